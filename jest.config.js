@@ -1,0 +1,12 @@
+/** @type {import('jest').Config} */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	// The e2e and reliability suites have their own commands and configs.
+	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/reliability/'],
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
+	},
+	reporters: ['default', ['<rootDir>/test/support/summary-reporter.js', { label: 'unit+integration' }]],
+};
