@@ -1,0 +1,37 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as image from './actions/image/Image.resource';
+import { router } from './actions/router';
+
+export class Scene7Ips implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Scene7 IPS',
+		name: 'scene7Ips',
+		icon: { light: 'file:../../icons/scene7.svg', dark: 'file:../../icons/scene7.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Copy and manage images in Adobe Scene7 (Dynamic Media Classic) through the IPS API',
+		defaults: { name: 'Scene7 IPS' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'scene7IpsApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Image', value: 'image' }],
+				default: 'image',
+			},
+			...image.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

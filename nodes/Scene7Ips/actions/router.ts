@@ -1,0 +1,54 @@
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { mapInOrder } from '../helpers/mapInOrder';
+import * as image from './image/Image.resource';
+import type { Scene7IpsType } from './node.type';
+
+type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
+
+const resources: Record<string, Record<string, { execute: OperationExecute }>> = {
+	image: image.operations,
+};
+
+const isNodeError = (error: unknown): error is NodeApiError | NodeOperationError =>
+	error instanceof NodeApiError ||
+	error instanceof NodeOperationError ||
+	// A second copy of n8n-workflow (e.g. a linked package) defeats instanceof.
+	['NodeApiError', 'NodeOperationError'].includes((error as Error)?.name ?? '');
+
+function withItemIndex(node: INode, error: unknown, itemIndex: number) {
+	if (isNodeError(error)) {
+		error.context.itemIndex ??= itemIndex;
+		return error;
+	}
+	return new NodeOperationError(node, error as Error, { itemIndex });
+}
+
+/** Runs the chosen operation for every input item: one or more outputs per item, each paired to it. */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as Scene7IpsType['resource'];
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const handler = resources[resource]?.[operation];
+	if (!handler) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	}
+
+	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
+		const pairedItem = { item: itemIndex };
+		try {
+			const result = await handler.execute.call(this, itemIndex);
+			return (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem }));
+		} catch (error) {
+			if (this.continueOnFail()) {
+				const { message, description } = error as { message: string; description?: string | null };
+				return [{ json: { error: message, ...(description ? { description } : {}) }, pairedItem }];
+			}
+			throw withItemIndex(this.getNode(), error, itemIndex);
+		}
+	};
+
+	const perItem = await mapInOrder(items.length, 1, runItem);
+	return [perItem.flat()];
+}

@@ -1,0 +1,96 @@
+import { XMLParser } from 'fast-xml-parser';
+import type { IDataObject } from 'n8n-workflow';
+
+export type IpsFaultType = 'authenticationFault' | 'authorizationFault' | 'ipsApiFault';
+
+export interface SoapFault {
+	/** Which IPS fault element the detail held; undefined for a plain SOAP fault without IPS detail. */
+	type?: IpsFaultType;
+	code?: number;
+	reason: string;
+	faultcode: string;
+	faultstring: string;
+}
+
+export type UnreadableKind = 'empty' | 'html' | 'doctype' | 'notXml' | 'truncated' | 'notSoap' | 'unexpected';
+
+/** What a response body says: a result, a fault, or why it is not a SOAP answer the node can use. */
+export type SoapOutcome =
+	| { kind: 'result'; result: IDataObject }
+	| { kind: 'fault'; fault: SoapFault }
+	| { kind: 'unreadable'; unreadable: UnreadableKind; detail: string };
+
+const unreadable = (kind: UnreadableKind, detail = ''): SoapOutcome => ({
+	kind: 'unreadable',
+	unreadable: kind,
+	detail,
+});
+
+const IPS_FAULT_TYPES: IpsFaultType[] = ['authenticationFault', 'authorizationFault', 'ipsApiFault'];
+
+const parser = new XMLParser({
+	ignoreAttributes: true,
+	removeNSPrefix: true,
+	// Handles, names and codes stay exactly as sent ('007' is not 7).
+	parseTagValue: false,
+	ignoreDeclaration: true,
+	ignorePiTags: true,
+	// Decodes the numeric character references XML allows; DOCTYPEs are refused before parsing,
+	// so no declared entity is ever expanded.
+	processEntities: true,
+	htmlEntities: true,
+	// IPS arrays always wrap their members in `items`.
+	isArray: (name) => name === 'items',
+});
+
+const HTML_START = /^(?:<\?xml[^>]*\?>\s*)?<(?:!doctype\s+html|html)[\s>]/i;
+const ENVELOPE_END = /<\/(?:[\w.-]+:)?Envelope\s*>$/;
+const ENVELOPE_START = /<(?:[\w.-]+:)?Envelope[\s>]/;
+
+const asObject = (value: unknown): IDataObject =>
+	value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+
+function readFault(faultElement: unknown): SoapFault {
+	const fault = asObject(faultElement);
+	const detail = asObject(fault.detail);
+	const faultstring = String(fault.faultstring ?? '').trim();
+	const faultcode = String(fault.faultcode ?? '').trim();
+	const type = IPS_FAULT_TYPES.find((name) => name in detail);
+	if (!type) return { faultcode, faultstring, reason: faultstring };
+	const ipsFault = asObject(detail[type]);
+	const code = Number.parseInt(String(ipsFault.code ?? ''), 10);
+	return {
+		type,
+		code: Number.isNaN(code) ? undefined : code,
+		reason: String(ipsFault.reason ?? '').trim() || faultstring,
+		faultcode,
+		faultstring,
+	};
+}
+
+/** Reads an IPS SOAP response: the `<operation>Return` element's content, or the fault it carries. */
+export function parseSoapResponse(rawBody: string, operation: string): SoapOutcome {
+	const body = rawBody.replace(/^\uFEFF/, '').trim();
+	if (body === '') return unreadable('empty');
+	if (HTML_START.test(body)) return unreadable('html');
+	if (/<!DOCTYPE|<!ENTITY/i.test(body)) return unreadable('doctype');
+	if (!body.startsWith('<')) return unreadable('notXml');
+	if (!ENVELOPE_END.test(body)) return unreadable(ENVELOPE_START.test(body) ? 'truncated' : 'notSoap');
+
+	let document: IDataObject;
+	try {
+		document = parser.parse(body) as IDataObject;
+	} catch (error) {
+		return unreadable('notXml', (error as Error).message);
+	}
+	const soapBody = asObject(asObject(document.Envelope).Body);
+	if ('Fault' in soapBody) return { kind: 'fault', fault: readFault(soapBody.Fault) };
+
+	const returnElement = `${operation}Return`;
+	if (!(returnElement in soapBody)) {
+		const found = Object.keys(soapBody).join(', ') || 'nothing';
+		return unreadable('unexpected', `expected ${returnElement}, found ${found}`);
+	}
+	// An operation without a result answers with an empty element, e.g. <deleteAssetReturn/>.
+	return { kind: 'result', result: asObject(soapBody[returnElement]) };
+}
