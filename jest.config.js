@@ -5,6 +5,8 @@ module.exports = {
 	testMatch: ['**/*.test.ts'],
 	// The e2e and reliability suites have their own commands and configs.
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/reliability/'],
+	// The e2e suite installs a whole n8n under test/e2e/.n8n-host; never crawl it.
+	modulePathIgnorePatterns: ['<rootDir>/test/e2e/.n8n-host/'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
 	},

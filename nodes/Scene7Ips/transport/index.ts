@@ -51,10 +51,11 @@ function networkErrorCode(error: unknown): string | undefined {
 	return Object.keys(NETWORK_ERRORS).find((code) => text.includes(code));
 }
 
+// The error code is kept out of `code`: NodeApiError would swap our message for its generic one.
 function transportError(context: IpsContext, operation: string, error: unknown, itemIndex?: number) {
 	const code = networkErrorCode(error);
 	const what = code ? NETWORK_ERRORS[code] : 'the request could not be completed';
-	return new NodeApiError(context.getNode(), { message: what, code: code ?? 'UNKNOWN' } as JsonObject, {
+	return new NodeApiError(context.getNode(), { message: what, networkError: code ?? 'unknown' } as JsonObject, {
 		message: `Could not reach Scene7 for ${operation}: ${what}`,
 		description:
 			'Check the Region or Service URL of the Scene7 IPS API credential and the network or proxy between n8n and Scene7, then try again.',

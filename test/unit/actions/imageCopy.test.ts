@@ -1,0 +1,263 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { Scene7Ips } from '../../../nodes/Scene7Ips/Scene7Ips.node';
+import {
+	fakeExecuteContext,
+	type FakeContextOptions,
+	soapFault,
+	soapResult,
+	TEST_CREDENTIALS,
+} from '../../support/executeContext';
+
+const node = new Scene7Ips();
+const locator = (value: unknown) => ({ __rl: true, mode: 'id', value });
+
+const copyParameters = (overrides: IDataObject = {}): IDataObject => ({
+	resource: 'image',
+	operation: 'copy',
+	companyHandle: locator('c|6'),
+	assetHandle: locator('a|739|1|537'),
+	folderHandle: locator('ApiTestCo/'),
+	name: 'Copy_macbookwin1',
+	urlModifier: 'wid=800&fmt=jpg',
+	options: {},
+	...overrides,
+});
+
+const handleFor = (index: number) => `a|${1000 + index}|1|${2000 + index}`;
+const copyAnswer = (_request: unknown, index: number) =>
+	soapResult('copyImage', `<assetHandle>${handleFor(index)}</assetHandle>`);
+
+async function run(options: FakeContextOptions) {
+	const { context, sent } = fakeExecuteContext(options);
+	const output = await node.execute.call(context);
+	return { output: output[0], sent };
+}
+
+describe('Scene7 IPS node description', () => {
+	it('keeps the public names saved workflows depend on', () => {
+		const { description } = node;
+		expect(description.name).toBe('scene7Ips');
+		expect(description.displayName).toBe('Scene7 IPS');
+		expect(description.usableAsTool).toBe(true);
+		expect(description.credentials).toEqual([{ name: 'scene7IpsApi', required: true }]);
+		expect(description.properties.map((property) => property.name)).toEqual([
+			'resource',
+			'operation',
+			'companyHandle',
+			'assetHandle',
+			'folderHandle',
+			'name',
+			'urlModifier',
+			'options',
+		]);
+		const operation = description.properties.find((property) => property.name === 'operation');
+		expect(operation?.options).toEqual([expect.objectContaining({ value: 'copy', action: 'Copy an image' })]);
+		for (const name of ['companyHandle', 'assetHandle', 'folderHandle']) {
+			const property = description.properties.find((candidate) => candidate.name === name);
+			expect(property?.type).toBe('resourceLocator');
+			expect(property?.modes?.map((mode) => mode.name)).toContain('id');
+		}
+	});
+
+	it('has different light and dark icons', () => {
+		expect(node.description.icon).toEqual({
+			light: 'file:../../icons/scene7.svg',
+			dark: 'file:../../icons/scene7.dark.svg',
+		});
+	});
+});
+
+describe('Copy Image', () => {
+	it('sends copyImageParam and returns the new handle with what was sent', async () => {
+		const { output, sent } = await run({ parameters: copyParameters(), respond: copyAnswer });
+		expect(output).toEqual([
+			{
+				json: {
+					assetHandle: 'a|1000|1|2000',
+					companyHandle: 'c|6',
+					sourceAssetHandle: 'a|739|1|537',
+					folderHandle: 'ApiTestCo/',
+					name: 'Copy_macbookwin1',
+					urlModifier: 'wid=800&fmt=jpg',
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(sent).toHaveLength(1);
+		expect(sent[0].credentialType).toBe('scene7IpsApi');
+		expect(sent[0].options).toMatchObject({
+			method: 'POST',
+			url: TEST_CREDENTIALS.serviceUrl,
+			headers: { 'Content-Type': 'text/xml; charset=UTF-8', SOAPAction: 'copyImage' },
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: undefined,
+		});
+		expect(sent[0].body).toContain(
+			'<copyImageParam xmlns="http://www.scene7.com/IpsApi/xsd/2014-04-03"><companyHandle>c|6</companyHandle>' +
+				'<assetHandle>a|739|1|537</assetHandle><folderHandle>ApiTestCo/</folderHandle><name>Copy_macbookwin1</name>' +
+				'<urlModifier>wid=800&amp;fmt=jpg</urlModifier></copyImageParam>',
+		);
+	});
+
+	it('always sends urlModifier, empty when blank', async () => {
+		const { sent } = await run({ parameters: copyParameters({ urlModifier: '' }), respond: copyAnswer });
+		expect(sent[0].body).toContain('<name>Copy_macbookwin1</name><urlModifier/></copyImageParam>');
+	});
+
+	it('passes the timeout option on', async () => {
+		const { sent } = await run({ parameters: copyParameters({ options: { timeout: 5000 } }), respond: copyAnswer });
+		expect(sent[0].options.timeout).toBe(5000);
+	});
+
+	it('copies many items in order, each paired to its input', async () => {
+		const items = Array.from({ length: 60 }, (_, index) => ({ json: { index } }));
+		const { output, sent } = await run({
+			items,
+			parameters: (index) => copyParameters({ name: `copy_${index}`, urlModifier: `wid=${100 + index}` }),
+			respond: copyAnswer,
+		});
+		expect(sent).toHaveLength(60);
+		expect(output.map((item) => item.pairedItem)).toEqual(items.map((_, index) => ({ item: index })));
+		expect(output.map((item) => item.json.assetHandle)).toEqual(items.map((_, index) => handleFor(index)));
+		expect(output.map((item) => item.json.name)).toEqual(items.map((_, index) => `copy_${index}`));
+	});
+
+	it('turns numbers from expressions into text and trims handles and names', async () => {
+		const { output, sent } = await run({
+			parameters: copyParameters({ name: 2024, folderHandle: locator(' ApiTestCo/ '), assetHandle: locator('a|739|1|537\u0020') }),
+			respond: copyAnswer,
+		});
+		expect(output[0].json).toMatchObject({ name: '2024', folderHandle: 'ApiTestCo/', sourceAssetHandle: 'a|739|1|537' });
+		expect(sent[0].body).toContain('<folderHandle>ApiTestCo/</folderHandle><name>2024</name>');
+	});
+});
+
+describe('Copy Image: bad input is refused before any request', () => {
+	it.each([
+		['an empty name', { name: '' }, 'New Name is empty [item 0]'],
+		['a whitespace name', { name: '   ' }, 'New Name is empty [item 0]'],
+		['an empty company', { companyHandle: locator('') }, 'Company is empty [item 0]'],
+		['a whitespace image', { assetHandle: locator(' \t ') }, 'Image is empty [item 0]'],
+		['an empty folder', { folderHandle: locator('') }, 'Folder is empty [item 0]'],
+		['a null name', { name: null }, 'New Name must be text, but it is null [item 0]'],
+		['an object as image', { assetHandle: locator({ handle: 'a|1' }) }, 'Image must be text, but it is an object [item 0]'],
+		['a list as folder', { folderHandle: locator(['ApiTestCo/']) }, 'Folder must be text, but it is a list [item 0]'],
+		['a boolean name', { name: true }, 'New Name must be text, but it is a boolean [item 0]'],
+		['a company handle as image', { assetHandle: locator('c|6') }, "Image 'c|6' is a company handle, not an asset handle [item 0]"],
+		['an asset handle as company', { companyHandle: locator('a|1|1|1') }, "Company 'a|1|1|1' is an asset handle, not a company handle [item 0]"],
+		['an asset handle as folder', { folderHandle: locator('a|739|1|537') }, "Folder 'a|739|1|537' is an asset handle, not a folder handle [item 0]"],
+		['a line break in the name', { name: 'two\nlines' }, 'New Name contains a control character (U+000A) at position 4 [item 0]'],
+		['an object as modifier', { urlModifier: { wid: 1 } }, 'URL Modifier must be text, but it is an object [item 0]'],
+	])('%s', async (_case, overrides, message) => {
+		const { context, sent } = fakeExecuteContext({ parameters: copyParameters(overrides), respond: copyAnswer });
+		const failure = node.execute.call(context);
+		await expect(failure).rejects.toThrow(NodeOperationError);
+		await expect(failure).rejects.toThrow(message);
+		expect(sent).toHaveLength(0);
+	});
+
+	it('names the item that failed', async () => {
+		const { context, sent } = fakeExecuteContext({
+			items: [{ json: {} }, { json: {} }, { json: {} }],
+			parameters: (index) => copyParameters({ name: index === 2 ? '' : `ok_${index}` }),
+			respond: copyAnswer,
+		});
+		const error = await node.execute.call(context).catch((caught: NodeOperationError) => caught);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect((error as NodeOperationError).message).toBe('New Name is empty [item 2]');
+		expect((error as NodeOperationError).context.itemIndex).toBe(2);
+		expect(sent).toHaveLength(2);
+	});
+});
+
+describe('Copy Image: failures', () => {
+	it('gives one error item per failed input with continueOnFail and goes on', async () => {
+		const items = Array.from({ length: 5 }, () => ({ json: {} }));
+		const { output, sent } = await run({
+			items,
+			continueOnFail: true,
+			parameters: (index) => copyParameters({ name: index === 1 ? '' : `copy_${index}` }),
+			respond: (request, index) =>
+				request.body.includes('<name>copy_3</name>')
+					? soapFault('ipsApiFault', 30000, "Asset ID 'copy_3' is already in use.")
+					: copyAnswer(request, index),
+		});
+		expect(sent).toHaveLength(4);
+		expect(output).toHaveLength(5);
+		expect(output.map((item) => item.pairedItem)).toEqual(items.map((_, index) => ({ item: index })));
+		expect(output[1].json.error).toBe('New Name is empty [item 1]');
+		expect(output[3].json.error).toBe("Scene7 could not run copyImage: Asset ID 'copy_3' is already in use. (30000)");
+		expect(output[3].json.description).toBe("Check the values of the fields named in Scene7's reason.");
+		expect(output.filter((item) => item.json.assetHandle).map((item) => item.json.name)).toEqual([
+			'copy_0',
+			'copy_2',
+			'copy_4',
+		]);
+	});
+
+	it.each([
+		[
+			'a wrong password',
+			soapFault('authenticationFault', 10001, 'Invalid username/password'),
+			'Scene7 rejected the user name or password (10001)',
+			'500',
+		],
+		[
+			'a role that may not copy',
+			soapFault('authorizationFault', 20003, "User does not have permission to access operation 'copyImage'"),
+			"Your Scene7 user's role may not use copyImage (20003)",
+			'500',
+		],
+		[
+			'an unknown asset',
+			soapFault('ipsApiFault', 30001, "Asset 'a|1|1|1' does not exist."),
+			"Scene7 could not run copyImage: Asset 'a|1|1|1' does not exist. (30001)",
+			'500',
+		],
+		[
+			'an HTML 502 page',
+			{ statusCode: 502, body: '<html><body><h1>502 Bad Gateway</h1></body></html>' },
+			'Scene7 answered with a web page instead of a SOAP response (HTTP 502)',
+			'502',
+		],
+		['an empty 200', { statusCode: 200, body: '' }, 'Scene7 sent an empty response (HTTP 200)', '200'],
+		[
+			'a fault sent with HTTP 200',
+			soapFault('ipsApiFault', 30000, 'Boom', 200),
+			'Scene7 could not run copyImage: Boom (30000)',
+			'200',
+		],
+		[
+			'a result without a handle',
+			soapResult('copyImage', '<assetHandle> </assetHandle>'),
+			"Scene7 answered the copy without the new image's handle",
+			null,
+		],
+	])('explains %s and never shows the password', async (_case, response, message, httpCode) => {
+		const { context } = fakeExecuteContext({ parameters: copyParameters(), respond: () => response });
+		const error = (await node.execute.call(context).catch((caught: unknown) => caught)) as NodeApiError;
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toBe(message);
+		expect(error.httpCode).toBe(httpCode);
+		expect(error.context.itemIndex).toBe(0);
+		expect(error.description).toBeTruthy();
+		const everything = JSON.stringify({ ...error, message: error.message, description: error.description });
+		expect(everything).not.toContain(String(TEST_CREDENTIALS.password));
+		expect(everything).not.toContain('unit-Pa$$w0rd');
+	});
+
+	it('explains network failures without the request', async () => {
+		const { context } = fakeExecuteContext({
+			parameters: copyParameters(),
+			respond: () => {
+				throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
+			},
+		});
+		const error = (await node.execute.call(context).catch((caught: unknown) => caught)) as NodeApiError;
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toBe('Could not reach Scene7 for copyImage: the server refused the connection');
+	});
+});

@@ -1,0 +1,128 @@
+import { explainFault, explainUnreadable } from '../../../nodes/Scene7Ips/transport/faults';
+import { parseSoapResponse } from '../../../nodes/Scene7Ips/transport/response';
+import { soapFault, soapResult } from '../../support/executeContext';
+
+const envelope = (body: string, prefix = 'soapenv') =>
+	`<${prefix}:Envelope xmlns:${prefix}="http://schemas.xmlsoap.org/soap/envelope/"><${prefix}:Body>${body}</${prefix}:Body></${prefix}:Envelope>`;
+
+describe('parseSoapResponse: results', () => {
+	it('reads the documented copyImageReturn', () => {
+		const { body } = soapResult('copyImage', '<assetHandle>a|943|1|580</assetHandle>', '2008-01-15');
+		expect(parseSoapResponse(body, 'copyImage')).toEqual({
+			kind: 'result',
+			result: { assetHandle: 'a|943|1|580' },
+		});
+	});
+
+	it.each([
+		['prefixed elements', envelope('<ns1:copyImageReturn xmlns:ns1="urn:x"><ns1:assetHandle>a|1</ns1:assetHandle></ns1:copyImageReturn>')],
+		['a default namespace', envelope('<copyImageReturn xmlns="urn:x"><assetHandle>a|1</assetHandle></copyImageReturn>')],
+		['another envelope prefix', envelope('<copyImageReturn><assetHandle>a|1</assetHandle></copyImageReturn>', 'S')],
+		['a UTF-8 BOM and an XML declaration', `\uFEFF<?xml version="1.0" encoding="UTF-8"?>\n${envelope('<copyImageReturn><assetHandle>a|1</assetHandle></copyImageReturn>')}\n`],
+		['character references', envelope('<copyImageReturn><assetHandle>a&#124;1</assetHandle></copyImageReturn>')],
+	])('reads results with %s', (_case, body) => {
+		expect(parseSoapResponse(body, 'copyImage')).toEqual({ kind: 'result', result: { assetHandle: 'a|1' } });
+	});
+
+	it('keeps values as text and IPS arrays as lists, even with one member', () => {
+		const body = envelope(
+			'<getCompanyMembershipReturn><membershipArray><items><company><companyHandle>c|6</companyHandle>' +
+				'<name>007 &amp; Co</name></company><role>IpsUser</role><isActive>true</isActive></items>' +
+				'</membershipArray></getCompanyMembershipReturn>',
+		);
+		expect(parseSoapResponse(body, 'getCompanyMembership')).toEqual({
+			kind: 'result',
+			result: {
+				membershipArray: {
+					items: [{ company: { companyHandle: 'c|6', name: '007 & Co' }, role: 'IpsUser', isActive: 'true' }],
+				},
+			},
+		});
+	});
+
+	it('reads an empty return element as an empty result', () => {
+		expect(parseSoapResponse(envelope('<deleteAssetReturn xmlns="urn:x"/>'), 'deleteAsset')).toEqual({
+			kind: 'result',
+			result: {},
+		});
+	});
+});
+
+describe('parseSoapResponse: faults', () => {
+	it.each([
+		['authenticationFault', 10001, 'Invalid username/password'],
+		['authorizationFault', 20003, "User does not have permission to access operation 'addCompany'"],
+		['ipsApiFault', 30000, "Asset ID 'katlynf' is already in use."],
+	] as const)('reads an %s with its code and reason', (type, code, reason) => {
+		expect(parseSoapResponse(soapFault(type, code, reason).body, 'copyImage')).toEqual({
+			kind: 'fault',
+			fault: { type, code, reason, faultcode: 'soapenv:Client', faultstring: type },
+		});
+	});
+
+	it('reads a plain SOAP fault without IPS detail', () => {
+		const body = envelope('<soapenv:Fault><faultcode>soapenv:Server</faultcode><faultstring>Internal error</faultstring></soapenv:Fault>');
+		expect(parseSoapResponse(body, 'copyImage')).toEqual({
+			kind: 'fault',
+			fault: { faultcode: 'soapenv:Server', faultstring: 'Internal error', reason: 'Internal error' },
+		});
+	});
+});
+
+describe('parseSoapResponse: unusable bodies', () => {
+	it.each([
+		['an empty body', '', 'empty'],
+		['white space only', ' \n ', 'empty'],
+		['an HTML page', '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>', 'html'],
+		['an HTML page without doctype', '<html><head><title>Maintenance</title></head></html>', 'html'],
+		['a DOCTYPE with an entity', '<!DOCTYPE x [<!ENTITY boom "boom">]>' + envelope('<copyImageReturn><assetHandle>&boom;</assetHandle></copyImageReturn>'), 'doctype'],
+		['JSON', '{"error":"nope"}', 'notXml'],
+		['a truncated envelope', envelope('<copyImageReturn><assetHandle>a|1</assetHandle></copyImageReturn>').slice(0, 120), 'truncated'],
+		['XML that is not SOAP', '<status>ok</status>', 'notSoap'],
+		['another operation’s result', envelope('<renameAssetReturn/>'), 'unexpected'],
+	])('classifies %s', (_case, body, kind) => {
+		expect(parseSoapResponse(body, 'copyImage')).toMatchObject({ kind: 'unreadable', unreadable: kind });
+	});
+
+	it('never expands entities declared in the body', () => {
+		const body = '<!DOCTYPE x [<!ENTITY boom "EXPANDED">]>' + envelope('<copyImageReturn><assetHandle>&boom;</assetHandle></copyImageReturn>');
+		expect(JSON.stringify(parseSoapResponse(body, 'copyImage'))).not.toContain('EXPANDED');
+	});
+});
+
+describe('explainFault', () => {
+	const fault = (type: 'authenticationFault' | 'authorizationFault' | 'ipsApiFault', code: number, reason: string) => ({
+		type,
+		code,
+		reason,
+		faultcode: 'soapenv:Client',
+		faultstring: type,
+	});
+
+	it.each([
+		[fault('authenticationFault', 10001, 'Invalid username/password'), 'Scene7 rejected the user name or password (10001)'],
+		[fault('authenticationFault', 10000, 'No credentials'), 'Scene7 received no user name or password (10000)'],
+		[fault('authorizationFault', 20003, 'No permission'), "Your Scene7 user's role may not use copyImage (20003)"],
+		[fault('authorizationFault', 20006, 'Illegal company'), 'Scene7 refused access: Illegal company (20006)'],
+		[fault('ipsApiFault', 30000, "Asset ID 'x' is already in use."), "Scene7 could not run copyImage: Asset ID 'x' is already in use. (30000)"],
+		[fault('ipsApiFault', 30003, 'Bad XML'), 'Scene7 could not read the copyImage request (30003)'],
+	])('explains %j', (input, message) => {
+		const explanation = explainFault(input, 'copyImage');
+		expect(explanation.message).toBe(message);
+		expect(explanation.description.length).toBeGreaterThan(20);
+	});
+
+	it("quotes Scene7's reason in the description of an authentication fault", () => {
+		expect(explainFault(fault('authenticationFault', 10001, 'Invalid username/password'), 'copyImage').description).toContain(
+			'Scene7 said: "Invalid username/password"',
+		);
+	});
+
+	it('gives every unusable kind its own message', () => {
+		const kinds = ['empty', 'html', 'doctype', 'notXml', 'truncated', 'notSoap', 'unexpected'] as const;
+		const messages = kinds.map((kind) => explainUnreadable(kind, 502, '').message);
+		expect(messages[1]).toBe('Scene7 answered with a web page instead of a SOAP response (HTTP 502)');
+		// notXml and notSoap are one case for the user; every other kind reads differently.
+		expect(new Set(messages).size).toBe(kinds.length - 1);
+	});
+});
