@@ -1,0 +1,740 @@
+import {
+	IMAGE_SERVING_COMMANDS,
+	buildUrlModifier,
+	isKnownImageServingCommand,
+	joinUrlModifiers,
+	validateUrlModifier,
+	type ModifierBuilderFields,
+	type ModifierIssueKind,
+} from '../../nodes/Scene7Ips/helpers/imageServing';
+import {
+	acceptedExamples,
+	examplesContradictingSyntax,
+	examplesWithUndocumentedCommands,
+} from './fixtures/imageServing-examples';
+
+const kindsAndCommands = (modifier: string) =>
+	validateUrlModifier(modifier).map((issue) => [issue.kind, issue.command]);
+
+describe('validateUrlModifier: examples from the Image Serving reference', () => {
+	it('has a fixture of at least 40 documented examples from at least 25 doc pages', () => {
+		expect(acceptedExamples.length).toBeGreaterThanOrEqual(40);
+		expect(new Set(acceptedExamples.map((example) => example.source)).size).toBeGreaterThanOrEqual(
+			25,
+		);
+	});
+
+	it.each(acceptedExamples.map((example) => [example.modifier, example.source]))(
+		'accepts %s (%s)',
+		(modifier) => {
+			expect(validateUrlModifier(modifier)).toEqual([]);
+		},
+	);
+
+	it.each(examplesContradictingSyntax.map((example) => [example.modifier, example.expectedIssues]))(
+		'follows the documented syntax where the example %s contradicts it',
+		(modifier, expectedIssues) => {
+			expect(kindsAndCommands(modifier)).toEqual(expectedIssues);
+		},
+	);
+
+	it.each(
+		examplesWithUndocumentedCommands.map((example) => [example.modifier, example.expectedIssues]),
+	)('reports only the undocumented colorize= in %s', (modifier, expectedIssues) => {
+		expect(kindsAndCommands(modifier)).toEqual(expectedIssues);
+	});
+});
+
+describe('validateUrlModifier: malformed modifiers', () => {
+	const malformed: Array<[string, ModifierIssueKind, string, string]> = [
+		// Sizes and view
+		['qlt=150', 'invalidValue', 'qlt', 'quality must be 1-100'],
+		['qlt=0', 'invalidValue', 'qlt', 'quality must be 1-100'],
+		['qlt=80.5', 'invalidValue', 'qlt', 'quality must be 1-100'],
+		['qlt=80,2', 'invalidValue', 'qlt', 'chroma flag after the quality must be 0 or 1'],
+		['wid=abc', 'invalidValue', 'wid', 'width must be a whole number greater than 0'],
+		['wid=0', 'invalidValue', 'wid', 'width must be a whole number greater than 0'],
+		['wid=-5', 'invalidValue', 'wid', 'width must be a whole number greater than 0'],
+		['hei=12.5', 'invalidValue', 'hei', 'height must be a whole number greater than 0'],
+		['wid=%41', 'invalidValue', 'wid', 'width must be a whole number'],
+		['scl=0', 'invalidValue', 'scl', 'view scale must be a number greater than 0'],
+		['fit=fill', 'invalidValue', 'fit', "unknown fit mode 'fill'; use fit, constrain, crop"],
+		['fit=crop,2', 'invalidValue', 'fit', 'upscale flag after the fit mode must be 0 or 1'],
+		['fit=crop,1,1', 'invalidValue', 'fit', 'fit takes a mode and an optional upscale flag'],
+		['align=2,0', 'invalidValue', 'align', 'alignment must be two numbers horizontal,vertical'],
+		['align=0', 'invalidValue', 'align', 'alignment must be two numbers'],
+		[
+			'rect=0,0,100,100,0',
+			'invalidValue',
+			'rect',
+			'the scale after rect must be a number greater than 0',
+		],
+		['rgn=0,0,100', 'invalidValue', 'rgn', 'rgn must be four whole numbers x,y,width,height'],
+		['dpr=on', 'invalidValue', 'dpr', 'use dpr=off or dpr=on,<ratio>'],
+		[
+			'dpr=on,0',
+			'invalidValue',
+			'dpr',
+			'device pixel ratio after on must be a number greater than 0',
+		],
+		['network=yes', 'invalidValue', 'network', "unknown network setting 'yes'; use on or off"],
+		['bfc=1', 'invalidValue', 'bfc', 'use on or off'],
+		// Source image, layers, transforms
+		['crop=0,0,100', 'invalidValue', 'crop', 'crop must be four whole numbers x,y,width,height'],
+		['crop=0,0,0,100', 'invalidValue', 'crop', 'with width and height greater than 0'],
+		['cropN=0,0,1.5', 'invalidValue', 'cropN', 'cropN must be four numbers x,y,width,height'],
+		['anchor=1.5,2', 'invalidValue', 'anchor', 'anchor must be two whole numbers x,y'],
+		['scale=0', 'invalidValue', 'scale', 'source scale must be a number greater than 0'],
+		[
+			'maskUse=inverse',
+			'invalidValue',
+			'maskUse',
+			"unknown mask use 'inverse' (did you mean invert?)",
+		],
+		['layer=-1', 'invalidValue', 'layer', 'layer number must be 0 or greater'],
+		['layer=$top$', 'invalidValue', 'layer', 'variables ($name$) cannot be used in layer='],
+		['effect=0', 'invalidValue', 'effect', 'effect layer must be a whole number other than 0'],
+		['effect=$e$', 'invalidValue', 'effect', 'cannot be used in effect='],
+		['effectMask=2', 'invalidValue', 'effectMask', 'effectMask must be 0 or 1'],
+		['size=-1,100', 'invalidValue', 'size', 'size must be two whole numbers width,height'],
+		['sizeN=1.5,1', 'invalidValue', 'sizeN', 'sizeN must be two numbers width,height'],
+		['pos=a,b', 'invalidValue', 'pos', 'position must be two whole numbers x,y'],
+		['posN=0.5', 'invalidValue', 'posN', 'posN must be two numbers x,y'],
+		['origin=-0.5,-0.5', 'invalidValue', 'origin', 'origin must be two whole numbers x,y'],
+		[
+			'extend=1,2,3',
+			'invalidValue',
+			'extend',
+			'extend must be four whole numbers left,top,right,bottom',
+		],
+		['extendN=a,0,0,0', 'invalidValue', 'extendN', 'extendN must be four numbers'],
+		['opac=120', 'invalidValue', 'opac', 'opacity must be a whole number from 0 to 100'],
+		['blendMode=multiply', 'invalidValue', 'blendMode', "unknown blend mode 'multiply'"],
+		['hide=true', 'invalidValue', 'hide', 'hide must be 0 or 1'],
+		['rotate=ninety', 'invalidValue', 'rotate', 'rotation must be a number'],
+		['flip=h', 'invalidValue', 'flip', "unknown flip direction 'h'; use lr, ud or lrud"],
+		// Colors
+		['bgc=300,0,0', 'invalidValue', 'bgc', 'RGB color values must be 0-255'],
+		['bgc=#ffffff', 'invalidValue', 'bgc', "write hex colors without '#', e.g. ffffff"],
+		['bgc=fffff', 'invalidValue', 'bgc', "'fffff' is not a color"],
+		['bgc=150', 'invalidValue', 'bgc', 'gray color values must be 0-100'],
+		['color=120,50k', 'invalidValue', 'color', 'a CMYK color needs 4 values'],
+		['color=0,0,0,120k', 'invalidValue', 'color', 'CMYK color values must be 0-100'],
+		['color=1,2,3,4,5', 'invalidValue', 'color', 'an RGB color needs 3 values'],
+		['bgColor=0x123', 'invalidValue', 'bgColor', "'0x123' is not a valid hex color"],
+		['bgColor=ffffffk', 'invalidValue', 'bgColor', 'is not a valid hex color'],
+		['bgColor=blue', 'invalidValue', 'bgColor', "'blue' is not a color"],
+		// Adjustments
+		[
+			'op_brightness=150',
+			'invalidValue',
+			'op_brightness',
+			'brightness must be a whole number from -100 to 100',
+		],
+		[
+			'op_contrast=abc',
+			'invalidValue',
+			'op_contrast',
+			'contrast must be a whole number from -100 to 100',
+		],
+		[
+			'op_saturation=-101',
+			'invalidValue',
+			'op_saturation',
+			'saturation must be a whole number from -100 to 100',
+		],
+		['op_hue=200', 'invalidValue', 'op_hue', 'hue must be a whole number from -180 to 180'],
+		[
+			'op_colorbalance=10,10',
+			'invalidValue',
+			'op_colorbalance',
+			'color balance must be three whole numbers',
+		],
+		[
+			'op_colorize=50,75g',
+			'invalidValue',
+			'op_colorize',
+			'op_colorize needs an RGB color, not a gray color',
+		],
+		[
+			'op_colorize=ff0000,norm,150',
+			'invalidValue',
+			'op_colorize',
+			'contrast after op_colorize must be a number from 0 to 100',
+		],
+		['op_usm=6', 'invalidValue', 'op_usm', 'unsharp mask amount must be a number from 0 to 5'],
+		[
+			'op_usm=1,2,300',
+			'invalidValue',
+			'op_usm',
+			'unsharp mask threshold must be a whole number from 0 to 255',
+		],
+		[
+			'op_usmR=1,300',
+			'invalidValue',
+			'op_usmR',
+			'unsharp mask radius must be a number from 0 to 250',
+		],
+		['op_blur=101', 'invalidValue', 'op_blur', 'blur radius must be a number from 0 to 100'],
+		['op_noise=10,pink', 'invalidValue', 'op_noise', "unknown noise distribution 'pink'"],
+		[
+			'op_grow=1.5',
+			'invalidValue',
+			'op_grow',
+			'grow radius must be a whole number from -100 to 100',
+		],
+		['op_invert=yes', 'invalidValue', 'op_invert', 'op_invert must be 0 or 1'],
+		['op_sharpen=2', 'invalidValue', 'op_sharpen', 'op_sharpen must be 0 or 1'],
+		// Output
+		['fmt=jpgg', 'invalidValue', 'fmt', "unknown format 'jpgg'"],
+		['fmt=web-alpha', 'invalidValue', 'fmt', 'did you mean webp-alpha?'],
+		['fmt=png,cmyk', 'invalidValue', 'fmt', 'format png supports pixel type rgb or gray, not cmyk'],
+		['fmt=tif,rgbx', 'invalidValue', 'fmt', "unknown pixel type 'rgbx'"],
+		['fmt=jpeg,,lzw', 'invalidValue', 'fmt', 'format jpeg takes no compression'],
+		['fmt=tif-alpha,,jpeg', 'invalidValue', 'fmt', 'supports compression none, lzw or zip'],
+		['fmt=tif,rgb,lzw,1', 'invalidValue', 'fmt', 'fmt takes format[,pixelType[,compression]]'],
+		[
+			'quantize=adaptive,diffuse,300',
+			'invalidValue',
+			'quantize',
+			'number of colors must be a whole number from 2 to 256',
+		],
+		[
+			'quantize=adaptive,off,2,0xffffff',
+			'invalidValue',
+			'quantize',
+			"forced color '0xffffff' must be 6 hex digits",
+		],
+		[
+			'jpegSize=-10',
+			'invalidValue',
+			'jpegSize',
+			'JPEG size limit (kB) must be a whole number of 0 or more',
+		],
+		['pscan=6', 'invalidValue', 'pscan', "unknown progressive scan count '6'; use auto, 3, 4 or 5"],
+		['resMode=sharp3', 'invalidValue', 'resMode', 'did you mean sharp2?'],
+		['iccEmbed=yes', 'invalidValue', 'iccEmbed', 'iccEmbed must be 0 or 1'],
+		['pathEmbed=2', 'invalidValue', 'pathEmbed', 'pathEmbed must be 0 or 1'],
+		['xmpEmbed=on', 'invalidValue', 'xmpEmbed', 'xmpEmbed must be 0 or 1'],
+		// Request
+		['cache=maybe', 'invalidValue', 'cache', 'use cache=on|off|validate|update'],
+		['cache=on,validate', 'invalidValue', 'cache', 'cache=on|off,on|off'],
+		['req=image', 'invalidValue', 'req', "unknown request type 'image'"],
+		['req=tmb,json', 'invalidValue', 'req', 'req=tmb takes no options'],
+		['req=map,javascript', 'invalidValue', 'req', 'req=map answers in text, xml or json'],
+		['req=props,xml,utf-8', 'invalidValue', 'req', 'req=props,xml takes no further option'],
+		['handler=my-handler', 'invalidValue', 'handler', 'only letters and digits'],
+		// Syntax
+		['wid', 'syntax', 'wid', 'wid needs a value, written wid=value'],
+		['wid=', 'invalidValue', 'wid', "a value is needed after 'wid='"],
+		['=800', 'syntax', '', "the command name before '=' is missing"],
+		['wid =800', 'syntax', 'wid', 'remove the spaces around the command name'],
+		['wid= 800', 'invalidValue', 'wid', 'remove the spaces around the value'],
+		['wid:800', 'syntax', 'wid:800', 'a command is written name=value'],
+		['$view', 'syntax', '$view', 'a macro is written $name$'],
+		['$my view$', 'syntax', '$my view$', 'a macro is written $name$'],
+		['$my var=1', 'syntax', '$my var', 'variable names may contain only letters, digits'],
+		['src=is(img?wid=100', 'syntax', 'src', "brackets do not match; close each '{' with '}'"],
+		['mask=is{img?wid=100)', 'syntax', 'mask', 'brackets do not match'],
+		['wid=800&&hei=800', 'syntax', '', "an empty command between '&' separators"],
+		['&wid=800', 'syntax', '', "starts with '&'; remove the leading '&'"],
+		['wid=800&', 'syntax', '', "ends with '&'; remove the trailing '&'"],
+		['&', 'syntax', '', "only '&' separators"],
+		// Unknown commands
+		['wdth=800', 'unknownCommand', 'wdth', "unknown Image Serving command 'wdth'"],
+		['qlty=80', 'unknownCommand', 'qlty', 'did you mean qlt?'],
+		['colorize=ff0000', 'unknownCommand', 'colorize', "unknown Image Serving command 'colorize'"],
+		['sharpen', 'unknownCommand', 'sharpen', "unknown Image Serving command 'sharpen'"],
+		// Encoding
+		[
+			'text=100%',
+			'encoding',
+			'text',
+			"'%' must start a %xx code with two hex digits; write a literal '%' as %25",
+		],
+		['text=%zz', 'encoding', 'text', 'two hex digits'],
+		['text=a<b', 'encoding', 'text', "'<' must be %xx-encoded as %3C"],
+		['text=a>b', 'encoding', 'text', "'>' must be %xx-encoded as %3E"],
+		[
+			'text=line1\nline2',
+			'encoding',
+			'text',
+			'control characters such as tabs and line breaks must be %xx-encoded',
+		],
+		['text=a\tb', 'encoding', 'text', 'control characters'],
+		['wid=800\n', 'encoding', 'wid', 'control characters'],
+		['id=a=b', 'encoding', 'id', "'=' inside a value must be %xx-encoded as %3D"],
+		['$txt=50%', 'encoding', '$txt', 'two hex digits'],
+		// Inside a nested Image Serving request
+		[
+			'src=is(img?wid=abc)',
+			'invalidValue',
+			'wid',
+			'width must be a whole number greater than 0 (in the nested request of src=)',
+		],
+		['mask=is{?fmt=pngg}', 'invalidValue', 'fmt', "unknown format 'pngg' (did you mean png?)"],
+	];
+
+	it('covers at least 40 malformed modifiers', () => {
+		expect(malformed.length).toBeGreaterThanOrEqual(40);
+	});
+
+	it.each(malformed)('rejects %j', (modifier, kind, command, messagePart) => {
+		const issues = validateUrlModifier(modifier);
+		expect(issues).toHaveLength(1);
+		expect(issues[0].kind).toBe(kind);
+		expect(issues[0].command).toBe(command);
+		expect(issues[0].message).toContain(messagePart);
+	});
+
+	it.each(malformed)(
+		'starts the message for %j with the offending text in backticks',
+		(modifier) => {
+			const [issue] = validateUrlModifier(modifier);
+			// Empty segments show their neighbours instead, e.g. `wid=800&&hei=800`.
+			const shownText =
+				issue.segment === '' ? /^`([^`]+)`: /.exec(issue.message)?.[1] : issue.segment;
+			expect(shownText).toBeDefined();
+			expect(issue.message.startsWith(`\`${shownText}\`: `)).toBe(true);
+			expect(modifier).toContain(shownText);
+		},
+	);
+
+	it('gives the segment as written and a message that names the command and the allowed range', () => {
+		expect(validateUrlModifier('wid=800&qlt=150&fmt=jpg')).toEqual([
+			{
+				kind: 'invalidValue',
+				command: 'qlt',
+				segment: 'qlt=150',
+				message:
+					'`qlt=150`: quality must be 1-100, optionally followed by ,1 to turn off chroma downsampling',
+			},
+		]);
+	});
+
+	it('lists every format in the unknown-format message', () => {
+		const [issue] = validateUrlModifier('fmt=jpgg');
+		expect(issue.message).toContain('use one of avif-alpha, avif, eps,');
+		expect(issue.message).toContain(' jpeg, ');
+		expect(issue.message).toContain(' jpg, ');
+		expect(issue.message).toContain(' png, ');
+		expect(issue.message).toMatch(/webp$/);
+	});
+
+	it('reports every problem, in order', () => {
+		expect(kindsAndCommands('wid=abc&fmt=jpgg&wdth=3&qlt=150&text=50%')).toEqual([
+			['invalidValue', 'wid'],
+			['invalidValue', 'fmt'],
+			['unknownCommand', 'wdth'],
+			['invalidValue', 'qlt'],
+			['encoding', 'text'],
+		]);
+	});
+
+	it('reports an encoding problem in an unknown command separately, so it counts when unknown commands are allowed', () => {
+		expect(kindsAndCommands('myCmd=a<b')).toEqual([
+			['unknownCommand', 'myCmd'],
+			['encoding', 'myCmd'],
+		]);
+		expect(kindsAndCommands('myCmd=ok')).toEqual([['unknownCommand', 'myCmd']]);
+	});
+
+	it('reports one issue per run of empty segments, showing the neighbours', () => {
+		const issues = validateUrlModifier('&&wid=1&&&hei=2&');
+		expect(issues.map((issue) => issue.message)).toEqual([
+			"`&&wid=1`: starts with '&'; remove the leading '&'",
+			"`wid=1&&&hei=2`: an empty command between '&' separators; remove the extra '&'",
+			"`hei=2&`: ends with '&'; remove the trailing '&'",
+		]);
+		expect(issues.every((issue) => issue.segment === '' && issue.command === '')).toBe(true);
+	});
+
+	it('shortens very long segments in the message but keeps the full segment', () => {
+		const segment = `text=${'a'.repeat(200)}<`;
+		const [issue] = validateUrlModifier(segment);
+		expect(issue.segment).toBe(segment);
+		expect(issue.message.indexOf('`: ')).toBeLessThanOrEqual(82);
+		expect(issue.message).toContain('…`: ');
+	});
+});
+
+describe('validateUrlModifier: syntax features', () => {
+	it('accepts the empty string', () => {
+		expect(validateUrlModifier('')).toEqual([]);
+	});
+
+	it('treats command names as case-insensitive and reports the documented spelling', () => {
+		expect(
+			validateUrlModifier('WID=10&Hei=20&FMT=JPEG,RGB&ResMode=BiCub&BGC=FFFFFF&OP_USMR=1'),
+		).toEqual([]);
+		const [issue] = validateUrlModifier('RESMODE=fast');
+		expect(issue.command).toBe('resMode');
+		expect(issue.segment).toBe('RESMODE=fast');
+	});
+
+	it('accepts macros with letters, digits, ".", "_" and "-"', () => {
+		expect(validateUrlModifier('$view$&$my.macro-1_X$&wid=10')).toEqual([]);
+		expect(kindsAndCommands('$$')).toEqual([['syntax', '$$']]);
+		expect(kindsAndCommands('$view$x')).toEqual([['syntax', '$view$x']]);
+	});
+
+	it('ignores comments, including "=" and spaces in them, but not the commands after them', () => {
+		expect(validateUrlModifier('.made by n8n = yes&wid=10&.2024-01-01')).toEqual([]);
+		expect(kindsAndCommands('.note&wid=abc')).toEqual([['invalidValue', 'wid']]);
+	});
+
+	it('skips range checks for values built from variables, except in layer= and effect=', () => {
+		expect(validateUrlModifier('$w=800&wid=$w$&qlt=$q$&fmt=$f$,rgb&layer=1')).toEqual([]);
+		expect(validateUrlModifier('$w=')).toEqual([]);
+		expect(kindsAndCommands('$w=800&layer=$w$&effect=$e$')).toEqual([
+			['invalidValue', 'layer'],
+			['invalidValue', 'effect'],
+		]);
+	});
+
+	it('decodes %xx before checking values', () => {
+		expect(validateUrlModifier('wid=%38%30%30&fmt=jpeg%2Cgray&text=%3C%3E%25%26%3D%0A')).toEqual(
+			[],
+		);
+		expect(kindsAndCommands('fmt=jpeg%2Cgrey')).toEqual([['invalidValue', 'fmt']]);
+		expect(kindsAndCommands('wid=8%300')).toEqual([]);
+	});
+
+	it('allows unencoded "&", "=" and "?" inside nested and embedded requests', () => {
+		expect(validateUrlModifier('src=(http://example.com/a.jpg?x=1&y=2)&wid=10')).toEqual([]);
+		expect(validateUrlModifier('mask=ir{cat/obj?sel=a&irOnly=1}&wid=10')).toEqual([]);
+		expect(validateUrlModifier('layer=1&src=fxg{doc?w=1&h=2}&imageSet={a,b&c}')).toEqual([]);
+		expect(
+			validateUrlModifier('src=is{cat/img?wid=100&layer=1&src=is(cat/b?hei=10)}&wid=10'),
+		).toEqual([]);
+	});
+
+	it('checks the commands of nested Image Serving requests and the outer ones', () => {
+		expect(kindsAndCommands('src=is(a?wid=1&hei=abc)&wid=x')).toEqual([
+			['invalidValue', 'hei'],
+			['invalidValue', 'wid'],
+		]);
+	});
+
+	it('still flags a raw "=" in src= and mask= values that are not nested requests', () => {
+		expect(kindsAndCommands('src=a=b')).toEqual([['encoding', 'src']]);
+	});
+
+	it('accepts the full color syntax', () => {
+		const colors = [
+			'0,100,200',
+			'0,100,200,200rs',
+			'0x010203S',
+			'a0b1c2d3R',
+			'100S',
+			'50,75g',
+			'0X70G',
+			'0xddeegs',
+			'94,11,50,33k',
+			'22,23,24,25,26KS',
+			'38393A3bK',
+			'0x0a0b0C0d0eks',
+			'ffffff',
+			'0xffffff',
+			'0',
+		];
+		const modifier = colors
+			.map((color, index) => `${['bgc', 'color', 'bgColor'][index % 3]}=${color}`)
+			.join('&');
+		expect(validateUrlModifier(modifier)).toEqual([]);
+	});
+
+	it('accepts every documented format and the compressions documented for it', () => {
+		const valid = [
+			'fmt=avif,rgb,lossless',
+			'fmt=eps,cmyk',
+			'fmt=gif-alpha,gray',
+			'fmt=heic',
+			'fmt=jpeg2000,gray,lossy',
+			'fmt=jpg,cmyk',
+			'fmt=m3u8',
+			'fmt=pdf,,zip',
+			'fmt=png8-alpha',
+			'fmt=swf3-alpha,gray',
+			'fmt=tif,cmyk,jpeg',
+			'fmt=webp,,lossy',
+		];
+		expect(validateUrlModifier(valid.join('&'))).toEqual([]);
+		expect(kindsAndCommands('fmt=m3u8,rgb')).toEqual([['invalidValue', 'fmt']]);
+		expect(kindsAndCommands('fmt=pdf,,lossy')).toEqual([['invalidValue', 'fmt']]);
+	});
+
+	it('accepts the request types and their response formats', () => {
+		const valid = [
+			'req=props,json',
+			'req=imageset,xml,UTF-8',
+			'req=mbrSet,text',
+			'req=saveToFile',
+			'req=userdata,json',
+			'req=set,xml',
+		];
+		expect(validateUrlModifier(valid.join('&'))).toEqual([]);
+	});
+
+	it('allows a value to be left out only where an empty value means something', () => {
+		expect(
+			validateUrlModifier('map&mapA&defaultImage&type&locale&textFlowPath&textFlowXPath'),
+		).toEqual([]);
+		expect(validateUrlModifier('defaultImage=&src=')).toEqual([]);
+		expect(kindsAndCommands('src&fmt&op_sharpen')).toEqual([
+			['syntax', 'src'],
+			['syntax', 'fmt'],
+			['syntax', 'op_sharpen'],
+		]);
+	});
+});
+
+describe('isKnownImageServingCommand', () => {
+	// Every entry of c-command-reference/c-command-reference.md, plus the N and E variants and req= companions.
+	const documented = [
+		'align',
+		'anchor',
+		'bfc',
+		'bgc',
+		'bgColor',
+		'blendMode',
+		'cache',
+		'clipPath',
+		'clipXPath',
+		'color',
+		'crop',
+		'cropPathE',
+		'defaultImage',
+		'dpr',
+		'effect',
+		'effectMask',
+		'extend',
+		'fit',
+		'flip',
+		'fmt',
+		'hei',
+		'hide',
+		'icc',
+		'iccEmbed',
+		'id',
+		'imageSet',
+		'jpegSize',
+		'layer',
+		'locale',
+		'map',
+		'mask',
+		'maskUse',
+		'network',
+		'op_blur',
+		'op_brightness',
+		'op_colorbalance',
+		'op_colorize',
+		'op_contrast',
+		'op_grow',
+		'op_growMask',
+		'op_growMaskR',
+		'op_hue',
+		'op_invert',
+		'op_noise',
+		'op_saturation',
+		'op_sharpen',
+		'op_usm',
+		'op_usmR',
+		'opac',
+		'origin',
+		'pathAttr',
+		'pathEmbed',
+		'perspective',
+		'pos',
+		'printRes',
+		'pscan',
+		'qlt',
+		'quantize',
+		'rect',
+		'req',
+		'res',
+		'resMode',
+		'rgn',
+		'rotate',
+		'scale',
+		'scl',
+		'size',
+		'src',
+		'template',
+		'text',
+		'textAngle',
+		'textAttr',
+		'textFlowPath',
+		'textFlowXPath',
+		'textPath',
+		'textPs',
+		'type',
+		'wid',
+		'xmpEmbed',
+		'anchorN',
+		'cropN',
+		'extendN',
+		'originN',
+		'posN',
+		'sizeN',
+		'perspectiveN',
+		'clipPathE',
+		'clipXPathE',
+		'mapA',
+		'handler',
+		'message',
+		'name',
+		'timeout',
+	];
+
+	it.each(documented)('knows %s', (name) => {
+		expect(isKnownImageServingCommand(name)).toBe(true);
+		expect(IMAGE_SERVING_COMMANDS).toContain(name);
+	});
+
+	it('knows nothing beyond the documented commands', () => {
+		expect([...IMAGE_SERVING_COMMANDS].sort()).toEqual([...documented].sort());
+	});
+
+	it('ignores case', () => {
+		expect(isKnownImageServingCommand('OP_USMr')).toBe(true);
+		expect(isKnownImageServingCommand('Wid')).toBe(true);
+	});
+
+	it.each(['colorize', 'sharpen', 'width', '', 'wid=', '$view$', ' wid'])(
+		'does not know %j',
+		(name) => {
+			expect(isKnownImageServingCommand(name)).toBe(false);
+		},
+	);
+});
+
+describe('buildUrlModifier', () => {
+	it('returns an empty string when nothing is set', () => {
+		expect(buildUrlModifier({})).toBe('');
+		expect(buildUrlModifier({ crop: '', format: '  ', upscale: false, sharpen: false })).toBe('');
+	});
+
+	it('writes every field with its documented command, in a fixed order', () => {
+		const fields: ModifierBuilderFields = {
+			quality: 85,
+			format: 'jpeg',
+			backgroundColor: 'ffffff',
+			unsharpMask: '1.5,2,4,0',
+			sharpen: true,
+			saturation: -20,
+			contrast: 10,
+			brightness: 5,
+			flip: 'lr',
+			rotate: 90,
+			crop: '0,0,500,500',
+			upscale: true,
+			fit: 'crop',
+			height: 600,
+			width: 800,
+		};
+		expect(buildUrlModifier(fields)).toBe(
+			'wid=800&hei=600&fit=crop,1&crop=0,0,500,500&rotate=90&flip=lr&op_brightness=5&op_contrast=10&op_saturation=-20&op_sharpen=1&op_usm=1.5,2,4,0&bgc=ffffff&fmt=jpeg&qlt=85',
+		);
+	});
+
+	it.each<[ModifierBuilderFields, string]>([
+		[{ width: 800 }, 'wid=800'],
+		[{ height: 400, width: 300 }, 'wid=300&hei=400'],
+		[{ fit: 'constrain' }, 'fit=constrain'],
+		[{ fit: 'wrap', upscale: false }, 'fit=wrap'],
+		[{ upscale: true }, 'fit=fit,1'],
+		[{ sharpen: true }, 'op_sharpen=1'],
+		[{ brightness: 0 }, 'op_brightness=0'],
+		[{ rotate: 12.3456789 }, 'rotate=12.345679'],
+		[{ rotate: 1e-7 }, 'rotate=0'],
+		[{ crop: ' 10, 20 ,300 , 400 ' }, 'crop=10,20,300,400'],
+		[{ backgroundColor: '#FF0000' }, 'bgc=FF0000'],
+		[{ backgroundColor: '255, 255, 255' }, 'bgc=255,255,255'],
+		[{ format: 'tif,cmyk,lzw' }, 'fmt=tif,cmyk,lzw'],
+		[{ format: 'jpeg gray' }, 'fmt=jpeg%20gray'],
+		[{ unsharpMask: '1&2' }, 'op_usm=1%262'],
+		[{ format: '$fmt$' }, 'fmt=$fmt$'],
+		[{ width: 500, format: 'png-alpha', quality: 90 }, 'wid=500&fmt=png-alpha&qlt=90'],
+	])('builds %j as %s', (fields, expected) => {
+		expect(buildUrlModifier(fields)).toBe(expected);
+	});
+
+	it('leaves out-of-range values for the validator to report', () => {
+		const modifier = buildUrlModifier({ width: 0, quality: 150, brightness: 2.5 });
+		expect(modifier).toBe('wid=0&op_brightness=2.5&qlt=150');
+		expect(kindsAndCommands(modifier)).toEqual([
+			['invalidValue', 'wid'],
+			['invalidValue', 'op_brightness'],
+			['invalidValue', 'qlt'],
+		]);
+		expect(kindsAndCommands(buildUrlModifier({ width: Number.NaN }))).toEqual([
+			['invalidValue', 'wid'],
+		]);
+		expect(kindsAndCommands(buildUrlModifier({ format: 'jpeg gray' }))).toEqual([
+			['invalidValue', 'fmt'],
+		]);
+	});
+
+	const fitModes = ['fit', 'constrain', 'crop', 'wrap', 'stretch', 'hfit', 'vfit'] as const;
+	const flips = ['lr', 'ud', 'lrud'] as const;
+	const combinations: ModifierBuilderFields[] = [
+		...fitModes.flatMap((fit) => [
+			{ width: 800, height: 800, fit },
+			{ width: 1, height: 1, fit, upscale: true },
+		]),
+		...flips.map((flip, index) => ({ flip, rotate: -45 * index, crop: '-10,-10,2000,2000' })),
+		{
+			brightness: -100,
+			contrast: 100,
+			saturation: -100,
+			sharpen: true,
+			unsharpMask: '5,250,255,1',
+		},
+		{ brightness: 100, contrast: -100, saturation: 100, unsharpMask: '0' },
+		{ format: 'png-alpha', backgroundColor: '#aabbcc' },
+		{ format: 'tif,cmyk,lzw', backgroundColor: '0,0,0,100k', quality: 1 },
+		{ format: 'webp-alpha,,lossless', backgroundColor: '50,75g', quality: 100 },
+		{
+			format: 'JPG',
+			backgroundColor: '0xffs',
+			quality: 80,
+			width: 4000,
+			height: 3000,
+			fit: 'crop',
+			upscale: true,
+		},
+		{ rotate: 359.99, flip: 'lrud', sharpen: false, upscale: false },
+	];
+
+	it.each(combinations)('builds a valid modifier from %j', (fields) => {
+		const modifier = buildUrlModifier(fields);
+		expect(modifier).not.toBe('');
+		expect(validateUrlModifier(modifier)).toEqual([]);
+	});
+});
+
+describe('joinUrlModifiers', () => {
+	it.each<[string[], string]>([
+		[['wid=1', 'hei=2'], 'wid=1&hei=2'],
+		[['', 'wid=1', ''], 'wid=1'],
+		[['&wid=1&', '&&hei=2'], 'wid=1&hei=2'],
+		[['wid=1&&hei=2', 'fmt=png'], 'wid=1&hei=2&fmt=png'],
+		[['  wid=1  ', '\thei=2\n'], 'wid=1&hei=2'],
+		[['text=a%26b', 'wid=1'], 'text=a%26b&wid=1'],
+		[['', '  ', '&', '&&'], ''],
+		[[], ''],
+	])('joins %j as %j', (parts, expected) => {
+		expect(joinUrlModifiers(...parts)).toBe(expected);
+	});
+
+	it('joins the builder output with a typed modifier into a valid modifier', () => {
+		const joined = joinUrlModifiers(
+			buildUrlModifier({ width: 800, format: 'jpeg' }),
+			'&op_usm=1,1&',
+			'',
+		);
+		expect(joined).toBe('wid=800&fmt=jpeg&op_usm=1,1');
+		expect(validateUrlModifier(joined)).toEqual([]);
+	});
+});
