@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as image from './actions/image/Image.resource';
 import { router } from './actions/router';
+import { listSearch } from './methods';
 
 export class Scene7Ips implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,6 +31,8 @@ export class Scene7Ips implements INodeType {
 			...image.description,
 		],
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -3,6 +3,7 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
+	ILoadOptionsFunctions,
 	INode,
 	INodeExecutionData,
 } from 'n8n-workflow';
@@ -70,10 +71,18 @@ export function fakeExecuteContext(options: FakeContextOptions) {
 		getInputData: () => items,
 		continueOnFail: () => options.continueOnFail ?? false,
 		getNodeParameter(name: string, itemIndex: number, fallback?: unknown, opts?: { extractValue?: boolean }) {
-			const parameters = parametersOf(itemIndex);
-			const value = name in parameters ? parameters[name] : fallback;
+			// Dotted names reach into collections, as n8n's own lookup does.
+			const found = name.split('.').reduce<unknown>(
+				(parent, key) => (parent !== null && typeof parent === 'object' ? (parent as IDataObject)[key] : undefined),
+				parametersOf(itemIndex),
+			);
+			const value = found === undefined ? fallback : found;
 			if (value === undefined) throw new Error(`Could not get parameter "${name}"`);
 			return opts?.extractValue && isLocator(value) ? value.value : value;
+		},
+		// The editor's view of the node, as list searches see it.
+		getCurrentNodeParameter(name: string) {
+			return parametersOf(0)[name];
 		},
 		helpers: {
 			async httpRequestWithAuthentication(type: string, requestOptions: IHttpRequestOptions) {
@@ -85,7 +94,11 @@ export function fakeExecuteContext(options: FakeContextOptions) {
 			},
 		},
 	};
-	return { context: context as unknown as IExecuteFunctions, sent };
+	return {
+		context: context as unknown as IExecuteFunctions,
+		loadOptionsContext: context as unknown as ILoadOptionsFunctions,
+		sent,
+	};
 }
 
 /** A SOAP 1.1 response the way IPS writes it. */

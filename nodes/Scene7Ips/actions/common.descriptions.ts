@@ -7,15 +7,27 @@ export const companyRLC: INodeProperties = {
 	displayName: 'Company',
 	name: 'companyHandle',
 	type: 'resourceLocator',
-	default: { mode: 'id', value: '' },
+	default: { mode: 'list', value: '' },
 	required: true,
 	description: 'The company that owns the assets',
 	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchCompanies', searchable: true },
+		},
 		{
 			displayName: 'By Handle',
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. c|6',
+		},
+		{
+			displayName: 'By Name',
+			name: 'name',
+			type: 'string',
+			placeholder: 'e.g. ApiTestCo',
 		},
 	],
 };
@@ -24,15 +36,27 @@ export const assetRLC: INodeProperties = {
 	displayName: 'Image',
 	name: 'assetHandle',
 	type: 'resourceLocator',
-	default: { mode: 'id', value: '' },
+	default: { mode: 'list', value: '' },
 	required: true,
 	description: 'The image asset to copy',
 	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchImages', searchable: true },
+		},
 		{
 			displayName: 'By Handle',
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. a|739|1|537',
+		},
+		{
+			displayName: 'By Name',
+			name: 'name',
+			type: 'string',
+			placeholder: 'e.g. macbookwin1',
 		},
 	],
 };
@@ -41,15 +65,27 @@ export const folderRLC: INodeProperties = {
 	displayName: 'Folder',
 	name: 'folderHandle',
 	type: 'resourceLocator',
-	default: { mode: 'id', value: '' },
+	default: { mode: 'list', value: '' },
 	required: true,
 	description: 'The folder the new image goes into',
 	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchFolders', searchable: true },
+		},
 		{
 			displayName: 'By Handle',
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. ApiTestCo/',
+		},
+		{
+			displayName: 'By Path',
+			name: 'path',
+			type: 'string',
+			placeholder: 'e.g. ApiTestCo/summer/ or summer/',
 		},
 	],
 };

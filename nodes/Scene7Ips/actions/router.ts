@@ -1,11 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { ExecutionScope } from '../helpers/executionScope';
 import { mapInOrder } from '../helpers/mapInOrder';
 import * as image from './image/Image.resource';
 import type { Scene7IpsType } from './node.type';
 
-type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
+type OperationExecute = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+	scope: ExecutionScope,
+) => Promise<IDataObject | IDataObject[]>;
 
 const resources: Record<string, Record<string, { execute: OperationExecute }>> = {
 	image: image.operations,
@@ -35,10 +40,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
 
+	const scope = new ExecutionScope();
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 		const pairedItem = { item: itemIndex };
 		try {
-			const result = await handler.execute.call(this, itemIndex);
+			const result = await handler.execute.call(this, itemIndex, scope);
 			return (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem }));
 		} catch (error) {
 			if (this.continueOnFail()) {

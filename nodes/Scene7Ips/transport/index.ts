@@ -63,6 +63,18 @@ function transportError(context: IpsContext, operation: string, error: unknown, 
 	});
 }
 
+export interface IpsFaultInfo {
+	type: string;
+	code: number | null;
+	reason: string;
+}
+
+/** The Scene7 fault behind an error from ipsRequest, if it was one. */
+export function ipsFaultOf(error: unknown): IpsFaultInfo | undefined {
+	const context = (error as { context?: { ipsFault?: IpsFaultInfo } } | undefined)?.context;
+	return context?.ipsFault;
+}
+
 /**
  * Calls one IPS operation and returns the content of its `<operation>Return` element.
  * The only place that talks HTTP: every fault and unusable answer becomes a NodeApiError whose
@@ -127,11 +139,13 @@ export async function ipsRequest(
 	if (outcome.kind === 'fault') {
 		const { message, description } = explainFault(outcome.fault, operation);
 		const { type, code, reason } = outcome.fault;
-		throw new NodeApiError(
+		const error = new NodeApiError(
 			this.getNode(),
 			{ message, faultType: type ?? 'soapFault', faultCode: code ?? null, reason } as JsonObject,
 			{ message, description, httpCode: String(status), itemIndex },
 		);
+		error.context.ipsFault = { type: type ?? 'soapFault', code: code ?? null, reason };
+		throw error;
 	}
 	if (status < 200 || status >= 300) {
 		const { message, description } = explainUnreadable('unexpected', status, `a result with HTTP ${status}`);

@@ -50,6 +50,7 @@ describe('Scene7 IPS node description', () => {
 			'folderHandle',
 			'name',
 			'urlModifier',
+			'modifierBuilder',
 			'options',
 		]);
 		const operation = description.properties.find((property) => property.name === 'operation');
@@ -57,7 +58,9 @@ describe('Scene7 IPS node description', () => {
 		for (const name of ['companyHandle', 'assetHandle', 'folderHandle']) {
 			const property = description.properties.find((candidate) => candidate.name === name);
 			expect(property?.type).toBe('resourceLocator');
-			expect(property?.modes?.map((mode) => mode.name)).toContain('id');
+			expect(property?.modes?.map((mode) => mode.name)).toEqual(
+				{ companyHandle: ['list', 'id', 'name'], assetHandle: ['list', 'id', 'name'], folderHandle: ['list', 'id', 'path'] }[name],
+			);
 		}
 	});
 

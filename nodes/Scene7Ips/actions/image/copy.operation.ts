@@ -1,10 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../helpers/displayOptions';
-import { optionalText, requireHandle, requireText } from '../../helpers/input';
+import type { ExecutionScope } from '../../helpers/executionScope';
+import {
+	buildUrlModifier,
+	joinUrlModifiers,
+	type ModifierBuilderFields,
+	validateUrlModifier,
+} from '../../helpers/imageServing';
+import { optionalText, requireText } from '../../helpers/input';
 import { ipsRequest } from '../../transport';
-import { assetRLC, companyRLC, folderRLC, HANDLE_HINTS } from '../common.descriptions';
+import { assetRLC, companyRLC, folderRLC } from '../common.descriptions';
+import { resolveCompany, resolveFolder, resolveImage } from '../locators';
+import { modifierBuilder } from './modifierBuilder.description';
 
 const properties: INodeProperties[] = [
 	companyRLC,
@@ -28,6 +37,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Image Serving commands applied to make the copy, joined with &. Leave empty for an unchanged copy.',
 	},
+	modifierBuilder,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -43,6 +53,14 @@ const properties: INodeProperties[] = [
 				default: 120000,
 				description: 'Milliseconds to wait for Scene7 before giving up on a call',
 			},
+			{
+				displayName: 'Validate URL Modifier',
+				name: 'validateUrlModifier',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to check the URL Modifier against the Image Serving syntax before copying. Turn off to send commands this check does not know.',
+			},
 		],
 	},
 ];
@@ -53,25 +71,49 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 interface CopyOptions {
 	timeout?: number;
+	validateUrlModifier?: boolean;
+}
+
+/** The URL Modifier field plus what the Modifier Builder composes, checked unless turned off. */
+function composeUrlModifier(context: IExecuteFunctions, itemIndex: number, validate: boolean) {
+	const typed = optionalText(context.getNode(), context.getNodeParameter('urlModifier', itemIndex, ''), 'URL Modifier', itemIndex);
+	const fields = context.getNodeParameter('modifierBuilder.commands', itemIndex, {}) as IDataObject;
+	// The editor stores every field with its default; 0, '' and false mean "not set".
+	const setFields = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== 0 && value !== '' && value !== false));
+	const built = buildUrlModifier(setFields as ModifierBuilderFields);
+	const urlModifier = joinUrlModifiers(typed, built);
+	if (validate) {
+		const issues = validateUrlModifier(urlModifier);
+		if (issues.length > 0) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`URL Modifier is not valid Image Serving syntax: ${issues[0].message} [item ${itemIndex}]`,
+				{
+					description:
+						`${issues.map((issue) => issue.message).join(' ')} ` +
+						'Fix the command, or turn off Options > Validate URL Modifier to send commands this check does not know.',
+					itemIndex,
+				},
+			);
+		}
+	}
+	return { urlModifier, built };
 }
 
 // https://experienceleague.adobe.com/docs/dynamic-media-developer-resources/image-production-api/operations/methods/r-copy-image.html
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<IDataObject> {
 	const node = this.getNode();
-	const locator = { extractValue: true };
-	const param = (name: string) => this.getNodeParameter(name, itemIndex, '', locator);
-
-	// Key order is copyImageParam's xsd:sequence; the envelope writes elements in this order.
-	const request = {
-		companyHandle: requireHandle(node, param('companyHandle'), 'Company', 'company', itemIndex, HANDLE_HINTS.company),
-		assetHandle: requireHandle(node, param('assetHandle'), 'Image', 'asset', itemIndex, HANDLE_HINTS.asset),
-		folderHandle: requireHandle(node, param('folderHandle'), 'Folder', 'folder', itemIndex, HANDLE_HINTS.folder),
-		name: requireText(node, param('name'), 'New Name', itemIndex, 'Names are unique within a company.'),
-		// Always sent: the element is required, and may be empty.
-		urlModifier: optionalText(node, param('urlModifier'), 'URL Modifier', itemIndex),
-	};
 	const options = this.getNodeParameter('options', itemIndex, {}) as CopyOptions;
+	// Everything that needs no request is checked first, so a bad row costs no lookup.
+	const name = requireText(node, this.getNodeParameter('name', itemIndex, ''), 'New Name', itemIndex, 'Names are unique within a company.');
+	const { urlModifier, built } = composeUrlModifier(this, itemIndex, options.validateUrlModifier !== false);
 
+	const companyHandle = await resolveCompany.call(this, scope, itemIndex);
+	const sourceAssetHandle = await resolveImage.call(this, scope, itemIndex, companyHandle);
+	const folderHandle = await resolveFolder.call(this, scope, itemIndex, companyHandle);
+
+	// Key order is copyImageParam's xsd:sequence; urlModifier is required and may be empty.
+	const request = { companyHandle, assetHandle: sourceAssetHandle, folderHandle, name, urlModifier };
 	const result = await ipsRequest.call(this, 'copyImage', request, { itemIndex, timeout: options.timeout });
 	const assetHandle = typeof result.assetHandle === 'string' ? result.assetHandle.trim() : '';
 	if (!assetHandle) {
@@ -83,10 +125,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	return {
 		assetHandle,
-		companyHandle: request.companyHandle,
-		sourceAssetHandle: request.assetHandle,
-		folderHandle: request.folderHandle,
-		name: request.name,
-		urlModifier: request.urlModifier,
+		companyHandle,
+		sourceAssetHandle,
+		folderHandle,
+		name,
+		urlModifier,
+		...(built ? { builtUrlModifier: built } : {}),
 	};
 }

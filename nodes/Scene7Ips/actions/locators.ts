@@ -1,0 +1,110 @@
+import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ExecutionScope } from '../helpers/executionScope';
+import { requireHandle, requireText } from '../helpers/input';
+import { companyByName, companyFolders, imagesNamed } from '../methods/lookups';
+import { HANDLE_HINTS } from './common.descriptions';
+
+// Turn the Company, Image and Folder resource locators of one item into handles. Names and paths
+// are looked up once per distinct value per execution (ExecutionScope), never across executions.
+
+function locatorOf(context: IExecuteFunctions, parameter: string, itemIndex: number): INodeParameterResourceLocator {
+	const value = context.getNodeParameter(parameter, itemIndex, '') as unknown;
+	// Older or hand-written workflows may hold a plain value instead of a locator.
+	if (value === null || typeof value !== 'object' || !('mode' in value)) {
+		return { __rl: true, mode: 'id', value: value as string };
+	}
+	return value as INodeParameterResourceLocator;
+}
+
+export async function resolveCompany(
+	this: IExecuteFunctions,
+	scope: ExecutionScope,
+	itemIndex: number,
+	parameter = 'companyHandle',
+): Promise<string> {
+	const node = this.getNode();
+	const { mode, value } = locatorOf(this, parameter, itemIndex);
+	if (mode !== 'name') return requireHandle(node, value, 'Company', 'company', itemIndex, HANDLE_HINTS.company);
+
+	const name = requireText(node, value, 'Company', itemIndex, 'Enter the company name as Scene7 shows it.');
+	const company = await scope.lookup(`company:${name}`, async () => await companyByName.call(this, name, { itemIndex }));
+	if (!company) {
+		throw new NodeOperationError(node, `No Scene7 company is named '${name}' [item ${itemIndex}]`, {
+			description: 'Check the spelling, pick the company from the list, or enter its handle (e.g. c|6).',
+			itemIndex,
+		});
+	}
+	return company.companyHandle;
+}
+
+export async function resolveImage(
+	this: IExecuteFunctions,
+	scope: ExecutionScope,
+	itemIndex: number,
+	companyHandle: string,
+	parameter = 'assetHandle',
+): Promise<string> {
+	const node = this.getNode();
+	const { mode, value } = locatorOf(this, parameter, itemIndex);
+	if (mode !== 'name') return requireHandle(node, value, 'Image', 'asset', itemIndex, HANDLE_HINTS.asset);
+
+	const name = requireText(node, value, 'Image', itemIndex, 'Enter the image name as Scene7 shows it.');
+	const images = await scope.lookup(
+		`image:${companyHandle}:${name}`,
+		async () => await imagesNamed.call(this, companyHandle, name, { itemIndex }),
+	);
+	if (images.length === 1) return images[0].assetHandle;
+	if (images.length === 0) {
+		throw new NodeOperationError(node, `No image is named '${name}' in company ${companyHandle} [item ${itemIndex}]`, {
+			description:
+				'Check the spelling (names must match exactly), that the asset is an image, and the company; or pick the image from the list or enter its handle.',
+			itemIndex,
+		});
+	}
+	const found = images.map((image) => `${image.assetHandle} in ${image.folder || 'an unknown folder'}`).join(', ');
+	throw new NodeOperationError(
+		node,
+		`${images.length} images are named '${name}' in company ${companyHandle} [item ${itemIndex}]`,
+		{ description: `Enter the handle of the one you mean: ${found}.`, itemIndex },
+	);
+}
+
+const withTrailingSlash = (path: string) => (path.endsWith('/') ? path : `${path}/`);
+
+export async function resolveFolder(
+	this: IExecuteFunctions,
+	scope: ExecutionScope,
+	itemIndex: number,
+	companyHandle: string,
+	parameter = 'folderHandle',
+): Promise<string> {
+	const node = this.getNode();
+	const { mode, value } = locatorOf(this, parameter, itemIndex);
+	if (mode !== 'path') return requireHandle(node, value, 'Folder', 'folder', itemIndex, HANDLE_HINTS.folder);
+
+	const path = withTrailingSlash(
+		requireText(node, value, 'Folder', itemIndex, 'Enter a path such as ApiTestCo/summer/.').replace(/^\/+/, ''),
+	);
+	const folders = await scope.lookup(
+		`folders:${companyHandle}`,
+		async () => await companyFolders.call(this, companyHandle, { itemIndex }),
+	);
+	// The first folder of the tree is the company's root; a path may leave it out.
+	const rootPath = folders[0]?.path ?? '';
+	const candidates = path === '/' ? [rootPath] : [path, `${rootPath}${path}`];
+	const matching = (same: (a: string, b: string) => boolean) =>
+		folders.filter((entry) => candidates.some((candidate) => same(withTrailingSlash(entry.path), candidate)));
+	const exact = matching((a, b) => a === b);
+	// Spreadsheets rarely keep the case of folder names; accept a case-insensitive match when unique.
+	const loose = matching((a, b) => a.toLowerCase() === b.toLowerCase());
+	const folder = exact[0] ?? (loose.length === 1 ? loose[0] : undefined);
+	if (!folder) {
+		throw new NodeOperationError(node, `No folder has the path '${path}' in company ${companyHandle} [item ${itemIndex}]`, {
+			description: `Paths start at the company's root folder (${rootPath || 'e.g. ApiTestCo/'}) and folder names are case-sensitive. Pick the folder from the list or enter its handle.`,
+			itemIndex,
+		});
+	}
+	return folder.folderHandle;
+}

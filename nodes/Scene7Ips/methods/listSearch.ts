@@ -1,0 +1,61 @@
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+	INodeParameterResourceLocator,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { companyByName, companyFolders, companyMemberships, IMAGE_SEARCH_PAGE_SIZE, searchImagesPage } from './lookups';
+
+/** Small lists are filtered on the client, case-insensitively, and sorted by name. */
+function filterAndSort(results: INodeListSearchItems[], filter?: string): INodeListSearchItems[] {
+	const needle = filter?.trim().toLowerCase();
+	return results
+		.filter((result) => !needle || result.name.toLowerCase().includes(needle))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The company chosen in the node, whichever mode it was given in. */
+async function currentCompanyHandle(context: ILoadOptionsFunctions): Promise<string> {
+	const locator = context.getCurrentNodeParameter('companyHandle') as INodeParameterResourceLocator | undefined;
+	const value = typeof locator?.value === 'string' ? locator.value.trim() : '';
+	if (!value) {
+		throw new NodeOperationError(context.getNode(), 'Choose a company first', {
+			description: 'The list shows the folders and images of the company chosen in the Company field.',
+		});
+	}
+	if (locator?.mode !== 'name') return value;
+	const company = await companyByName.call(context, value);
+	if (!company) throw new NodeOperationError(context.getNode(), `No Scene7 company is named '${value}'`);
+	return company.companyHandle;
+}
+
+export async function searchCompanies(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const companies = await companyMemberships.call(this);
+	const results = companies.map((company) => ({ name: company.name || company.companyHandle, value: company.companyHandle }));
+	return { results: filterAndSort(results, filter) };
+}
+
+export async function searchFolders(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const folders = await companyFolders.call(this, await currentCompanyHandle(this));
+	// Paths sort parents before their subfolders, which reads like a tree.
+	const results = folders.map((folder) => ({ name: folder.path, value: folder.folderHandle }));
+	return { results: filterAndSort(results, filter) };
+}
+
+export async function searchImages(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const page = Number(paginationToken) || 1;
+	const { assets, totalRows } = await searchImagesPage.call(this, await currentCompanyHandle(this), filter?.trim() ?? '', page);
+	return {
+		results: assets.map((asset) => ({
+			name: asset.folder ? `${asset.name} (${asset.folder})` : asset.name,
+			value: asset.assetHandle,
+		})),
+		paginationToken: page * IMAGE_SEARCH_PAGE_SIZE < totalRows ? String(page + 1) : undefined,
+	};
+}

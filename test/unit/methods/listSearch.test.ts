@@ -1,0 +1,125 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { searchCompanies, searchFolders, searchImages } from '../../../nodes/Scene7Ips/methods/listSearch';
+import { fakeExecuteContext, type SentRequest, soapResult } from '../../support/executeContext';
+
+const MEMBERSHIPS =
+	'<membershipArray>' +
+	['c|7:OtherCo', 'c|6:ApiTestCo', 'c|9:Archive & Co']
+		.map((entry) => {
+			const [handle, name] = entry.split(':');
+			return `<items><company><companyHandle>${handle}</companyHandle><name>${name.replace('&', '&amp;')}</name><rootPath>${name}/</rootPath></company><role>IpsUser</role><isActive>true</isActive></items>`;
+		})
+		.join('') +
+	'</membershipArray>';
+
+const TREE =
+	'<folders><folderHandle>ApiTestCo/</folderHandle><path>ApiTestCo/</path><subfolderArray>' +
+	'<items><folderHandle>ApiTestCo/uploads/</folderHandle><path>ApiTestCo/uploads/</path></items>' +
+	'<items><folderHandle>ApiTestCo/summer/</folderHandle><path>ApiTestCo/summer/</path><subfolderArray>' +
+	'<items><folderHandle>ApiTestCo/summer/sale/</folderHandle><path>ApiTestCo/summer/sale/</path></items></subfolderArray></items>' +
+	'</subfolderArray></folders>';
+
+const assetItems = (from: number, count: number) =>
+	Array.from(
+		{ length: count },
+		(_, index) =>
+			`<items><assetHandle>a|${from + index}|1|1</assetHandle><name>img${from + index}</name><type>Image</type><folder>ApiTestCo/</folder></items>`,
+	).join('');
+
+function context(parameters: IDataObject, respond: (request: SentRequest) => ReturnType<typeof soapResult>) {
+	return fakeExecuteContext({ parameters, respond });
+}
+
+describe('list searches', () => {
+	it('lists the companies the user belongs to, sorted and filtered by name', async () => {
+		const { loadOptionsContext, sent } = context({}, () => soapResult('getCompanyMembership', MEMBERSHIPS));
+		expect(await searchCompanies.call(loadOptionsContext)).toEqual({
+			results: [
+				{ name: 'ApiTestCo', value: 'c|6' },
+				{ name: 'Archive & Co', value: 'c|9' },
+				{ name: 'OtherCo', value: 'c|7' },
+			],
+		});
+		expect(await searchCompanies.call(loadOptionsContext, 'co')).toEqual({
+			results: [
+				{ name: 'ApiTestCo', value: 'c|6' },
+				{ name: 'Archive & Co', value: 'c|9' },
+				{ name: 'OtherCo', value: 'c|7' },
+			],
+		});
+		expect(await searchCompanies.call(loadOptionsContext, 'API')).toEqual({ results: [{ name: 'ApiTestCo', value: 'c|6' }] });
+		expect(sent[0].options.headers).toMatchObject({ SOAPAction: 'getCompanyMembership' });
+	});
+
+	it('lists the folders of the chosen company as paths, searchable', async () => {
+		const { loadOptionsContext, sent } = context(
+			{ companyHandle: { __rl: true, mode: 'list', value: 'c|6' } },
+			() => soapResult('getFolderTree', TREE),
+		);
+		expect(await searchFolders.call(loadOptionsContext)).toEqual({
+			results: [
+				{ name: 'ApiTestCo/', value: 'ApiTestCo/' },
+				{ name: 'ApiTestCo/summer/', value: 'ApiTestCo/summer/' },
+				{ name: 'ApiTestCo/summer/sale/', value: 'ApiTestCo/summer/sale/' },
+				{ name: 'ApiTestCo/uploads/', value: 'ApiTestCo/uploads/' },
+			],
+		});
+		expect(await searchFolders.call(loadOptionsContext, 'SUMMER')).toEqual({
+			results: [
+				{ name: 'ApiTestCo/summer/', value: 'ApiTestCo/summer/' },
+				{ name: 'ApiTestCo/summer/sale/', value: 'ApiTestCo/summer/sale/' },
+			],
+		});
+		expect(sent[0].body).toContain('<getFolderTreeParam xmlns="http://www.scene7.com/IpsApi/xsd/2014-04-03"><companyHandle>c|6</companyHandle><depth>-1</depth></getFolderTreeParam>');
+	});
+
+	it('resolves a company given by name before listing its folders', async () => {
+		const { loadOptionsContext, sent } = context({ companyHandle: { __rl: true, mode: 'name', value: 'ApiTestCo' } }, (request) =>
+			request.options.headers?.SOAPAction === 'getCompanyInfo'
+				? soapResult('getCompanyInfo', '<companyInfo><companyHandle>c|6</companyHandle><name>ApiTestCo</name></companyInfo>')
+				: soapResult('getFolderTree', TREE),
+		);
+		expect((await searchFolders.call(loadOptionsContext)).results).toHaveLength(4);
+		expect(sent[1].body).toContain('<companyHandle>c|6</companyHandle>');
+	});
+
+	it('asks for a company first', async () => {
+		const { loadOptionsContext, sent } = context({ companyHandle: { __rl: true, mode: 'list', value: '' } }, () =>
+			soapResult('getFolderTree', TREE),
+		);
+		await expect(searchFolders.call(loadOptionsContext)).rejects.toThrow('Choose a company first');
+		expect(sent).toHaveLength(0);
+	});
+
+	it('searches images by name page by page', async () => {
+		const { loadOptionsContext, sent } = context({ companyHandle: { __rl: true, mode: 'id', value: 'c|6' } }, (request) => {
+			const page = Number(/<resultsPage>(\d+)<\/resultsPage>/.exec(request.body)?.[1]);
+			return soapResult(
+				'searchAssets',
+				`<totalRows>120</totalRows><assetArray>${assetItems((page - 1) * 50, page === 3 ? 20 : 50)}</assetArray>`,
+			);
+		});
+		const first = await searchImages.call(loadOptionsContext, 'img');
+		expect(first.results).toHaveLength(50);
+		expect(first.results[0]).toEqual({ name: 'img0 (ApiTestCo/)', value: 'a|0|1|1' });
+		expect(first.paginationToken).toBe('2');
+		const third = await searchImages.call(loadOptionsContext, 'img', '3');
+		expect(third.results).toHaveLength(20);
+		expect(third.paginationToken).toBeUndefined();
+		expect(sent[0].body).toContain(
+			'<companyHandle>c|6</companyHandle><includeSubfolders>true</includeSubfolders><trashState>NotInTrash</trashState>' +
+				'<systemFieldConditionArray><items><field>Name</field><op>Contains</op><value>img</value></items></systemFieldConditionArray>' +
+				'<assetTypeArray><items>Image</items></assetTypeArray><recordsPerPage>50</recordsPerPage><resultsPage>1</resultsPage>' +
+				'<sortBy>Name</sortBy><sortDirection>Ascending</sortDirection>',
+		);
+	});
+
+	it('searches without a name condition when the filter is empty', async () => {
+		const { loadOptionsContext, sent } = context({ companyHandle: { __rl: true, mode: 'id', value: 'c|6' } }, () =>
+			soapResult('searchAssets', '<totalRows>0</totalRows>'),
+		);
+		expect(await searchImages.call(loadOptionsContext)).toEqual({ results: [], paginationToken: undefined });
+		expect(sent[0].body).not.toContain('systemFieldConditionArray');
+	});
+});
