@@ -1,0 +1,133 @@
+// authHeader reading and authentication. The header may be in the version-free namespace (as the
+// docs prescribe) or in a versioned one (as the 2014-04-03 WSDL binds it); both are accepted and
+// each is checked against its own declaration. HTTP Basic is the documented alternative.
+import { authenticationFault, FAULT_CODES, invalidRequestXml } from './faults';
+import type { SandboxState, UserRecord } from './model';
+import { authHeaderFields, IPS_BASE_NS, SOAP11_ENVELOPE_NS, versionOfNamespace } from './schema';
+import { validateAll, validateSequence } from './validate';
+import { attribute, childElements, textOf, type XmlElement } from './xml';
+
+export interface AuthHeaderValues {
+	user?: string;
+	password?: string;
+	accessToken?: string;
+	locale?: string;
+	appName?: string;
+	appVersion?: string;
+	gzipResponse?: boolean;
+	faultHttpStatusCode?: number;
+}
+
+function isAuthHeader(el: XmlElement): boolean {
+	return (
+		el.local === 'authHeader' && (el.ns === IPS_BASE_NS || versionOfNamespace(el.ns) !== undefined)
+	);
+}
+
+function findAuthHeader(header: XmlElement | undefined): XmlElement | undefined {
+	if (!header) return undefined;
+	const found = childElements(header).filter(isAuthHeader);
+	if (found.length > 1) throw invalidRequestXml('More than one authHeader in the SOAP header');
+	for (const el of childElements(header)) {
+		const mustUnderstand = attribute(el, SOAP11_ENVELOPE_NS, 'mustUnderstand');
+		if (!isAuthHeader(el) && (mustUnderstand === '1' || mustUnderstand === 'true')) {
+			throw invalidRequestXml(
+				`Header '${el.local}' (${el.ns}) is marked mustUnderstand but is not understood`,
+			);
+		}
+	}
+	return found[0];
+}
+
+/**
+ * The requested fault status, read before the header is validated so that even a fault about the
+ * header itself honours it. Only 200..599 are taken.
+ */
+export function peekFaultHttpStatus(header: XmlElement | undefined): number | undefined {
+	const el = header && childElements(header).find(isAuthHeader);
+	const field =
+		el && childElements(el).find((c) => c.local === 'faultHttpStatusCode' && c.ns === el.ns);
+	const status = field ? Number(textOf(field).trim()) : NaN;
+	return Number.isInteger(status) && status >= 200 && status <= 599 ? status : undefined;
+}
+
+/** Validates the authHeader (if any) and returns its values. */
+export function readAuthHeader(header: XmlElement | undefined): AuthHeaderValues | undefined {
+	const el = findAuthHeader(header);
+	if (!el) return undefined;
+	if (el.ns === IPS_BASE_NS) {
+		validateAll(el, authHeaderFields('base'), el.ns, 'authHeader');
+	} else {
+		validateSequence(
+			el,
+			authHeaderFields(versionOfNamespace(el.ns) ?? '2014-04-03'),
+			el.ns,
+			'authHeader',
+		);
+	}
+	const text = (name: string) => {
+		const child = childElements(el).find((c) => c.local === name);
+		return child ? textOf(child) : undefined;
+	};
+	const gzip = text('gzipResponse')?.trim();
+	const status = text('faultHttpStatusCode')?.trim();
+	return {
+		user: text('user'),
+		password: text('password'),
+		accessToken: text('accessToken'),
+		locale: text('locale'),
+		appName: text('appName'),
+		appVersion: text('appVersion'),
+		gzipResponse: gzip === undefined ? undefined : gzip === 'true' || gzip === '1',
+		faultHttpStatusCode: status === undefined ? undefined : Number(status),
+	};
+}
+
+export function basicCredentials(
+	authorization: string | undefined,
+): { user: string; password: string } | undefined {
+	const m = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(authorization ?? '');
+	if (!m) return undefined;
+	const decoded = Buffer.from(m[1], 'base64').toString('utf8');
+	const colon = decoded.indexOf(':');
+	return colon < 0
+		? undefined
+		: { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+export function claimedUser(
+	header: AuthHeaderValues | undefined,
+	authorization: string | undefined,
+): string | undefined {
+	return header?.user ?? basicCredentials(authorization)?.user;
+}
+
+/**
+ * 10000 when no user/password reached us, 10001 for an unknown user or a wrong password (without
+ * saying which), 10002 for a known user whose account is not valid.
+ */
+export function authenticate(
+	state: SandboxState,
+	header: AuthHeaderValues | undefined,
+	authorization: string | undefined,
+): UserRecord {
+	let credentials =
+		header?.user !== undefined && header.password !== undefined
+			? { user: header.user, password: header.password }
+			: undefined;
+	credentials ??= basicCredentials(authorization);
+	if (!credentials) {
+		throw authenticationFault(
+			FAULT_CODES.NO_CREDENTIALS,
+			'No credentials were supplied with the request',
+		);
+	}
+	const { user: email, password } = credentials;
+	const user = state.users.find((u) => u.email.toLowerCase() === email.toLowerCase());
+	if (!user || user.password !== password) {
+		throw authenticationFault(FAULT_CODES.INVALID_CREDENTIALS, 'Invalid username/password');
+	}
+	if (!user.isValid)
+		throw authenticationFault(FAULT_CODES.INVALID_USER, `User '${user.email}' is not valid`);
+	return user;
+}

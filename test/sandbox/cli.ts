@@ -1,0 +1,137 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console */
+// `npm run sandbox [-- --port 8765 --host 127.0.0.1 --latency 0 --seed 1 --quiet]`
+// `npm run sandbox -- --print-wsdl [version]` writes the sandbox WSDL to stdout and exits.
+import { DEMO, ROLE_USERS, ROLES, SPECIAL_PASSWORD_USER, startSandbox } from './server';
+import { API_VERSIONS, LATEST_VERSION, type ApiVersion } from './schema';
+import { buildWsdl, SERVICE_PATH } from './wsdl';
+
+export const DEFAULT_PORT = 8765;
+
+interface CliOptions {
+	port: number;
+	host: string;
+	latencyMs: number;
+	seed: number;
+	quiet: boolean;
+	printWsdl?: ApiVersion;
+}
+
+function usage(message: string): never {
+	console.error(
+		`${message}\nusage: npm run sandbox -- [--port N] [--host H] [--latency MS] [--seed N] [--quiet] [--print-wsdl [VERSION]]`,
+	);
+	process.exit(2);
+}
+
+function parseArgs(argv: string[]): CliOptions {
+	const envPort = process.env.SANDBOX_PORT;
+	const options: CliOptions = {
+		port: envPort !== undefined && envPort !== '' ? Number(envPort) : DEFAULT_PORT,
+		host: '127.0.0.1',
+		latencyMs: 0,
+		seed: 1,
+		quiet: false,
+	};
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		const [flag, inline] = arg.includes('=')
+			? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+			: [arg, undefined];
+		const value = () => inline ?? argv[++i] ?? usage(`${flag} needs a value`);
+		switch (flag) {
+			case '--port':
+				options.port = Number(value());
+				break;
+			case '--host':
+				options.host = value();
+				break;
+			case '--latency':
+				options.latencyMs = Number(value());
+				break;
+			case '--seed':
+				options.seed = Number(value());
+				break;
+			case '--quiet':
+				options.quiet = true;
+				break;
+			case '--print-wsdl': {
+				const next = inline ?? (argv[i + 1]?.startsWith('--') ? undefined : argv[++i]);
+				const version = next ?? LATEST_VERSION;
+				if (!(API_VERSIONS as readonly string[]).includes(version))
+					usage(`unknown API version ${version}`);
+				options.printWsdl = version as ApiVersion;
+				break;
+			}
+			case '--help':
+				usage('IPS sandbox');
+				break;
+			default:
+				usage(`unknown argument ${arg}`);
+		}
+	}
+	if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535)
+		usage(`invalid port ${options.port}`);
+	if (!Number.isFinite(options.latencyMs) || options.latencyMs < 0)
+		usage(`invalid latency ${options.latencyMs}`);
+	return options;
+}
+
+async function main(): Promise<void> {
+	const options = parseArgs(process.argv.slice(2));
+	if (options.printWsdl) {
+		process.stdout.write(
+			buildWsdl(options.printWsdl, `http://${options.host}:${options.port}${SERVICE_PATH}`),
+		);
+		return;
+	}
+	const sandbox = await startSandbox({
+		port: options.port,
+		host: options.host,
+		latencyMs: options.latencyMs,
+		seed: options.seed,
+		onRequest: options.quiet
+			? undefined
+			: (r) => {
+					const fault = r.faultCode ? ` ${r.faultCode} ${r.faultReason ?? ''}` : '';
+					console.log(
+						`${r.at.toISOString()} ${r.operation || '-'} ${r.user ?? '-'} -> ${r.status ?? r.injected} ${r.outcome}${fault}`,
+					);
+				},
+	});
+	const roleWidth = Math.max(...ROLES.map((r) => r.length));
+	console.log(
+		[
+			'IPS sandbox is running.',
+			`  Service URL:  ${sandbox.serviceUrl}`,
+			`  WSDL:         ${sandbox.url}/scene7/webservice/IpsApi-${LATEST_VERSION}.wsdl (also ${API_VERSIONS.slice(1).join(', ')})`,
+			`  Demo user:    ${DEMO.user}`,
+			`  Password:     ${DEMO.password}`,
+			`  Company:      ${DEMO.companyHandle} ${DEMO.companyName} (root folder ${DEMO.rootPath}); image ${DEMO.assetHandle} ${DEMO.assetName}`,
+			'  Users, one per IPS role (all with the demo password):',
+			...ROLES.map((role) => `    ${role.padEnd(roleWidth)}  ${ROLE_USERS[role].email}`),
+			`  Escaping check: ${SPECIAL_PASSWORD_USER.email} / ${SPECIAL_PASSWORD_USER.password}`,
+			`  Control API:  GET ${sandbox.url}/__sandbox/{health,state,requests}, POST /__sandbox/reset, POST|DELETE /__sandbox/inject`,
+			'Press Ctrl-C to stop.',
+		].join('\n'),
+	);
+	let stopping = false;
+	const stop = (signal: string) => {
+		if (stopping) return;
+		stopping = true;
+		console.log(`\n${signal}: stopping the IPS sandbox.`);
+		sandbox.close().then(
+			() => process.exit(0),
+			(error: unknown) => {
+				console.error(error);
+				process.exit(1);
+			},
+		);
+	};
+	process.once('SIGINT', () => stop('SIGINT'));
+	process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+	console.error(error);
+	process.exit(1);
+});

@@ -1,0 +1,310 @@
+// copyImage, as a client sees it and as the state shows it.
+import {
+	call,
+	copyImageFields,
+	elementText,
+	envelope,
+	fieldsXml,
+	parseFault,
+	post,
+} from './raw-soap';
+import { DEMO, SEED, startSandbox, type Sandbox } from './server';
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+	sandbox = await startSandbox();
+});
+afterAll(async () => {
+	await sandbox.close();
+});
+beforeEach(() => sandbox.reset());
+
+const copy = (overrides: Parameters<typeof copyImageFields>[0] = {}) =>
+	call(sandbox.serviceUrl, 'copyImage', copyImageFields(overrides));
+
+describe('copyImage: success', () => {
+	it('answers the docs example with a fresh handle and records the copy', async () => {
+		const before = sandbox.state.assets.length;
+		const res = await call(
+			sandbox.serviceUrl,
+			'copyImage',
+			fieldsXml(copyImageFields({ name: 'Copy_macbookwin1' }).slice(0, 4)) + '<ns1:urlModifier/>',
+			{ version: '2008-01-15' },
+		);
+		expect(res.status).toBe(200);
+		expect(res.headers['content-type']).toBe('text/xml;charset=UTF-8');
+		const handle = elementText(res.body, 'assetHandle') as string;
+		expect(handle).toMatch(/^a\|\d+\|1\|\d+$/);
+		expect(res.body).toContain(
+			'<t:copyImageReturn xmlns:t="http://www.scene7.com/IpsApi/xsd/2008-01-15"',
+		);
+		expect(sandbox.state.assets).toHaveLength(before + 1);
+		const created = sandbox.state.assets.find((a) => a.assetHandle === handle);
+		expect(created).toMatchObject({
+			companyHandle: 'c|6',
+			type: 'Image',
+			name: 'Copy_macbookwin1',
+			fileName: 'Copy_macbookwin1.jpg',
+			folderHandle: 'ApiTestCo/',
+			trashState: 'NotInTrash',
+			createUser: DEMO.user,
+			copiedFrom: { assetHandle: DEMO.assetHandle, urlModifier: '', by: DEMO.user },
+			imageInfo: { width: 1600, height: 1200, urlModifier: '' },
+		});
+		expect(sandbox.requests[0]).toMatchObject({
+			operation: 'copyImage',
+			outcome: 'ok',
+			status: 200,
+			user: DEMO.user,
+			args: {
+				companyHandle: 'c|6',
+				assetHandle: DEMO.assetHandle,
+				folderHandle: 'ApiTestCo/',
+				name: 'Copy_macbookwin1',
+				urlModifier: '',
+			},
+		});
+	});
+
+	it('stores the urlModifier and hands out a new handle each time', async () => {
+		const first = elementText(
+			(await copy({ name: 'one', urlModifier: 'wid=400&hei=300&fmt=png-alpha' })).body,
+			'assetHandle',
+		);
+		const second = elementText(
+			(await copy({ name: 'two', folderHandle: SEED.folders.sale })).body,
+			'assetHandle',
+		);
+		expect(first).not.toBe(second);
+		expect(first).not.toBe(DEMO.assetHandle);
+		const one = sandbox.state.assets.find((a) => a.assetHandle === first);
+		expect(one?.copiedFrom?.urlModifier).toBe('wid=400&hei=300&fmt=png-alpha');
+		expect(sandbox.requests[0].rawBody).toContain(
+			'<ns1:urlModifier>wid=400&amp;hei=300&amp;fmt=png-alpha</ns1:urlModifier>',
+		);
+		expect(sandbox.state.assets.find((a) => a.assetHandle === second)?.folderHandle).toBe(
+			'ApiTestCo/summer/sale/',
+		);
+	});
+
+	it('gives the same handles for the same seed after reset', async () => {
+		const a = elementText((await copy({ name: 'x1' })).body, 'assetHandle');
+		sandbox.reset();
+		const b = elementText((await copy({ name: 'x1' })).body, 'assetHandle');
+		expect(b).toBe(a);
+	});
+
+	it('accepts an empty <urlModifier></urlModifier> and the f| folder handle form', async () => {
+		const res = await copy({ urlModifier: '', folderHandle: 'f|ApiTestCo/uploads/' });
+		expect(res.status).toBe(200);
+		expect(sandbox.state.assets.find((a) => a.name === 'Copy_macbookwin1')?.folderHandle).toBe(
+			'ApiTestCo/uploads/',
+		);
+	});
+
+	it('copies into a folder whose path has spaces', async () => {
+		const res = await copy({ folderHandle: SEED.folders.withSpace, name: 'Summer Look Book' });
+		expect(res.status).toBe(200);
+	});
+
+	it("delivers a name with & ' byte for byte (after XML unescaping) and keeps blanks", async () => {
+		const name = "  Tom & Jerry's best  ";
+		const res = await copy({ name });
+		expect(res.status).toBe(200);
+		expect(sandbox.requests[0].rawBody).toContain(
+			`<ns1:name>  Tom &amp; Jerry&apos;s best  </ns1:name>`,
+		);
+		expect(
+			sandbox.state.assets.find((a) => a.assetHandle === elementText(res.body, 'assetHandle'))
+				?.name,
+		).toBe(name);
+	});
+
+	it('allows a name another company already uses', async () => {
+		// macbookwin1 exists in c|7; asset IDs are unique per company only.
+		const res = await call(
+			sandbox.serviceUrl,
+			'copyImage',
+			copyImageFields({
+				companyHandle: 'c|7',
+				assetHandle: SEED.assets.otherLogo,
+				folderHandle: 'OtherCo/',
+				name: 'summer-hero',
+			}),
+		);
+		expect(res.status).toBe(200);
+	});
+
+	it('reads values written with CDATA and character references', async () => {
+		const body =
+			fieldsXml(copyImageFields().slice(0, 3)) +
+			'<ns1:name><![CDATA[cd&ata]]>&#x2D;copy</ns1:name><ns1:urlModifier/>';
+		const res = await call(sandbox.serviceUrl, 'copyImage', body);
+		expect(res.status).toBe(200);
+		expect(sandbox.state.assets.some((a) => a.name === 'cd&ata-copy')).toBe(true);
+	});
+});
+
+describe('copyImage: faults', () => {
+	it('refuses a name already used in the company, case-insensitively, with the documented 30000 fault', async () => {
+		const res = await copy({ name: 'SUMMER-hero' });
+		expect(res.status).toBe(500);
+		expect(res.body).toContain(
+			'<soapenv:Fault><faultcode>soapenv:Server</faultcode><faultstring>ipsApiFault</faultstring><detail><ns1:ipsApiFault xmlns:ns1="http://www.scene7.com/IpsApi/xsd"><code xmlns="http://www.scene7.com/IpsApi/xsd">30000</code><reason xmlns="http://www.scene7.com/IpsApi/xsd">Asset ID \'SUMMER-hero\' is already in use.</reason></ns1:ipsApiFault></detail></soapenv:Fault>',
+		);
+	});
+
+	it('refuses a second copy with the same name', async () => {
+		expect((await copy({ name: 'twice' })).status).toBe(200);
+		const again = await copy({ name: 'Twice', folderHandle: SEED.folders.uploads });
+		expect(parseFault(again.body)).toMatchObject({
+			code: 30000,
+			reason: "Asset ID 'Twice' is already in use.",
+		});
+	});
+
+	it('counts trashed assets as using their name', async () => {
+		const res = await copy({ name: 'old-banner' });
+		expect(parseFault(res.body)?.code).toBe(30000);
+	});
+
+	it.each([
+		['an unknown asset', { assetHandle: 'a|1|1|1' }, "Invalid assetHandle 'a|1|1|1'"],
+		[
+			'an asset of another company',
+			{ assetHandle: SEED.assets.otherLogo },
+			`Invalid assetHandle '${SEED.assets.otherLogo}'`,
+		],
+		[
+			'an unknown folder',
+			{ folderHandle: 'ApiTestCo/winter/' },
+			"Invalid folderHandle 'ApiTestCo/winter/'",
+		],
+		[
+			'a folder path without its trailing slash',
+			{ folderHandle: 'ApiTestCo/summer' },
+			"Invalid folderHandle 'ApiTestCo/summer'",
+		],
+		[
+			'a folder of another company',
+			{ folderHandle: 'OtherCo/' },
+			"Invalid folderHandle 'OtherCo/'",
+		],
+		[
+			'a video source',
+			{ assetHandle: SEED.assets.promoVideo },
+			`Invalid assetHandle '${SEED.assets.promoVideo}': asset 'promo-video' is of type Video, not Image`,
+		],
+		['a PDF source', { assetHandle: SEED.assets.productGuide }, 'is of type Pdf, not Image'],
+		[
+			'a source in the trash',
+			{ assetHandle: SEED.assets.trashedBanner },
+			"asset 'old-banner' is in the trash",
+		],
+		['an empty name', { name: '' }, "Invalid name '': an asset name must not be empty"],
+		['a blank name', { name: '   ' }, 'an asset name must not be empty'],
+		[
+			'a name over 255 characters',
+			{ name: 'x'.repeat(256) },
+			'must not be longer than 255 characters',
+		],
+		['a name with /', { name: 'a/b' }, "the character '/' is not allowed"],
+		['a name with <', { name: 'a<b' }, "the character '<' is not allowed"],
+		['a name with "', { name: 'a"b' }, `the character '"' is not allowed`],
+		['a name with a tab', { name: 'a\tb' }, "the character 'U+0009' is not allowed"],
+	])('refuses %s with ipsApiFault 30001', async (_what, overrides, reason) => {
+		const before = sandbox.state.assets.length;
+		const res = await copy(overrides);
+		const fault = parseFault(res.body);
+		expect(fault).toMatchObject({
+			faultcode: 'soapenv:Client',
+			element: 'ipsApiFault',
+			code: 30001,
+		});
+		expect(fault?.reason).toContain(reason);
+		expect(sandbox.state.assets).toHaveLength(before);
+	});
+
+	it('accepts a name of exactly 255 characters', async () => {
+		expect((await copy({ name: 'y'.repeat(255) })).status).toBe(200);
+	});
+
+	it.each(['companyHandle', 'assetHandle', 'folderHandle', 'name', 'urlModifier'])(
+		'refuses a request without <%s> with 30002',
+		async (missing) => {
+			const fields = copyImageFields().filter(([name]) => name !== missing);
+			const res = await call(sandbox.serviceUrl, 'copyImage', fields);
+			expect(parseFault(res.body)).toMatchObject({
+				code: 30002,
+				reason: `Missing required element '${missing}' in 'copyImageParam'`,
+			});
+		},
+	);
+
+	it('refuses elements out of WSDL order with 30003', async () => {
+		const fields = copyImageFields();
+		[fields[2], fields[3]] = [fields[3], fields[2]];
+		const res = await call(sandbox.serviceUrl, 'copyImage', fields);
+		expect(parseFault(res.body)).toMatchObject({
+			code: 30003,
+			reason:
+				"Element 'folderHandle' is out of order in 'copyImageParam'; expected order: companyHandle, assetHandle, folderHandle, name, urlModifier",
+		});
+	});
+
+	it.each([
+		[
+			'an unknown element',
+			(f: string) =>
+				f.replace('<ns1:name>', '<ns1:urlPostApplyModifier>x</ns1:urlPostApplyModifier><ns1:name>'),
+			"Unknown element 'urlPostApplyModifier' in 'copyImageParam'",
+		],
+		[
+			'the docs-table name companyName',
+			(f: string) => f.replace(/ns1:companyHandle/g, 'ns1:companyName'),
+			"Unknown element 'companyName' in 'copyImageParam'",
+		],
+		[
+			'a repeated element',
+			(f: string) => f.replace('<ns1:urlModifier>', '<ns1:name>again</ns1:name><ns1:urlModifier>'),
+			"Element 'name' appears more than once in 'copyImageParam'",
+		],
+		[
+			'an element inside a string',
+			(f: string) =>
+				f.replace('<ns1:name>Copy_macbookwin1</ns1:name>', '<ns1:name><ns1:b>x</ns1:b></ns1:name>'),
+			"Element 'copyImageParam/name' must not contain elements",
+		],
+		[
+			'text between elements',
+			(f: string) => f.replace('<ns1:name>', 'stray<ns1:name>'),
+			"Unexpected text in element 'copyImageParam'",
+		],
+	])('refuses %s with 30003', async (_what, edit, reason) => {
+		const res = await call(sandbox.serviceUrl, 'copyImage', edit(fieldsXml(copyImageFields())));
+		expect(parseFault(res.body)).toMatchObject({ code: 30003, reason });
+	});
+
+	it('refuses xsi:nil on a required string (30001)', async () => {
+		const body =
+			fieldsXml(copyImageFields().slice(0, 4)) +
+			'<ns1:urlModifier xsi:nil="true" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/>';
+		const res = await call(sandbox.serviceUrl, 'copyImage', body);
+		expect(parseFault(res.body)).toMatchObject({
+			code: 30001,
+			reason: "Parameter 'copyImageParam/urlModifier' is not nillable",
+		});
+	});
+
+	it('authenticates before it checks the body', async () => {
+		const res = await post(
+			sandbox.serviceUrl,
+			envelope('copyImage', [['name', 'x']], {
+				header:
+					'<authHeader xmlns="http://www.scene7.com/IpsApi/xsd"><user>x</user><password>y</password></authHeader>',
+			}),
+			{ soapAction: 'copyImage' },
+		);
+		expect(parseFault(res.body)?.code).toBe(10001);
+	});
+});

@@ -1,0 +1,452 @@
+// The sandbox's live state and its seed: the docs' example company (c|6 ApiTestCo, asset
+// a|739|1|537 macbookwin1), a second company the demo user also belongs to, and a third it does not.
+
+export const ROLES = [
+	'IpsAdmin',
+	'IpsCompanyAdmin',
+	'IpsUser',
+	'WebServiceUser',
+	'TrialSiteAdmin',
+	'TrialSiteUser',
+	'ImagePortalAdmin',
+	'ImagePortalUser',
+	'ImagePortalContrib',
+	'ImagePortalContribUser',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const TRASH_STATES = ['NotInTrash', 'InTrash', 'InEmptiedTrash'] as const;
+export type TrashState = (typeof TRASH_STATES)[number];
+
+export interface CompanyRecord {
+	companyHandle: string;
+	name: string;
+	rootPath: string;
+	expires?: string;
+}
+
+export interface MembershipRecord {
+	companyHandle: string;
+	role: Role;
+	isActive: boolean;
+}
+
+export interface UserRecord {
+	userHandle: string;
+	email: string;
+	password: string;
+	firstName: string;
+	lastName: string;
+	isValid: boolean;
+	isIpsAdmin: boolean;
+	memberships: MembershipRecord[];
+}
+
+export interface FolderRecord {
+	/** Path form, as in the docs' example: 'ApiTestCo/summer/'. */
+	folderHandle: string;
+	companyHandle: string;
+	path: string;
+	lastModified: string;
+}
+
+export interface ImageInfoRecord {
+	originalPath: string;
+	originalFile: string;
+	width: number;
+	height: number;
+	fileSize: number;
+	resolution: number;
+	urlModifier: string;
+	urlPostApplyModifier: string;
+}
+
+export interface AssetRecord {
+	assetHandle: string;
+	companyHandle: string;
+	type: string;
+	name: string;
+	fileName: string;
+	folderHandle: string;
+	readyForPublish: boolean;
+	trashState: TrashState;
+	created: string;
+	createUser: string;
+	lastModified: string;
+	lastModifyUser: string;
+	imageInfo?: ImageInfoRecord;
+	videoInfo?: { originalPath: string; originalFile: string; fileSize: number };
+	layerViewInfo?: { urlModifier: string; urlPostApplyModifier: string };
+	/** Sandbox bookkeeping, not part of the IPS Asset type. */
+	copiedFrom?: { assetHandle: string; urlModifier: string; by: string; at: string };
+	derivedFrom?: { ownerHandle: string; type: string };
+	replacements?: Array<{ urlModifier: string; by: string; at: string }>;
+}
+
+export interface SandboxState {
+	companies: CompanyRecord[];
+	users: UserRecord[];
+	folders: FolderRecord[];
+	assets: AssetRecord[];
+}
+
+export const DEMO_PASSWORD = 'sandbox-demo-password';
+
+const ROLE_EMAILS: Record<Role, string> = {
+	IpsAdmin: 'ips-admin@sandbox.test',
+	IpsCompanyAdmin: 'ips-company-admin@sandbox.test',
+	IpsUser: 'ips-user@sandbox.test',
+	WebServiceUser: 'web-service-user@sandbox.test',
+	TrialSiteAdmin: 'trial-site-admin@sandbox.test',
+	TrialSiteUser: 'trial-site-user@sandbox.test',
+	ImagePortalAdmin: 'image-portal-admin@sandbox.test',
+	ImagePortalUser: 'image-portal-user@sandbox.test',
+	ImagePortalContrib: 'image-portal-contrib@sandbox.test',
+	ImagePortalContribUser: 'image-portal-contrib-user@sandbox.test',
+};
+
+export const ROLE_USERS: Record<Role, { email: string; password: string; userHandle: string }> =
+	Object.fromEntries(
+		ROLES.map((role, i) => [
+			role,
+			{
+				email: ROLE_EMAILS[role],
+				password: DEMO_PASSWORD,
+				userHandle: `${3261 + i}|${ROLE_EMAILS[role]}`,
+			},
+		]),
+	) as Record<Role, { email: string; password: string; userHandle: string }>;
+
+/** An IpsUser whose password needs XML escaping: proves a client escapes the authHeader. */
+export const SPECIAL_PASSWORD_USER = {
+	email: 'special-chars@sandbox.test',
+	password: `p&ss<w>rd"'`,
+	userHandle: '3300|special-chars@sandbox.test',
+} as const;
+
+/** A user whose account is not valid: authenticating as it gives authenticationFault 10002. */
+export const INVALID_USER = {
+	email: 'invalid-user@sandbox.test',
+	password: DEMO_PASSWORD,
+	userHandle: '3301|invalid-user@sandbox.test',
+} as const;
+
+export const DEMO = {
+	user: ROLE_USERS.IpsUser.email,
+	password: DEMO_PASSWORD,
+	userHandle: ROLE_USERS.IpsUser.userHandle,
+	companyHandle: 'c|6',
+	companyName: 'ApiTestCo',
+	rootPath: 'ApiTestCo/',
+	assetHandle: 'a|739|1|537',
+	assetName: 'macbookwin1',
+	folderHandle: 'ApiTestCo/',
+} as const;
+
+/** Other seed handles tests refer to. */
+export const SEED = {
+	otherCompany: { companyHandle: 'c|7', name: 'OtherCo', rootPath: 'OtherCo/' },
+	foreignCompany: { companyHandle: 'c|8', name: 'ThirdCo', rootPath: 'ThirdCo/' },
+	folders: {
+		summer: 'ApiTestCo/summer/',
+		sale: 'ApiTestCo/summer/sale/',
+		uploads: 'ApiTestCo/uploads/',
+		withSpace: 'ApiTestCo/Folder With Space/',
+	},
+	assets: {
+		summerHero: 'a|740|1|538',
+		saleBanner: 'a|741|1|539',
+		saltAndPepper: 'a|742|1|540',
+		springLookBook: 'a|743|1|541',
+		promoVideo: 'a|744|1|542',
+		trashedBanner: 'a|745|1|543',
+		productGuide: 'a|746|1|544',
+		otherMacbook: 'a|801|1|601',
+		otherLogo: 'a|802|1|602',
+		foreignSecret: 'a|901|1|701',
+	},
+} as const;
+
+const SEED_TIME = '2024-03-01T09:00:00.000Z';
+const SEED_MODIFIED = '2024-03-15T14:30:00.000Z';
+
+function user(
+	email: string,
+	password: string,
+	userHandle: string,
+	names: [string, string],
+	memberships: MembershipRecord[],
+	extra: Partial<UserRecord> = {},
+): UserRecord {
+	return {
+		userHandle,
+		email,
+		password,
+		firstName: names[0],
+		lastName: names[1],
+		isValid: true,
+		isIpsAdmin: false,
+		memberships,
+		...extra,
+	};
+}
+
+function both(role: Role): MembershipRecord[] {
+	return [
+		{ companyHandle: 'c|6', role, isActive: true },
+		{ companyHandle: 'c|7', role, isActive: true },
+	];
+}
+
+function folder(companyHandle: string, path: string): FolderRecord {
+	return { folderHandle: path, companyHandle, path, lastModified: SEED_MODIFIED };
+}
+
+interface SeedAsset {
+	handle: string;
+	company: string;
+	folder: string;
+	name: string;
+	type: string;
+	file: string;
+	size?: [number, number];
+	trashState?: TrashState;
+	readyForPublish?: boolean;
+}
+
+function asset(s: SeedAsset): AssetRecord {
+	const base: AssetRecord = {
+		assetHandle: s.handle,
+		companyHandle: s.company,
+		type: s.type,
+		name: s.name,
+		fileName: s.file,
+		folderHandle: s.folder,
+		readyForPublish: s.readyForPublish ?? true,
+		trashState: s.trashState ?? 'NotInTrash',
+		created: SEED_TIME,
+		createUser: ROLE_USERS.IpsCompanyAdmin.email,
+		lastModified: SEED_MODIFIED,
+		lastModifyUser: ROLE_USERS.IpsCompanyAdmin.email,
+	};
+	if (s.type === 'Image') {
+		const [width, height] = s.size ?? [1600, 1200];
+		base.imageInfo = {
+			originalPath: s.folder,
+			originalFile: s.file,
+			width,
+			height,
+			fileSize: width * height,
+			resolution: 72,
+			urlModifier: '',
+			urlPostApplyModifier: '',
+		};
+	}
+	if (s.type === 'Video') {
+		base.videoInfo = { originalPath: s.folder, originalFile: s.file, fileSize: 48_000_000 };
+	}
+	return base;
+}
+
+export function createSeedState(): SandboxState {
+	const roleUsers = ROLES.map((role) => {
+		const [first, ...rest] = role.replace(/([a-z])([A-Z])/g, '$1 $2').split(' ');
+		return user(
+			ROLE_EMAILS[role],
+			DEMO_PASSWORD,
+			ROLE_USERS[role].userHandle,
+			[first, rest.join(' ')],
+			both(role),
+			{
+				isIpsAdmin: role === 'IpsAdmin',
+			},
+		);
+	});
+	const A = SEED.assets;
+	return {
+		companies: [
+			{ companyHandle: 'c|6', name: 'ApiTestCo', rootPath: 'ApiTestCo/' },
+			{
+				companyHandle: 'c|7',
+				name: 'OtherCo',
+				rootPath: 'OtherCo/',
+				expires: '2099-12-31T23:59:59.000Z',
+			},
+			{ companyHandle: 'c|8', name: 'ThirdCo', rootPath: 'ThirdCo/' },
+		],
+		users: [
+			...roleUsers,
+			user(
+				SPECIAL_PASSWORD_USER.email,
+				SPECIAL_PASSWORD_USER.password,
+				SPECIAL_PASSWORD_USER.userHandle,
+				['Special', 'Chars'],
+				[{ companyHandle: 'c|6', role: 'IpsUser', isActive: true }],
+			),
+			user(
+				INVALID_USER.email,
+				INVALID_USER.password,
+				INVALID_USER.userHandle,
+				['Invalid', 'User'],
+				both('IpsUser'),
+				{
+					isValid: false,
+				},
+			),
+		],
+		folders: [
+			folder('c|6', 'ApiTestCo/'),
+			folder('c|6', 'ApiTestCo/summer/'),
+			folder('c|6', 'ApiTestCo/summer/sale/'),
+			folder('c|6', 'ApiTestCo/uploads/'),
+			folder('c|6', 'ApiTestCo/Folder With Space/'),
+			folder('c|7', 'OtherCo/'),
+			folder('c|7', 'OtherCo/uploads/'),
+			folder('c|8', 'ThirdCo/'),
+		],
+		assets: [
+			asset({
+				handle: DEMO.assetHandle,
+				company: 'c|6',
+				folder: 'ApiTestCo/',
+				name: 'macbookwin1',
+				type: 'Image',
+				file: 'macbookwin1.jpg',
+			}),
+			asset({
+				handle: A.summerHero,
+				company: 'c|6',
+				folder: 'ApiTestCo/summer/',
+				name: 'summer-hero',
+				type: 'Image',
+				file: 'summer-hero.jpg',
+				size: [2400, 1600],
+			}),
+			asset({
+				handle: A.saleBanner,
+				company: 'c|6',
+				folder: 'ApiTestCo/summer/sale/',
+				name: 'sale-banner',
+				type: 'Image',
+				file: 'sale-banner.png',
+				size: [1200, 400],
+			}),
+			asset({
+				handle: A.saltAndPepper,
+				company: 'c|6',
+				folder: 'ApiTestCo/uploads/',
+				name: 'Salt & Pepper',
+				type: 'Image',
+				file: 'Salt & Pepper.jpg',
+				size: [800, 800],
+			}),
+			asset({
+				handle: A.springLookBook,
+				company: 'c|6',
+				folder: 'ApiTestCo/Folder With Space/',
+				name: 'Spring Look Book',
+				type: 'Image',
+				file: 'Spring Look Book.tif',
+				size: [3000, 2000],
+				readyForPublish: false,
+			}),
+			asset({
+				handle: A.promoVideo,
+				company: 'c|6',
+				folder: 'ApiTestCo/summer/',
+				name: 'promo-video',
+				type: 'Video',
+				file: 'promo-video.mp4',
+			}),
+			asset({
+				handle: A.trashedBanner,
+				company: 'c|6',
+				folder: 'ApiTestCo/uploads/',
+				name: 'old-banner',
+				type: 'Image',
+				file: 'old-banner.jpg',
+				trashState: 'InTrash',
+			}),
+			asset({
+				handle: A.productGuide,
+				company: 'c|6',
+				folder: 'ApiTestCo/uploads/',
+				name: 'product-guide',
+				type: 'Pdf',
+				file: 'product-guide.pdf',
+			}),
+			asset({
+				handle: A.otherMacbook,
+				company: 'c|7',
+				folder: 'OtherCo/',
+				name: 'macbookwin1',
+				type: 'Image',
+				file: 'macbookwin1.jpg',
+			}),
+			asset({
+				handle: A.otherLogo,
+				company: 'c|7',
+				folder: 'OtherCo/uploads/',
+				name: 'other-logo',
+				type: 'Image',
+				file: 'other-logo.png',
+				size: [512, 512],
+			}),
+			asset({
+				handle: A.foreignSecret,
+				company: 'c|8',
+				folder: 'ThirdCo/',
+				name: 'third-secret',
+				type: 'Image',
+				file: 'third-secret.jpg',
+			}),
+		],
+	};
+}
+
+/** Puts `state` back to the seed in place, so references held by tests stay live. */
+export function resetState(state: SandboxState): void {
+	const seed = createSeedState();
+	state.companies.splice(0, state.companies.length, ...seed.companies);
+	state.users.splice(0, state.users.length, ...seed.users);
+	state.folders.splice(0, state.folders.length, ...seed.folders);
+	state.assets.splice(0, state.assets.length, ...seed.assets);
+}
+
+/** Fresh asset handles in the a|<n>|1|<m> shape; the steps come from a seeded generator. */
+export class HandleAllocator {
+	private rng: () => number;
+	private n = 0;
+	private m = 0;
+
+	constructor(private readonly seed: number) {
+		this.rng = mulberry32(seed);
+		this.reset();
+	}
+
+	reset(): void {
+		this.rng = mulberry32(this.seed);
+		this.n = 940;
+		this.m = 577;
+	}
+
+	next(taken: (handle: string) => boolean): string {
+		for (;;) {
+			this.n += 1 + Math.floor(this.rng() * 5);
+			this.m += 1 + Math.floor(this.rng() * 3);
+			const handle = `a|${this.n}|1|${this.m}`;
+			if (!taken(handle)) return handle;
+		}
+	}
+}
+
+function mulberry32(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}

@@ -1,0 +1,44 @@
+// The operation table the server dispatches on; keys match schema.ts OPERATIONS.
+import type { Args } from '../args';
+import { getCompanyInfo, getCompanyMembership, getUserInfo } from './account';
+import {
+	checkAssetNames,
+	copyImage,
+	createDerivedAsset,
+	deleteAsset,
+	getAssets,
+	getAssetsByName,
+	moveAsset,
+	renameAsset,
+	replaceImage,
+	searchAssets,
+	setUrlModifier,
+} from './assets';
+import type { CallContext } from './context';
+import { createFolder, deleteFolder, getFolders, getFolderTree } from './folders';
+import type { Out } from './serialize';
+
+export type OperationHandler = (args: Args, ctx: CallContext) => Out;
+
+export const OPERATION_HANDLERS: Record<string, OperationHandler> = {
+	copyImage,
+	getCompanyMembership,
+	getUserInfo,
+	getCompanyInfo,
+	getAssetsByName,
+	searchAssets,
+	getFolderTree,
+	getFolders,
+	checkAssetNames,
+	getAssets,
+	renameAsset,
+	moveAsset,
+	deleteAsset,
+	replaceImage,
+	setUrlModifier,
+	createDerivedAsset,
+	createFolder,
+	deleteFolder,
+};
+
+export type { CallContext } from './context';

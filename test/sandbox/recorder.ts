@@ -1,0 +1,30 @@
+// What the sandbox remembers about each POST, for tests to assert on.
+
+export type RequestOutcome = 'ok' | 'fault' | 'injected';
+
+export interface RecordedRequest {
+	/** SOAPAction without quotes; '' when the header is missing. */
+	operation: string;
+	/** The SOAPAction header exactly as sent; undefined when missing. */
+	soapAction: string | undefined;
+	contentType: string | undefined;
+	headers: Record<string, string | string[] | undefined>;
+	/** The body as received, decoded as UTF-8 (after gunzip if Content-Encoding: gzip). */
+	rawBody: string;
+	/** authHeader user (or HTTP Basic user) as sent, whether or not it authenticated. */
+	user: string | undefined;
+	/** Namespace of the body element, when it was readable. */
+	namespace?: string;
+	/** node-soap's parse of the body element, when the request got that far. */
+	args?: unknown;
+	outcome: RequestOutcome;
+	faultCode?: number;
+	faultReason?: string;
+	/** HTTP status sent (undefined for reset/hang). */
+	status?: number;
+	/** Injected action kind, when the injector acted. */
+	injected?: string;
+	/** True when the operation ran and changed state although the reply failed (injected). */
+	committed?: boolean;
+	at: Date;
+}

@@ -1,0 +1,388 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+// The IPS sandbox: a local HTTP server that answers the IPS SOAP API like Scene7 where a client can
+// tell (see README.md). Tests start it in-process with startSandbox(); `npm run sandbox` runs it
+// standalone (cli.ts), with a small JSON control API under /__sandbox/ for out-of-process harnesses.
+import * as http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
+import * as zlib from 'node:zlib';
+
+import {
+	combineInjectors,
+	defaultErrorPage,
+	injectRule,
+	parseInjectRule,
+	type InjectAction,
+	type Injector,
+} from './injector';
+import { createSeedState, HandleAllocator, resetState, type SandboxState } from './model';
+import type { RecordedRequest } from './recorder';
+import { API_VERSIONS, LATEST_VERSION, type ApiVersion } from './schema';
+import { faultEnvelope, invalidRequestXml } from './faults';
+import {
+	SoapEndpoint,
+	soapActionOperation,
+	XML_CONTENT_TYPE,
+	type SoapReply,
+} from './soap-endpoint';
+import { SERVICE_PATH, buildWsdl } from './wsdl';
+
+export { DEMO, ROLE_USERS, ROLES, SEED, SPECIAL_PASSWORD_USER, INVALID_USER } from './model';
+export type {
+	Role,
+	SandboxState,
+	AssetRecord,
+	FolderRecord,
+	CompanyRecord,
+	UserRecord,
+} from './model';
+export type { RecordedRequest, RequestOutcome } from './recorder';
+export type { InjectAction, InjectContext, Injector, InjectRule } from './injector';
+export { injectRule, combineInjectors } from './injector';
+export { FAULT_CODES } from './faults';
+export { buildWsdl } from './wsdl';
+export { SERVICE_PATH } from './wsdl';
+export { API_VERSIONS, LATEST_VERSION, typesNamespace } from './schema';
+
+export interface SandboxOptions {
+	/** 0 (default): a free port. */
+	port?: number;
+	/** Default 127.0.0.1. */
+	host?: string;
+	/** Added before answering each call. */
+	latencyMs?: number | (() => number);
+	injector?: Injector;
+	/** Seeds the handle generator (default 1). */
+	seed?: number;
+	/** Called when a POST has been answered (or failed by the injector); the CLI logs with it. */
+	onRequest?: (request: RecordedRequest) => void;
+}
+
+export interface Sandbox {
+	url: string;
+	serviceUrl: string;
+	state: SandboxState;
+	requests: RecordedRequest[];
+	setInjector(fn?: Injector): void;
+	reset(): void;
+	close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 20 * 1024 * 1024;
+const WSDL_PATH = /^\/scene7\/webservice\/IpsApi-(\d{4}-\d{2}-\d{2})\.wsdl$/;
+const CONTROL_PREFIX = '/__sandbox/';
+
+function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		req.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+		});
+		req.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks)));
+		req.on('error', reject);
+	});
+}
+
+function htmlPage(status: number, text: string): string {
+	return `<html><head><title>${status}</title></head><body><h1>HTTP Status ${status}</h1><p>${text}</p></body></html>`;
+}
+
+function json(res: http.ServerResponse, status: number, value: unknown): void {
+	res.writeHead(status, { 'Content-Type': 'application/json' });
+	res.end(JSON.stringify(value, null, 2));
+}
+
+function wsdlVersionFromPath(pathname: string): ApiVersion | undefined {
+	const m = WSDL_PATH.exec(pathname);
+	return m ? API_VERSIONS.find((v) => v === m[1]) : undefined;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	const host = options.host ?? '127.0.0.1';
+	const state = createSeedState();
+	const handles = new HandleAllocator(options.seed ?? 1);
+	const requests: RecordedRequest[] = [];
+	const sockets = new Set<Socket>();
+	const shutdown = new AbortController();
+	let injector = options.injector;
+	let postCount = 0;
+	// Built before listening, so no request can arrive ahead of it.
+	const endpoint = await SoapEndpoint.create({ state, handles });
+	const wsdlCache = new Map<string, string>();
+	const wsdlFor = (version: ApiVersion, serviceUrl: string): string => {
+		const key = `${version} ${serviceUrl}`;
+		if (!wsdlCache.has(key)) wsdlCache.set(key, buildWsdl(version, serviceUrl));
+		return wsdlCache.get(key) as string;
+	};
+
+	const latency = (): number => {
+		const l = options.latencyMs;
+		const ms = typeof l === 'function' ? l() : (l ?? 0);
+		return Math.max(0, ms);
+	};
+
+	const wait = async (ms: number): Promise<boolean> => {
+		if (ms <= 0) return !shutdown.signal.aborted;
+		try {
+			await delay(ms, undefined, { signal: shutdown.signal });
+			return true;
+		} catch {
+			return false;
+		}
+	};
+
+	const act = async (
+		action: InjectAction,
+		req: http.IncomingMessage,
+		res: http.ServerResponse,
+	): Promise<void> => {
+		if (action.kind === 'hang') return;
+		if (!(await wait(latency()))) return;
+		if (action.kind === 'reset' || action.kind === 'resetAfterCommit') {
+			req.socket.resetAndDestroy();
+			return;
+		}
+		res.writeHead(action.status, {
+			'Content-Type': action.contentType ?? 'text/html',
+			...(action.status === 429 && !action.headers ? { 'Retry-After': '1' } : {}),
+			...action.headers,
+		});
+		res.end(action.body ?? defaultErrorPage(action.status));
+	};
+
+	const send = async (reply: SoapReply, res: http.ServerResponse): Promise<void> => {
+		if (!(await wait(latency()))) return;
+		const headers: http.OutgoingHttpHeaders = { 'Content-Type': reply.contentType };
+		let payload = Buffer.from(reply.body, 'utf8');
+		if (reply.gzip) {
+			payload = zlib.gzipSync(payload);
+			headers['Content-Encoding'] = 'gzip';
+		}
+		res.writeHead(reply.status, headers);
+		res.end(payload);
+	};
+
+	const handlePost = async (
+		req: http.IncomingMessage,
+		res: http.ServerResponse,
+		pathname: string,
+	) => {
+		const index = postCount++;
+		const soapAction =
+			req.headers.soapaction === undefined ? undefined : String(req.headers.soapaction);
+		const record: RecordedRequest = {
+			operation: soapActionOperation(soapAction),
+			soapAction,
+			contentType: req.headers['content-type'],
+			headers: { ...req.headers },
+			rawBody: '',
+			user: undefined,
+			outcome: 'ok',
+			at: new Date(),
+		};
+		requests.push(record);
+		const body = await readBody(req);
+		let bytes = body;
+		if (bytes && req.headers['content-encoding'] === 'gzip') {
+			try {
+				bytes = zlib.gunzipSync(bytes);
+			} catch {
+				bytes = undefined;
+			}
+		}
+		let rawBody: string | undefined;
+		try {
+			rawBody = bytes && UTF8.decode(bytes);
+		} catch {
+			rawBody = undefined;
+		}
+		record.rawBody = rawBody ?? (bytes ? bytes.toString('utf8') : '');
+
+		const before = injector?.({ phase: 'before', index, request: record });
+		if (before && before.kind !== 'resetAfterCommit' && before.kind !== 'statusAfterCommit') {
+			record.outcome = 'injected';
+			record.injected = before.kind;
+			record.status = before.kind === 'status' ? before.status : undefined;
+			options.onRequest?.(record);
+			await act(before, req, res);
+			return;
+		}
+
+		let reply: SoapReply;
+		if (pathname !== SERVICE_PATH) {
+			reply = {
+				status: 404,
+				body: htmlPage(404, 'Not found'),
+				contentType: 'text/html',
+				gzip: false,
+				committed: false,
+			};
+		} else if (!body) {
+			reply = {
+				status: 413,
+				body: htmlPage(413, 'Request body too large'),
+				contentType: 'text/html',
+				gzip: false,
+				committed: false,
+			};
+		} else if (
+			req.headers['content-encoding'] &&
+			req.headers['content-encoding'] !== 'identity' &&
+			req.headers['content-encoding'] !== 'gzip'
+		) {
+			reply = {
+				status: 415,
+				body: htmlPage(415, 'Unsupported Content-Encoding'),
+				contentType: 'text/html',
+				gzip: false,
+				committed: false,
+			};
+		} else if (rawBody === undefined) {
+			const fault = invalidRequestXml(
+				'Invalid request XML: the body is not valid UTF-8 (or not valid gzip)',
+			);
+			reply = {
+				status: 500,
+				body: faultEnvelope(fault),
+				contentType: XML_CONTENT_TYPE,
+				gzip: false,
+				committed: false,
+				fault,
+			};
+		} else {
+			reply = await endpoint.handle(rawBody, req.headers, record);
+		}
+		record.outcome = reply.fault || reply.status >= 400 ? 'fault' : 'ok';
+		record.faultCode = reply.fault?.code;
+		record.faultReason = reply.fault?.reason;
+		record.status = reply.status;
+
+		const after = before ?? injector?.({ phase: 'after', index, request: record });
+		if (after) {
+			const failing: InjectAction =
+				after.kind === 'statusAfterCommit'
+					? { ...after, kind: 'status' }
+					: after.kind === 'resetAfterCommit'
+						? { kind: 'reset' }
+						: after;
+			record.outcome = 'injected';
+			record.injected = after.kind;
+			record.committed = reply.committed;
+			record.status = failing.kind === 'status' ? failing.status : undefined;
+			options.onRequest?.(record);
+			await act(failing, req, res);
+			return;
+		}
+		options.onRequest?.(record);
+		await send(reply, res);
+	};
+
+	const handleControl = async (
+		req: http.IncomingMessage,
+		res: http.ServerResponse,
+		route: string,
+	) => {
+		if (req.method === 'GET' && route === 'health')
+			return json(res, 200, { ok: true, serviceUrl: sandbox.serviceUrl });
+		if (req.method === 'GET' && route === 'state') return json(res, 200, state);
+		if (req.method === 'GET' && route === 'requests') return json(res, 200, requests);
+		if (req.method === 'POST' && route === 'reset') {
+			sandbox.reset();
+			return json(res, 200, { ok: true });
+		}
+		if (route === 'inject' && req.method === 'DELETE') {
+			injector = undefined;
+			return json(res, 200, { ok: true });
+		}
+		if (route === 'inject' && req.method === 'POST') {
+			try {
+				const value: unknown = JSON.parse(
+					((await readBody(req)) ?? Buffer.alloc(0)).toString('utf8'),
+				);
+				const rules = (Array.isArray(value) ? value : [value]).map(parseInjectRule);
+				injector = combineInjectors(...rules.map(injectRule));
+				return json(res, 200, { ok: true, rules: rules.length });
+			} catch (error) {
+				return json(res, 400, { ok: false, error: (error as Error).message });
+			}
+		}
+		return json(res, 404, { ok: false, error: `no control route ${req.method} ${route}` });
+	};
+
+	const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+		const url = new URL(req.url ?? '/', 'http://sandbox');
+		if (url.pathname.startsWith(CONTROL_PREFIX))
+			return handleControl(req, res, url.pathname.slice(CONTROL_PREFIX.length));
+		if (req.method === 'POST') return handlePost(req, res, url.pathname);
+		if (req.method === 'GET') {
+			const version =
+				url.pathname === SERVICE_PATH && url.search.toLowerCase().startsWith('?wsdl')
+					? LATEST_VERSION
+					: wsdlVersionFromPath(url.pathname);
+			if (version) {
+				// The WSDL servlet's documented serviceUrl parameter overrides soap:address.
+				const serviceUrl = url.searchParams.get('serviceUrl') ?? sandbox.serviceUrl;
+				res.writeHead(200, { 'Content-Type': XML_CONTENT_TYPE });
+				res.end(wsdlFor(version, serviceUrl));
+				return;
+			}
+		}
+		if (url.pathname === SERVICE_PATH) {
+			res.writeHead(405, { 'Content-Type': 'text/html', Allow: 'POST' });
+			res.end(
+				htmlPage(405, `Method ${req.method} is not allowed; IPS takes SOAP requests by POST`),
+			);
+			return;
+		}
+		res.writeHead(404, { 'Content-Type': 'text/html' });
+		res.end(htmlPage(404, 'Not found'));
+	};
+
+	const server = http.createServer((req, res) => {
+		handle(req, res).catch((error: unknown) => {
+			if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+			res.end(`IPS sandbox failure: ${(error as Error)?.stack ?? String(error)}`);
+		});
+	});
+	server.on('connection', (socket) => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, host, () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const { port } = server.address() as AddressInfo;
+	const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+	const sandbox: Sandbox = {
+		url,
+		serviceUrl: url + SERVICE_PATH,
+		state,
+		requests,
+		setInjector(fn) {
+			injector = fn;
+		},
+		reset() {
+			resetState(state);
+			handles.reset();
+			requests.length = 0;
+			postCount = 0;
+		},
+		async close() {
+			shutdown.abort();
+			const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+			for (const socket of sockets) socket.destroy();
+			await closed;
+		},
+	};
+	return sandbox;
+}
