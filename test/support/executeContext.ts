@@ -13,6 +13,7 @@ import { Scene7IpsApi } from '../../credentials/Scene7IpsApi.credentials';
 export interface FakeResponse {
 	statusCode: number;
 	body: string;
+	headers?: Record<string, string>;
 }
 
 export interface SentRequest {

@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ExecutionScope } from '../helpers/executionScope';
 import { requireHandle, requireText } from '../helpers/input';
-import { companyByName, companyFolders, imagesNamed } from '../methods/lookups';
+import { assetsNamed, companyByName, companyFolders } from '../methods/lookups';
+import type { IpsCallOptions } from '../transport';
 import { HANDLE_HINTS } from './common.descriptions';
 
 // Turn the Company, Image and Folder resource locators of one item into handles. Names and paths
@@ -22,6 +23,7 @@ export async function resolveCompany(
 	this: IExecuteFunctions,
 	scope: ExecutionScope,
 	itemIndex: number,
+	call: IpsCallOptions,
 	parameter = 'companyHandle',
 ): Promise<string> {
 	const node = this.getNode();
@@ -29,7 +31,7 @@ export async function resolveCompany(
 	if (mode !== 'name') return requireHandle(node, value, 'Company', 'company', itemIndex, HANDLE_HINTS.company);
 
 	const name = requireText(node, value, 'Company', itemIndex, 'Enter the company name as Scene7 shows it.');
-	const company = await scope.lookup(`company:${name}`, async () => await companyByName.call(this, name, { itemIndex }));
+	const company = await scope.lookup(`company:${name}`, async () => await companyByName.call(this, name, call));
 	if (!company) {
 		throw new NodeOperationError(node, `No Scene7 company is named '${name}' [item ${itemIndex}]`, {
 			description: 'Check the spelling, pick the company from the list, or enter its handle (e.g. c|6).',
@@ -43,6 +45,7 @@ export async function resolveImage(
 	this: IExecuteFunctions,
 	scope: ExecutionScope,
 	itemIndex: number,
+	call: IpsCallOptions,
 	companyHandle: string,
 	parameter = 'assetHandle',
 ): Promise<string> {
@@ -53,7 +56,7 @@ export async function resolveImage(
 	const name = requireText(node, value, 'Image', itemIndex, 'Enter the image name as Scene7 shows it.');
 	const images = await scope.lookup(
 		`image:${companyHandle}:${name}`,
-		async () => await imagesNamed.call(this, companyHandle, name, { itemIndex }),
+		async () => await assetsNamed.call(this, companyHandle, name, call, ['Image']),
 	);
 	if (images.length === 1) return images[0].assetHandle;
 	if (images.length === 0) {
@@ -77,6 +80,7 @@ export async function resolveFolder(
 	this: IExecuteFunctions,
 	scope: ExecutionScope,
 	itemIndex: number,
+	call: IpsCallOptions,
 	companyHandle: string,
 	parameter = 'folderHandle',
 ): Promise<string> {
@@ -89,7 +93,7 @@ export async function resolveFolder(
 	);
 	const folders = await scope.lookup(
 		`folders:${companyHandle}`,
-		async () => await companyFolders.call(this, companyHandle, { itemIndex }),
+		async () => await companyFolders.call(this, companyHandle, call),
 	);
 	// The first folder of the tree is the company's root; a path may leave it out.
 	const rootPath = folders[0]?.path ?? '';

@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { asNodeError } from '../helpers/errors';
 import { ExecutionScope } from '../helpers/executionScope';
 import { mapInOrder } from '../helpers/mapInOrder';
 import * as image from './image/Image.resource';
@@ -15,20 +16,6 @@ type OperationExecute = (
 const resources: Record<string, Record<string, { execute: OperationExecute }>> = {
 	image: image.operations,
 };
-
-const isNodeError = (error: unknown): error is NodeApiError | NodeOperationError =>
-	error instanceof NodeApiError ||
-	error instanceof NodeOperationError ||
-	// A second copy of n8n-workflow (e.g. a linked package) defeats instanceof.
-	['NodeApiError', 'NodeOperationError'].includes((error as Error)?.name ?? '');
-
-function withItemIndex(node: INode, error: unknown, itemIndex: number) {
-	if (isNodeError(error)) {
-		error.context.itemIndex ??= itemIndex;
-		return error;
-	}
-	return new NodeOperationError(node, error as Error, { itemIndex });
-}
 
 /** Runs the chosen operation for every input item: one or more outputs per item, each paired to it. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -51,7 +38,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				const { message, description } = error as { message: string; description?: string | null };
 				return [{ json: { error: message, ...(description ? { description } : {}) }, pairedItem }];
 			}
-			throw withItemIndex(this.getNode(), error, itemIndex);
+			throw asNodeError(this.getNode(), error, itemIndex);
 		}
 	};
 

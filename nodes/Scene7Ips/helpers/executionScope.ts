@@ -1,9 +1,14 @@
+import { ThrottleGate } from '../transport/retry';
+
 /**
  * State shared by the items of one node execution, and only that: a new scope is made for every
  * execution, so nothing is cached across executions or kept in the process (queue-mode safe).
  */
 export class ExecutionScope {
 	private readonly lookups = new Map<string, Promise<unknown>>();
+
+	/** Holds back every call of this execution while Scene7 throttles. */
+	readonly gate = new ThrottleGate();
 
 	/**
 	 * One lookup per distinct key in this execution; items asking at the same time share it, and a

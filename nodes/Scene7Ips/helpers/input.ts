@@ -93,3 +93,28 @@ export function optionalText(node: INode, value: unknown, field: string, itemInd
 	rejectControlCharacters(node, value, field, itemIndex);
 	return value;
 }
+
+export const MAX_ASSET_NAME_LENGTH = 255;
+// Characters Scene7 refuses in asset names (they have meaning in paths and URLs).
+const REFUSED_NAME_CHARACTERS = /[/\\:*?"<>|]/;
+
+/** A required asset name Scene7 will accept: not empty, at most 255 characters, no refused characters. */
+export function requireAssetName(node: INode, value: unknown, field: string, itemIndex: number): string {
+	const name = requireText(node, value, field, itemIndex, 'Names are unique within a company.');
+	const length = [...name].length;
+	if (length > MAX_ASSET_NAME_LENGTH) {
+		throw new NodeOperationError(
+			node,
+			`${field} is ${length} characters long; Scene7 accepts at most ${MAX_ASSET_NAME_LENGTH} [item ${itemIndex}]`,
+			{ description: `Shorten ${field}.`, itemIndex },
+		);
+	}
+	const refused = REFUSED_NAME_CHARACTERS.exec(name);
+	if (refused) {
+		throw new NodeOperationError(node, `${field} contains '${refused[0]}', which Scene7 does not accept in names [item ${itemIndex}]`, {
+			description: `Remove or replace these characters in ${field}: / \\ : * ? " < > |`,
+			itemIndex,
+		});
+	}
+	return name;
+}

@@ -23,6 +23,8 @@ export interface AssetSummary {
 	name: string;
 	type: string;
 	folder: string;
+	folderHandle: string;
+	created: string;
 }
 
 /** IPS arrays: `{ items: [...] }`, absent when empty. */
@@ -42,6 +44,8 @@ const toAsset = (asset: IDataObject): AssetSummary => ({
 	name: text(asset.name),
 	type: text(asset.type),
 	folder: text(asset.folder),
+	folderHandle: text(asset.folderHandle),
+	created: text(asset.created),
 });
 
 /** The companies the credential's user belongs to. */
@@ -87,20 +91,37 @@ export async function companyFolders(
 	return folders;
 }
 
-/** Image assets of a company with exactly this name. */
-export async function imagesNamed(
+/** Assets of a company with this name (Scene7 compares names without case), of the given types or any. */
+export async function assetsNamed(
 	this: IpsContext,
 	companyHandle: string,
 	name: string,
 	options?: IpsCallOptions,
+	types?: string[],
 ): Promise<AssetSummary[]> {
 	const result = await ipsRequest.call(
 		this,
 		'getAssetsByName',
-		{ companyHandle, nameArray: { items: [name] }, assetTypeArray: { items: ['Image'] } },
+		{ companyHandle, nameArray: { items: [name] }, assetTypeArray: types ? { items: types } : undefined },
 		options,
 	);
 	return itemsOf(result.assetArray).map(toAsset);
+}
+
+/** Which of these names are already used by assets of the company. */
+export async function namesInUse(
+	this: IpsContext,
+	companyHandle: string,
+	names: string[],
+	options?: IpsCallOptions,
+): Promise<string[]> {
+	const result = await ipsRequest.call(
+		this,
+		'checkAssetNames',
+		{ companyHandle, assetNameArray: { items: names } },
+		options,
+	);
+	return itemsOf(result.inUseNameArray) as unknown as string[];
 }
 
 export const IMAGE_SEARCH_PAGE_SIZE = 50;

@@ -1,3 +1,4 @@
+import { MAX_RESPONSE_BYTES } from './body';
 import type { SoapFault, UnreadableKind } from './response';
 
 export interface Explanation {
@@ -83,6 +84,11 @@ export function explainUnreadable(kind: UnreadableKind, status: number, detail: 
 			return {
 				message: `Scene7's response ended before the SOAP envelope was complete (${http})`,
 				description: `The connection probably broke while the answer was being sent. Try again.`,
+			};
+		case 'tooLarge':
+			return {
+				message: `Scene7's response is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB and was not read (${http})`,
+				description: `No IPS answer this node asks for is that large, so it did not come from the IPS API. ${CHECK_ENDPOINT}`,
 			};
 		case 'unexpected':
 			return {

@@ -5,13 +5,17 @@ import type {
 	ILoadOptionsFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
+import { asNodeError } from '../helpers/errors';
+import { readBodyText } from './body';
 import { buildEnvelope, type IpsParam, UnsendableValueError } from './envelope';
 import { explainFault, explainUnreadable } from './faults';
-import { parseSoapResponse } from './response';
+import { parseSoapResponse, type UnreadableKind } from './response';
+import { backoffDelay, DEFAULT_RETRY, type RetryableFailure, type RetryPolicy, ThrottleGate } from './retry';
 
 export type { IpsParam } from './envelope';
+export { DEFAULT_RETRY, ThrottleGate, type RetryPolicy } from './retry';
 
 export const CREDENTIAL_TYPE = 'scene7IpsApi';
 
@@ -20,47 +24,22 @@ type IpsContext = IExecuteFunctions | ILoadOptionsFunctions;
 export interface IpsCallOptions {
 	/** The input item the call is made for, so errors point at it. */
 	itemIndex?: number;
-	/** Milliseconds before the call is given up. */
+	/** Milliseconds before one try is given up. */
 	timeout?: number;
-}
-
-interface FullResponse {
-	statusCode: number;
-	body: unknown;
-}
-
-const NETWORK_ERRORS: Record<string, string> = {
-	ECONNREFUSED: 'the server refused the connection',
-	ECONNRESET: 'the connection was reset',
-	ENOTFOUND: 'the host name could not be found',
-	EAI_AGAIN: 'the host name could not be looked up',
-	ETIMEDOUT: 'the call timed out',
-	ECONNABORTED: 'the call timed out',
-	ESOCKETTIMEDOUT: 'the call timed out',
-	EPIPE: 'the connection was closed while sending',
-	EHOSTUNREACH: 'the host is unreachable',
-};
-
-function networkErrorCode(error: unknown): string | undefined {
-	// n8n wraps the request library's error; its code survives on the error or in its messages.
-	const candidate = error as { code?: unknown; cause?: { code?: unknown }; messages?: unknown; message?: unknown };
-	const direct = [candidate.code, candidate.cause?.code].find((code) => typeof code === 'string');
-	if (typeof direct === 'string' && direct in NETWORK_ERRORS) return direct;
-	const text = [candidate.message, ...(Array.isArray(candidate.messages) ? candidate.messages : [])].join(' ');
-	if (/timeout/i.test(text)) return 'ETIMEDOUT';
-	return Object.keys(NETWORK_ERRORS).find((code) => text.includes(code));
-}
-
-// The error code is kept out of `code`: NodeApiError would swap our message for its generic one.
-function transportError(context: IpsContext, operation: string, error: unknown, itemIndex?: number) {
-	const code = networkErrorCode(error);
-	const what = code ? NETWORK_ERRORS[code] : 'the request could not be completed';
-	return new NodeApiError(context.getNode(), { message: what, networkError: code ?? 'unknown' } as JsonObject, {
-		message: `Could not reach Scene7 for ${operation}: ${what}`,
-		description:
-			'Check the Region or Service URL of the Scene7 IPS API credential and the network or proxy between n8n and Scene7, then try again.',
-		itemIndex,
-	});
+	/** How often to try a call that failed on the way (default 3 tries, 1 s apart and doubling). */
+	retry?: RetryPolicy;
+	/** Shared by the calls of one execution, so throttling slows all of them. */
+	gate?: ThrottleGate;
+	/**
+	 * Whether sending the call twice is harmless. A call that is not (copyImage) is only sent again
+	 * when it certainly did not run, or after `recover` found it had not.
+	 */
+	idempotent?: boolean;
+	/**
+	 * Asked after a try whose outcome is unknown: return the call's result if it did run (e.g. the
+	 * copy exists), or undefined to try again.
+	 */
+	recover?: () => Promise<IDataObject | undefined>;
 }
 
 export interface IpsFaultInfo {
@@ -71,20 +50,152 @@ export interface IpsFaultInfo {
 
 /** The Scene7 fault behind an error from ipsRequest, if it was one. */
 export function ipsFaultOf(error: unknown): IpsFaultInfo | undefined {
-	const context = (error as { context?: { ipsFault?: IpsFaultInfo } } | undefined)?.context;
-	return context?.ipsFault;
+	return (error as { context?: { ipsFault?: IpsFaultInfo } } | undefined)?.context?.ipsFault;
+}
+
+function retryableFailureOf(error: unknown): RetryableFailure | undefined {
+	return (error as { context?: { retryable?: RetryableFailure } } | undefined)?.context?.retryable;
+}
+
+interface FullResponse {
+	statusCode: number;
+	headers?: Record<string, unknown>;
+	body: unknown;
+}
+
+const NETWORK_ERRORS: Record<string, { what: string; delivery: RetryableFailure['delivery'] }> = {
+	ECONNREFUSED: { what: 'the server refused the connection', delivery: 'notSent' },
+	ENOTFOUND: { what: 'the host name could not be found', delivery: 'notSent' },
+	EAI_AGAIN: { what: 'the host name could not be looked up', delivery: 'notSent' },
+	EHOSTUNREACH: { what: 'the host is unreachable', delivery: 'notSent' },
+	ECONNRESET: { what: 'the connection was reset', delivery: 'unknown' },
+	EPIPE: { what: 'the connection was closed while sending', delivery: 'unknown' },
+	ETIMEDOUT: { what: 'the call timed out', delivery: 'unknown' },
+	ECONNABORTED: { what: 'the call timed out', delivery: 'unknown' },
+	ESOCKETTIMEDOUT: { what: 'the call timed out', delivery: 'unknown' },
+	ERR_SOCKET_HANG_UP: { what: 'the connection was closed before an answer came', delivery: 'unknown' },
+};
+
+function networkErrorCode(error: unknown): string | undefined {
+	// n8n wraps the request library's error; its code survives on the error or in its messages.
+	const candidate = error as { code?: unknown; cause?: { code?: unknown }; messages?: unknown; message?: unknown };
+	const direct = [candidate.code, candidate.cause?.code].find((code) => typeof code === 'string');
+	if (typeof direct === 'string' && direct in NETWORK_ERRORS) return direct;
+	const text = [candidate.message, ...(Array.isArray(candidate.messages) ? candidate.messages : [])].join(' ');
+	if (/timeout|timed out/i.test(text)) return 'ETIMEDOUT';
+	if (/socket hang up/i.test(text)) return 'ERR_SOCKET_HANG_UP';
+	return Object.keys(NETWORK_ERRORS).find((code) => text.includes(code));
+}
+
+// The error code is kept out of `code`: NodeApiError would swap our message for its generic one.
+function transportError(context: IpsContext, operation: string, error: unknown, itemIndex?: number) {
+	const code = networkErrorCode(error);
+	const known = code ? NETWORK_ERRORS[code] : undefined;
+	const what = known?.what ?? 'the request could not be completed';
+	const failure = new NodeApiError(context.getNode(), { message: what, networkError: code ?? 'unknown' } as JsonObject, {
+		message: `Could not reach Scene7 for ${operation}: ${what}`,
+		description:
+			'Check the Region or Service URL of the Scene7 IPS API credential and the network or proxy between n8n and Scene7, then try again.',
+		itemIndex,
+	});
+	if (known) failure.context.retryable = { delivery: known.delivery } satisfies RetryableFailure;
+	return failure;
+}
+
+/** Gateways and throttling answer with these; the body is then not Scene7's. */
+function retryableStatus(status: number, headers: Record<string, unknown> | undefined, kind: UnreadableKind) {
+	if (kind === 'truncated' || ((kind === 'empty' || kind === 'html') && status >= 200 && status < 300)) {
+		return { delivery: 'unknown' } satisfies RetryableFailure;
+	}
+	if (status === 429 || status === 503) {
+		const retryAfter = Number(headers?.['retry-after']);
+		return { delivery: 'notSent', throttleMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 1000 };
+	}
+	if (status === 502 || status === 504) return { delivery: 'unknown' } satisfies RetryableFailure;
+	return undefined;
+}
+
+/** One try: send the envelope and read the answer; every failure is a NodeApiError. */
+async function sendOnce(
+	context: IpsContext,
+	operation: string,
+	body: string,
+	{ itemIndex, timeout }: IpsCallOptions,
+): Promise<IDataObject> {
+	const request: IHttpRequestOptions = {
+		method: 'POST',
+		url: '', // the credential's authenticate sets the account's endpoint
+		headers: { 'Content-Type': 'text/xml; charset=UTF-8', SOAPAction: operation },
+		body,
+		// A stream, so the size of the answer can be bounded while it is read.
+		encoding: 'stream',
+		json: false,
+		returnFullResponse: true,
+		// SOAP faults come with HTTP 500; the body says what went wrong, so read it instead of throwing.
+		ignoreHttpStatusErrors: true,
+		timeout,
+		abortSignal: 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined,
+	};
+
+	let response: FullResponse;
+	let read;
+	try {
+		response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, request)) as FullResponse;
+		read = await readBodyText(response.body);
+	} catch (error) {
+		throw transportError(context, operation, error, itemIndex);
+	}
+
+	const status = response.statusCode;
+	const outcome = 'tooLarge' in read ? undefined : parseSoapResponse(read.text, operation);
+	if (!outcome || outcome.kind === 'unreadable') {
+		const kind: UnreadableKind = outcome?.unreadable ?? 'tooLarge';
+		const { message, description } = explainUnreadable(kind, status, outcome?.detail ?? '');
+		const error = new NodeApiError(context.getNode(), { message, kind } as JsonObject, {
+			message,
+			description,
+			httpCode: String(status),
+			itemIndex,
+		});
+		const retryable = retryableStatus(status, response.headers, kind);
+		if (retryable) error.context.retryable = retryable;
+		throw error;
+	}
+	if (outcome.kind === 'fault') {
+		const { message, description } = explainFault(outcome.fault, operation);
+		const { type, code, reason } = outcome.fault;
+		const error = new NodeApiError(
+			context.getNode(),
+			{ message, faultType: type ?? 'soapFault', faultCode: code ?? null, reason } as JsonObject,
+			{ message, description, httpCode: String(status), itemIndex },
+		);
+		error.context.ipsFault = { type: type ?? 'soapFault', code: code ?? null, reason } satisfies IpsFaultInfo;
+		throw error;
+	}
+	if (status < 200 || status >= 300) {
+		const { message, description } = explainUnreadable('unexpected', status, `a result with HTTP ${status}`);
+		throw new NodeApiError(context.getNode(), { message } as JsonObject, {
+			message,
+			description,
+			httpCode: String(status),
+			itemIndex,
+		});
+	}
+	return outcome.result;
 }
 
 /**
  * Calls one IPS operation and returns the content of its `<operation>Return` element.
- * The only place that talks HTTP: every fault and unusable answer becomes a NodeApiError whose
+ * The only place that talks HTTP. Every fault and unusable answer becomes a NodeApiError whose
  * message says what happened and whose description says how to fix it, never quoting the request.
+ * Failures on the way (timeouts, resets, gateway errors, throttling) are tried again as
+ * `options.retry` allows, without ever running a non-idempotent call twice.
  */
 export async function ipsRequest(
 	this: IpsContext,
 	operation: string,
 	param: IpsParam,
-	{ itemIndex, timeout }: IpsCallOptions = {},
+	options: IpsCallOptions = {},
 ): Promise<IDataObject> {
 	let body: string;
 	try {
@@ -95,66 +206,32 @@ export async function ipsRequest(
 				error instanceof UnsendableValueError
 					? 'Remove control characters (such as those copied from a spreadsheet) from the value.'
 					: undefined,
-			itemIndex,
+			itemIndex: options.itemIndex,
 		});
 	}
 
-	const request: IHttpRequestOptions = {
-		method: 'POST',
-		url: '', // the credential's authenticate sets the account's endpoint
-		headers: { 'Content-Type': 'text/xml; charset=UTF-8', SOAPAction: operation },
-		body,
-		encoding: 'text',
-		json: false,
-		returnFullResponse: true,
-		// SOAP faults come with HTTP 500; the body says what went wrong, so read it instead of throwing.
-		ignoreHttpStatusErrors: true,
-		timeout,
-	};
-
-	let response: FullResponse;
-	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			CREDENTIAL_TYPE,
-			request,
-		)) as FullResponse;
-	} catch (error) {
-		throw transportError(this, operation, error, itemIndex);
+	const policy = options.retry ?? DEFAULT_RETRY;
+	const attempts = Math.max(1, Math.floor(policy.attempts) || 1);
+	for (let attempt = 1; ; attempt++) {
+		await options.gate?.wait();
+		try {
+			return await sendOnce(this, operation, body, options);
+		} catch (error) {
+			const failure = retryableFailureOf(error);
+			if (!failure) throw asNodeError(this.getNode(), error);
+			if (failure.throttleMs) options.gate?.pause(failure.throttleMs);
+			if (failure.delivery === 'unknown' && options.idempotent === false) {
+				// It may have run: only the caller can tell, and only then is trying again safe.
+				const recovered = options.recover ? await options.recover() : undefined;
+				if (recovered) return recovered;
+				if (!options.recover) throw asNodeError(this.getNode(), error);
+			}
+			if (attempt >= attempts) {
+				const nodeError = asNodeError(this.getNode(), error);
+				if (attempts > 1) nodeError.description = `${nodeError.description ?? ''} Tried ${attempts} times.`.trim();
+				throw nodeError;
+			}
+			await sleep(failure.throttleMs ?? backoffDelay(policy, attempt));
+		}
 	}
-
-	const status = response.statusCode;
-	const text = typeof response.body === 'string' ? response.body : String(response.body ?? '');
-	const outcome = parseSoapResponse(text, operation);
-	if (outcome.kind === 'unreadable') {
-		const { message, description } = explainUnreadable(outcome.unreadable, status, outcome.detail);
-		throw new NodeApiError(this.getNode(), { message, kind: outcome.unreadable } as JsonObject, {
-			message,
-			description,
-			httpCode: String(status),
-			itemIndex,
-		});
-	}
-
-	if (outcome.kind === 'fault') {
-		const { message, description } = explainFault(outcome.fault, operation);
-		const { type, code, reason } = outcome.fault;
-		const error = new NodeApiError(
-			this.getNode(),
-			{ message, faultType: type ?? 'soapFault', faultCode: code ?? null, reason } as JsonObject,
-			{ message, description, httpCode: String(status), itemIndex },
-		);
-		error.context.ipsFault = { type: type ?? 'soapFault', code: code ?? null, reason };
-		throw error;
-	}
-	if (status < 200 || status >= 300) {
-		const { message, description } = explainUnreadable('unexpected', status, `a result with HTTP ${status}`);
-		throw new NodeApiError(this.getNode(), { message } as JsonObject, {
-			message,
-			description,
-			httpCode: String(status),
-			itemIndex,
-		});
-	}
-	return outcome.result;
 }

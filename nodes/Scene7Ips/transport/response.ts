@@ -12,7 +12,15 @@ export interface SoapFault {
 	faultstring: string;
 }
 
-export type UnreadableKind = 'empty' | 'html' | 'doctype' | 'notXml' | 'truncated' | 'notSoap' | 'unexpected';
+export type UnreadableKind =
+	| 'empty'
+	| 'html'
+	| 'doctype'
+	| 'notXml'
+	| 'truncated'
+	| 'notSoap'
+	| 'unexpected'
+	| 'tooLarge';
 
 /** What a response body says: a result, a fault, or why it is not a SOAP answer the node can use. */
 export type SoapOutcome =

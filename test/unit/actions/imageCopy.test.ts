@@ -21,7 +21,8 @@ const copyParameters = (overrides: IDataObject = {}): IDataObject => ({
 	folderHandle: locator('ApiTestCo/'),
 	name: 'Copy_macbookwin1',
 	urlModifier: 'wid=800&fmt=jpg',
-	options: {},
+	// Failures are tried once here; retrying has its own tests.
+	options: { retry: { settings: { attempts: 1 } } },
 	...overrides,
 });
 
@@ -84,6 +85,7 @@ describe('Copy Image', () => {
 					folderHandle: 'ApiTestCo/',
 					name: 'Copy_macbookwin1',
 					urlModifier: 'wid=800&fmt=jpg',
+					alreadyExisted: false,
 				},
 				pairedItem: { item: 0 },
 			},
@@ -96,6 +98,7 @@ describe('Copy Image', () => {
 			headers: { 'Content-Type': 'text/xml; charset=UTF-8', SOAPAction: 'copyImage' },
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			encoding: 'stream',
 			timeout: undefined,
 		});
 		expect(sent[0].body).toContain(
@@ -154,6 +157,11 @@ describe('Copy Image: bad input is refused before any request', () => {
 		['an asset handle as folder', { folderHandle: locator('a|739|1|537') }, "Folder 'a|739|1|537' is an asset handle, not a folder handle [item 0]"],
 		['a line break in the name', { name: 'two\nlines' }, 'New Name contains a control character (U+000A) at position 4 [item 0]'],
 		['an object as modifier', { urlModifier: { wid: 1 } }, 'URL Modifier must be text, but it is an object [item 0]'],
+		['a name over 255 characters', { name: 'n'.repeat(256) }, 'New Name is 256 characters long; Scene7 accepts at most 255 [item 0]'],
+		['a name with a slash', { name: 'summer/sale' }, "New Name contains '/', which Scene7 does not accept in names [item 0]"],
+		['a name with a quote', { name: 'the "best"' }, `New Name contains '"', which Scene7 does not accept in names [item 0]`],
+		['a modifier with a raw <', { urlModifier: 'wid=<800>' }, 'URL Modifier is not valid Image Serving syntax: `wid=<800>`'],
+		['a modifier with a control character', { urlModifier: 'wid=800\u0007' }, 'URL Modifier contains a control character (U+0007) at position 8 [item 0]'],
 	])('%s', async (_case, overrides, message) => {
 		const { context, sent } = fakeExecuteContext({ parameters: copyParameters(overrides), respond: copyAnswer });
 		const failure = node.execute.call(context);

@@ -9,8 +9,10 @@ import {
 	type ModifierBuilderFields,
 	validateUrlModifier,
 } from '../../helpers/imageServing';
-import { optionalText, requireText } from '../../helpers/input';
-import { ipsRequest } from '../../transport';
+import { asNodeError } from '../../helpers/errors';
+import { optionalText, requireAssetName } from '../../helpers/input';
+import { type AssetSummary, assetsNamed, namesInUse } from '../../methods/lookups';
+import { DEFAULT_RETRY, type IpsCallOptions, ipsFaultOf, ipsRequest, type RetryPolicy } from '../../transport';
 import { assetRLC, companyRLC, folderRLC } from '../common.descriptions';
 import { resolveCompany, resolveFolder, resolveImage } from '../locators';
 import { modifierBuilder } from './modifierBuilder.description';
@@ -46,6 +48,63 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'If Name Exists',
+				name: 'ifNameExists',
+				type: 'options',
+				options: [
+					{
+						name: 'Fail',
+						value: 'fail',
+						description: 'Report the name conflict as an error',
+					},
+					{
+						name: 'Rename',
+						value: 'rename',
+						description: 'Use the next free name: name_1, name_2, …',
+					},
+					{
+						name: 'Use Existing',
+						value: 'useExisting',
+						description:
+							'If an asset with the name is already in the folder, return it instead of copying (safe to re-run)',
+					},
+				],
+				default: 'fail',
+				description: 'What to do when the new name is already used in the company',
+			},
+			{
+				displayName: 'Retry',
+				name: 'retry',
+				type: 'fixedCollection',
+				default: {},
+				description:
+					'How often to try again after timeouts, dropped connections, gateway errors and throttling. A copy is never made twice.',
+				options: [
+					{
+						displayName: 'Settings',
+						name: 'settings',
+						values: [
+							{
+								displayName: 'Attempts',
+								name: 'attempts',
+								type: 'number',
+								typeOptions: { minValue: 1, maxValue: 10 },
+								default: 3,
+								description: 'Tries in all, the first included; 1 turns retrying off',
+							},
+							{
+								displayName: 'Backoff',
+								name: 'backoff',
+								type: 'number',
+								typeOptions: { minValue: 0 },
+								default: 1000,
+								description: 'Milliseconds before the first retry; each further retry waits twice as long',
+							},
+						],
+					},
+				],
+			},
+			{
 				displayName: 'Timeout',
 				name: 'timeout',
 				type: 'number',
@@ -69,7 +128,11 @@ const displayOptions = { show: { resource: ['image'], operation: ['copy'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+type IfNameExists = 'fail' | 'rename' | 'useExisting';
+
 interface CopyOptions {
+	ifNameExists?: IfNameExists;
+	retry?: { settings?: Partial<RetryPolicy> };
 	timeout?: number;
 	validateUrlModifier?: boolean;
 }
@@ -100,36 +163,146 @@ function composeUrlModifier(context: IExecuteFunctions, itemIndex: number, valid
 	return { urlModifier, built };
 }
 
+const withoutPrefix = (handle: string) => handle.replace(/^f\|/, '');
+
+/** Whether an asset lies in the folder given by a handle in either form (path or f|path). */
+const isInFolder = (asset: AssetSummary, folderHandle: string) =>
+	asset.folderHandle === folderHandle ||
+	withoutPrefix(asset.folderHandle) === withoutPrefix(folderHandle) ||
+	asset.folder === withoutPrefix(folderHandle);
+
+const isNameInUse = (error: unknown) => {
+	const fault = ipsFaultOf(error);
+	return fault?.code === 30000 && /already in use/i.test(fault.reason);
+};
+
+// A copy found after a lost answer counts as ours unless Scene7 dates it well before the first try.
+const CLOCK_SKEW_MS = 10 * 60 * 1000;
+const RENAME_BATCH = 10;
+const MAX_RENAME_CANDIDATES = 200;
+
+interface CopyTarget {
+	companyHandle: string;
+	sourceAssetHandle: string;
+	folderHandle: string;
+	urlModifier: string;
+}
+
+class ImageCopier {
+	constructor(
+		private readonly context: IExecuteFunctions,
+		private readonly target: CopyTarget,
+		private readonly call: IpsCallOptions,
+	) {}
+
+	/** The asset with this name in the target folder, if any. */
+	async findInFolder(name: string, createdAfter?: number): Promise<AssetSummary | undefined> {
+		const assets = await assetsNamed.call(this.context, this.target.companyHandle, name, this.call);
+		return assets.find(
+			(asset) =>
+				isInFolder(asset, this.target.folderHandle) &&
+				(createdAfter === undefined || !asset.created || Date.parse(asset.created) >= createdAfter - CLOCK_SKEW_MS),
+		);
+	}
+
+	/** The requested name if free, else the first free name_1, name_2, … (checked with checkAssetNames). */
+	async freeName(name: string): Promise<string> {
+		for (let first = 0; first < MAX_RENAME_CANDIDATES; first += RENAME_BATCH) {
+			const candidates = Array.from({ length: RENAME_BATCH }, (_, i) => (first + i === 0 ? name : `${name}_${first + i}`));
+			const inUse = new Set(
+				(await namesInUse.call(this.context, this.target.companyHandle, candidates, this.call)).map((used) => used.toLowerCase()),
+			);
+			const free = candidates.find((candidate) => !inUse.has(candidate.toLowerCase()));
+			if (free) return free;
+		}
+		throw new NodeOperationError(this.context.getNode(), `No free name found for '${name}' up to ${name}_${MAX_RENAME_CANDIDATES - 1}`, {
+			description: 'Choose another New Name.',
+			itemIndex: this.call.itemIndex,
+		});
+	}
+
+	/**
+	 * One copyImage. If its answer is lost, the folder is searched for the new name before anything
+	 * is sent again, so a copy Scene7 made is returned instead of being made twice.
+	 */
+	async copy(name: string): Promise<string> {
+		const startedAt = Date.now();
+		const { companyHandle, sourceAssetHandle, folderHandle, urlModifier } = this.target;
+		// Key order is copyImageParam's xsd:sequence; urlModifier is required and may be empty.
+		const request = { companyHandle, assetHandle: sourceAssetHandle, folderHandle, name, urlModifier };
+		const result = await ipsRequest.call(this.context, 'copyImage', request, {
+			...this.call,
+			idempotent: false,
+			recover: async () => {
+				const made = await this.findInFolder(name, startedAt);
+				return made ? { assetHandle: made.assetHandle } : undefined;
+			},
+		});
+		const assetHandle = typeof result.assetHandle === 'string' ? result.assetHandle.trim() : '';
+		if (!assetHandle) {
+			throw new NodeApiError(this.context.getNode(), { message: 'copyImageReturn without assetHandle' }, {
+				message: "Scene7 answered the copy without the new image's handle",
+				description: 'The copy may or may not exist. Search the folder for the new name before running the item again.',
+				itemIndex: this.call.itemIndex,
+			});
+		}
+		return assetHandle;
+	}
+}
+
+function retryPolicy(options: CopyOptions): RetryPolicy {
+	const settings = options.retry?.settings ?? {};
+	return {
+		attempts: settings.attempts ?? DEFAULT_RETRY.attempts,
+		backoff: settings.backoff ?? DEFAULT_RETRY.backoff,
+	};
+}
+
 // https://experienceleague.adobe.com/docs/dynamic-media-developer-resources/image-production-api/operations/methods/r-copy-image.html
 export async function execute(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<IDataObject> {
 	const node = this.getNode();
 	const options = this.getNodeParameter('options', itemIndex, {}) as CopyOptions;
+	const ifNameExists: IfNameExists = options.ifNameExists ?? 'fail';
+	const call: IpsCallOptions = { itemIndex, timeout: options.timeout, retry: retryPolicy(options), gate: scope.gate };
+
 	// Everything that needs no request is checked first, so a bad row costs no lookup.
-	const name = requireText(node, this.getNodeParameter('name', itemIndex, ''), 'New Name', itemIndex, 'Names are unique within a company.');
+	const requestedName = requireAssetName(node, this.getNodeParameter('name', itemIndex, ''), 'New Name', itemIndex);
 	const { urlModifier, built } = composeUrlModifier(this, itemIndex, options.validateUrlModifier !== false);
 
-	const companyHandle = await resolveCompany.call(this, scope, itemIndex);
-	const sourceAssetHandle = await resolveImage.call(this, scope, itemIndex, companyHandle);
-	const folderHandle = await resolveFolder.call(this, scope, itemIndex, companyHandle);
+	const companyHandle = await resolveCompany.call(this, scope, itemIndex, call);
+	const sourceAssetHandle = await resolveImage.call(this, scope, itemIndex, call, companyHandle);
+	const folderHandle = await resolveFolder.call(this, scope, itemIndex, call, companyHandle);
+	const copier = new ImageCopier(this, { companyHandle, sourceAssetHandle, folderHandle, urlModifier }, call);
 
-	// Key order is copyImageParam's xsd:sequence; urlModifier is required and may be empty.
-	const request = { companyHandle, assetHandle: sourceAssetHandle, folderHandle, name, urlModifier };
-	const result = await ipsRequest.call(this, 'copyImage', request, { itemIndex, timeout: options.timeout });
-	const assetHandle = typeof result.assetHandle === 'string' ? result.assetHandle.trim() : '';
-	if (!assetHandle) {
-		throw new NodeApiError(node, { message: 'copyImageReturn without assetHandle' }, {
-			message: "Scene7 answered the copy without the new image's handle",
-			description: 'The copy may or may not exist. Search the folder for the new name before running the item again.',
-			itemIndex,
-		});
-	}
-	return {
+	const output = (assetHandle: string, name: string, alreadyExisted: boolean): IDataObject => ({
 		assetHandle,
 		companyHandle,
 		sourceAssetHandle,
 		folderHandle,
 		name,
 		urlModifier,
+		alreadyExisted,
+		...(name !== requestedName ? { requestedName } : {}),
 		...(built ? { builtUrlModifier: built } : {}),
-	};
+	});
+
+	if (ifNameExists === 'useExisting') {
+		const existing = await copier.findInFolder(requestedName);
+		if (existing) return output(existing.assetHandle, requestedName, true);
+	}
+	let name = ifNameExists === 'rename' ? await copier.freeName(requestedName) : requestedName;
+	// The name may be taken between the check and the copy; look again rather than fail.
+	for (let tries = 1; ; tries++) {
+		try {
+			return output(await copier.copy(name), name, false);
+		} catch (error) {
+			if (!isNameInUse(error) || ifNameExists === 'fail' || tries >= 5) throw asNodeError(node, error, itemIndex);
+			if (ifNameExists === 'useExisting') {
+				const existing = await copier.findInFolder(name);
+				if (!existing) throw asNodeError(node, error, itemIndex);
+				return output(existing.assetHandle, name, true);
+			}
+			name = await copier.freeName(requestedName);
+		}
+	}
 }
