@@ -95,3 +95,6 @@ export const HANDLE_HINTS = {
 	asset: 'An asset handle looks like a|739|1|537.',
 	folder: 'A folder handle looks like ApiTestCo/ or f|ApiTestCo/summer/.',
 };
+
+/** The most calls one execution keeps in flight (Options > Concurrency). */
+export const MAX_CONCURRENCY = 32;

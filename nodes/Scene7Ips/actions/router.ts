@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { asNodeError } from '../helpers/errors';
 import { ExecutionScope } from '../helpers/executionScope';
 import { mapInOrder } from '../helpers/mapInOrder';
+import { MAX_CONCURRENCY } from './common.descriptions';
 import * as image from './image/Image.resource';
 import type { Scene7IpsType } from './node.type';
 
@@ -42,6 +43,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 	};
 
-	const perItem = await mapInOrder(items.length, 1, runItem);
+	// Operations that can run items side by side offer Options > Concurrency; it applies to the run.
+	const concurrency = Number(this.getNodeParameter('options.concurrency', 0, 1)) || 1;
+	const perItem = await mapInOrder(items.length, Math.min(Math.max(concurrency, 1), MAX_CONCURRENCY), runItem);
 	return [perItem.flat()];
 }

@@ -13,7 +13,7 @@ import { asNodeError } from '../../helpers/errors';
 import { optionalText, requireAssetName } from '../../helpers/input';
 import { type AssetSummary, assetsNamed, namesInUse } from '../../methods/lookups';
 import { DEFAULT_RETRY, type IpsCallOptions, ipsFaultOf, ipsRequest, type RetryPolicy } from '../../transport';
-import { assetRLC, companyRLC, folderRLC } from '../common.descriptions';
+import { assetRLC, companyRLC, folderRLC, MAX_CONCURRENCY } from '../common.descriptions';
 import { resolveCompany, resolveFolder, resolveImage } from '../locators';
 import { modifierBuilder } from './modifierBuilder.description';
 
@@ -47,6 +47,15 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			{
+				displayName: 'Concurrency',
+				name: 'concurrency',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
+				default: 1,
+				description:
+					'How many copies to have in flight at once. Results keep the input order; throttling by Scene7 slows all of them.',
+			},
 			{
 				displayName: 'If Name Exists',
 				name: 'ifNameExists',
@@ -131,6 +140,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 type IfNameExists = 'fail' | 'rename' | 'useExisting';
 
 interface CopyOptions {
+	concurrency?: number;
 	ifNameExists?: IfNameExists;
 	retry?: { settings?: Partial<RetryPolicy> };
 	timeout?: number;

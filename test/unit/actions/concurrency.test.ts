@@ -1,0 +1,114 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals */
+import * as n8nWorkflow from 'n8n-workflow';
+
+import { mapInOrder } from '../../../nodes/Scene7Ips/helpers/mapInOrder';
+import { Scene7Ips } from '../../../nodes/Scene7Ips/Scene7Ips.node';
+import { fakeExecuteContext, type SentRequest, soapFault, soapResult } from '../../support/executeContext';
+
+const node = new Scene7Ips();
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const operationOf = (request: SentRequest) => String(request.options.headers?.SOAPAction);
+const nameIn = (request: SentRequest) => /<name>([^<]*)<\/name>/.exec(request.body)?.[1] ?? '';
+
+describe('mapInOrder', () => {
+	it('keeps at most N tasks in flight and returns results in index order', async () => {
+		let inFlight = 0;
+		let peak = 0;
+		const results = await mapInOrder(20, 4, async (index) => {
+			inFlight++;
+			peak = Math.max(peak, inFlight);
+			await delay((20 - index) % 7);
+			inFlight--;
+			return index * 10;
+		});
+		expect(results).toEqual(Array.from({ length: 20 }, (_, index) => index * 10));
+		expect(peak).toBe(4);
+	});
+
+	it('runs one at a time with concurrency 1 and copes with fewer items than workers', async () => {
+		let peak = 0;
+		let inFlight = 0;
+		const task = async (index: number) => {
+			peak = Math.max(peak, ++inFlight);
+			await delay(1);
+			inFlight--;
+			return index;
+		};
+		expect(await mapInOrder(5, 1, task)).toEqual([0, 1, 2, 3, 4]);
+		expect(peak).toBe(1);
+		expect(await mapInOrder(2, 32, task)).toEqual([0, 1]);
+		expect(await mapInOrder(0, 8, task)).toEqual([]);
+	});
+});
+
+describe('Copy Image with Concurrency', () => {
+	const parameters = (index: number, concurrency: number) => ({
+		resource: 'image',
+		operation: 'copy',
+		companyHandle: { __rl: true, mode: 'id', value: 'c|6' },
+		assetHandle: { __rl: true, mode: 'name', value: index % 3 === 0 ? 'macbookwin1' : 'hat' },
+		folderHandle: { __rl: true, mode: 'id', value: 'ApiTestCo/' },
+		name: index === 7 ? '' : `copy_${index}`,
+		urlModifier: '',
+		options: { concurrency, retry: { settings: { attempts: 3, backoff: 0 } } },
+	});
+
+	it('returns every item in input order, paired, with shared lookups and errors in place', async () => {
+		let inFlight = 0;
+		let peak = 0;
+		const { context, sent } = fakeExecuteContext({
+			items: Array.from({ length: 40 }, () => ({ json: {} })),
+			parameters: (index) => parameters(index, 8),
+			continueOnFail: true,
+			respond: async (request) => {
+				peak = Math.max(peak, ++inFlight);
+				const name = nameIn(request);
+				// Later items answer sooner, so completion order is not input order.
+				await delay(operationOf(request) === 'copyImage' ? 40 - Number(name.split('_')[1]) : 5);
+				inFlight--;
+				if (operationOf(request) === 'getAssetsByName') {
+					const asset = request.body.includes('<items>hat</items>') ? 'a|2|1|1' : 'a|739|1|537';
+					return soapResult('getAssetsByName', `<assetArray><items><assetHandle>${asset}</assetHandle><type>Image</type></items></assetArray>`);
+				}
+				if (name === 'copy_13') return soapFault('ipsApiFault', 30000, "Asset ID 'copy_13' is already in use.");
+				return soapResult('copyImage', `<assetHandle>a|9${name.split('_')[1]}|1|1</assetHandle>`);
+			},
+		});
+		const [output] = await node.execute.call(context);
+		expect(output).toHaveLength(40);
+		expect(output.map((item) => item.pairedItem)).toEqual(output.map((_, index) => ({ item: index })));
+		expect(output[7].json.error).toBe('New Name is empty [item 7]');
+		expect(output[13].json.error).toBe("Scene7 could not run copyImage: Asset ID 'copy_13' is already in use. (30000)");
+		output.forEach((item, index) => {
+			if (index !== 7 && index !== 13) expect(item.json).toMatchObject({ name: `copy_${index}`, assetHandle: `a|9${index}|1|1` });
+		});
+		expect(sent.filter((request) => operationOf(request) === 'getAssetsByName')).toHaveLength(2);
+		expect(sent.filter((request) => operationOf(request) === 'copyImage')).toHaveLength(39);
+		expect(peak).toBeLessThanOrEqual(8);
+		expect(peak).toBeGreaterThan(1);
+	});
+
+	it('holds every worker back when one is throttled', async () => {
+		const sleep = jest.spyOn(n8nWorkflow, 'sleep');
+		let throttled = false;
+		const sentAt: number[] = [];
+		const { context } = fakeExecuteContext({
+			items: Array.from({ length: 8 }, () => ({ json: {} })),
+			parameters: (index) => ({ ...parameters(index, 4), assetHandle: { __rl: true, mode: 'id', value: 'a|1|1|1' }, name: `copy_${index}` }),
+			respond: async (request) => {
+				sentAt.push(Date.now());
+				await delay(5);
+				if (!throttled) {
+					throttled = true;
+					return { statusCode: 429, body: '', headers: { 'retry-after': '1' } };
+				}
+				return soapResult('copyImage', `<assetHandle>a|${nameIn(request)}</assetHandle>`);
+			},
+		});
+		const [output] = await node.execute.call(context);
+		expect(output.map((item) => item.json.assetHandle)).toEqual(output.map((_, index) => `a|copy_${index}`));
+		// Every worker that asked to send while the gate was shut waited for it to open.
+		expect(sleep.mock.calls.filter(([ms]) => Number(ms) > 500).length).toBeGreaterThanOrEqual(2);
+		sleep.mockRestore();
+	});
+});
