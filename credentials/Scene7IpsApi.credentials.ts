@@ -33,12 +33,13 @@ export function resolveServiceUrl(credentials: ICredentialDataDecryptedObject): 
 	return REGION_SERVICE_URLS[region] ?? REGION_SERVICE_URLS.northAmerica;
 }
 
-// A fault in the test (only a user that cannot sign in gets one) is asked to come back as HTTP 401,
-// so the editor shows "Authorization failed - please check your credentials" instead of a generic
-// 500 message: n8n's declarative credential test cannot read a SOAP fault's own text.
+// A fault in the test (only a user that cannot sign in gets one) is asked to come back as HTTP 403,
+// so the editor shows "Forbidden - perhaps check your credentials?" instead of a generic 500
+// message: n8n's declarative credential test cannot read a SOAP fault's own text. Not 401: n8n
+// re-authenticates and sends a 401'd request again, which would try a wrong password twice.
 const CREDENTIAL_TEST_ENVELOPE = wrapInEnvelope(
 	`<getCompanyMembershipParam xmlns="${API_NAMESPACE_PLACEHOLDER}"/>`,
-	401,
+	403,
 );
 
 export class Scene7IpsApi implements ICredentialType {

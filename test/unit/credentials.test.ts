@@ -86,13 +86,13 @@ describe('Scene7IpsApi credential', () => {
 		expect(result.url).toBe('http://other.test/x');
 	});
 
-	it('tests the credential with getCompanyMembership, asking for faults as HTTP 401', async () => {
+	it('tests the credential with getCompanyMembership, asking for faults as HTTP 403', async () => {
 		const { request } = credential.test;
 		expect(request.method).toBe('POST');
 		expect(request.headers).toEqual({ 'Content-Type': 'text/xml; charset=UTF-8', SOAPAction: 'getCompanyMembership' });
 		const sent = await credential.authenticate(TEST_CREDENTIALS, { ...(request as IHttpRequestOptions) });
 		expect(sent.url).toBe('http://ips.test/scene7/services/IpsApiService');
-		expect(sent.body).toContain('<faultHttpStatusCode>401</faultHttpStatusCode></authHeader>');
+		expect(sent.body).toContain('<faultHttpStatusCode>403</faultHttpStatusCode></authHeader>');
 		expect(sent.body).toContain('<getCompanyMembershipParam xmlns="http://www.scene7.com/IpsApi/xsd/2014-04-03"/>');
 	});
 });

@@ -5,6 +5,9 @@ import { asNodeError } from '../helpers/errors';
 import { ExecutionScope } from '../helpers/executionScope';
 import { mapInOrder } from '../helpers/mapInOrder';
 import { MAX_CONCURRENCY } from './common.descriptions';
+import * as company from './company/Company.resource';
+import * as custom from './custom/Custom.resource';
+import * as folder from './folder/Folder.resource';
 import * as image from './image/Image.resource';
 import type { Scene7IpsType } from './node.type';
 
@@ -14,7 +17,12 @@ type OperationExecute = (
 	scope: ExecutionScope,
 ) => Promise<IDataObject | IDataObject[]>;
 
-const resources: Record<string, Record<string, { execute: OperationExecute }>> = {
+type OperationMap = { [R in Scene7IpsType['resource']]: Record<Extract<Scene7IpsType, { resource: R }>['operation'], { execute: OperationExecute }> };
+
+const resources: OperationMap = {
+	company: company.operations,
+	custom: custom.operations,
+	folder: folder.operations,
 	image: image.operations,
 };
 
@@ -23,7 +31,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as Scene7IpsType['resource'];
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const handler = resources[resource]?.[operation];
+	const handler = (resources[resource] as Record<string, { execute: OperationExecute }> | undefined)?.[operation];
 	if (!handler) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
@@ -36,8 +44,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			return (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem }));
 		} catch (error) {
 			if (this.continueOnFail()) {
-				const { message, description } = error as { message: string; description?: string | null };
-				return [{ json: { error: message, ...(description ? { description } : {}) }, pairedItem }];
+				const nodeError = asNodeError(this.getNode(), error, itemIndex);
+				const json = { error: nodeError.message, ...(nodeError.description ? { description: nodeError.description } : {}) };
+				// n8n routes an item to the error output only when it carries the error itself (or its
+				// json is nothing but `error`), so the description needs the item-level error.
+				const routeToErrorOutput = this.getNode().onError === 'continueErrorOutput';
+				return [{ json, pairedItem, ...(routeToErrorOutput ? { error: nodeError } : {}) }];
 			}
 			throw asNodeError(this.getNode(), error, itemIndex);
 		}

@@ -1,0 +1,281 @@
+// Image > Copy through n8n-core's engine against the IPS sandbox over real HTTP: what the node
+// returns, what the sandbox received byte for byte, and what it now holds.
+import { DEMO, SEED, startSandbox, type Sandbox } from '../sandbox/server';
+import { runWorkflow, shutdownEngine } from '../support/engine';
+import { copyFromItem, copyParameters, copyWorkflow, customCredential, SCENE7 } from '../support/workflows';
+
+const HANDLE = /^a\|\d+\|\d+\|\d+$/;
+const NS_2014 = 'http://www.scene7.com/IpsApi/xsd/2014-04-03';
+
+let sandbox: Sandbox;
+let seedAssetCount: number;
+
+const demoCredential = (extra = {}) => customCredential(sandbox.serviceUrl, DEMO.user, DEMO.password, extra);
+
+const copyOfDemo = (name: string, urlModifier = '') =>
+	copyParameters({
+		company: DEMO.companyHandle,
+		asset: DEMO.assetHandle,
+		folder: DEMO.folderHandle,
+		name,
+		urlModifier,
+	});
+
+const assetsNamed = (name: string) => sandbox.state.assets.filter((asset) => asset.name === name);
+
+beforeAll(async () => {
+	sandbox = await startSandbox();
+	seedAssetCount = sandbox.state.assets.length;
+});
+
+beforeEach(() => {
+	sandbox.reset();
+	sandbox.setInjector(undefined);
+});
+
+afterAll(async () => {
+	await sandbox.close();
+	await shutdownEngine();
+});
+
+describe('Image > Copy against the IPS sandbox', () => {
+	it(`copies ${DEMO.assetHandle} into ${DEMO.folderHandle} as Copy_macbookwin1`, async () => {
+		const result = await runWorkflow(copyWorkflow([{}], copyOfDemo('Copy_macbookwin1'), demoCredential()));
+
+		expect(result.status).toBe('success');
+		expect(result.error).toBeUndefined();
+		const output = result.outputOf(SCENE7);
+		expect(output).toEqual([
+			{
+				json: {
+					assetHandle: expect.stringMatching(HANDLE),
+					companyHandle: 'c|6',
+					sourceAssetHandle: 'a|739|1|537',
+					folderHandle: 'ApiTestCo/',
+					name: 'Copy_macbookwin1',
+					urlModifier: '',
+					alreadyExisted: false,
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+		const newHandle = output[0].json.assetHandle;
+		expect(newHandle).not.toBe(DEMO.assetHandle);
+
+		// The sandbox holds the copy under the handle the node returned.
+		expect(sandbox.state.assets).toHaveLength(seedAssetCount + 1);
+		expect(assetsNamed('Copy_macbookwin1')).toEqual([
+			expect.objectContaining({
+				assetHandle: newHandle,
+				companyHandle: 'c|6',
+				type: 'Image',
+				name: 'Copy_macbookwin1',
+				fileName: 'Copy_macbookwin1.jpg',
+				folderHandle: 'ApiTestCo/',
+				createUser: DEMO.user,
+				copiedFrom: expect.objectContaining({ assetHandle: 'a|739|1|537', urlModifier: '', by: DEMO.user }),
+			}),
+		]);
+
+		// One SOAP call, exactly as the node wrote it.
+		expect(sandbox.requests).toHaveLength(1);
+		const [request] = sandbox.requests;
+		expect(request).toMatchObject({
+			operation: 'copyImage',
+			soapAction: 'copyImage',
+			contentType: 'text/xml; charset=UTF-8',
+			user: DEMO.user,
+			namespace: NS_2014,
+			outcome: 'ok',
+			status: 200,
+		});
+		expect(request.rawBody).toContain(
+			'<soapenv:Header><authHeader xmlns="http://www.scene7.com/IpsApi/xsd">' +
+				'<user>ips-user@sandbox.test</user><password>sandbox-demo-password</password>' +
+				'<appName>n8n-nodes-scene7</appName><appVersion>0.1.0</appVersion></authHeader></soapenv:Header>',
+		);
+		expect(request.rawBody).toContain(
+			`<copyImageParam xmlns="${NS_2014}"><companyHandle>c|6</companyHandle>` +
+				'<assetHandle>a|739|1|537</assetHandle><folderHandle>ApiTestCo/</folderHandle>' +
+				'<name>Copy_macbookwin1</name><urlModifier/></copyImageParam>',
+		);
+	});
+
+	it.each([
+		['the same name', 'Copy_macbookwin1'],
+		['the same name in other letter case', 'COPY_MACBOOKWIN1'],
+	])('refuses a second copy with %s, giving the server’s reason', async (_label, secondName) => {
+		const first = await runWorkflow(copyWorkflow([{}], copyOfDemo('Copy_macbookwin1'), demoCredential()));
+		expect(first.status).toBe('success');
+
+		const second = await runWorkflow(copyWorkflow([{}], copyOfDemo(secondName), demoCredential()));
+
+		const message = `Scene7 could not run copyImage: Asset ID '${secondName}' is already in use. (30000)`;
+		expect(second.status).toBe('error');
+		expect(second.error?.message).toBe(message);
+		expect(second.error?.description).toBe("Check the values of the fields named in Scene7's reason.");
+		expect(second.nodeError(SCENE7)?.message).toBe(message);
+		expect(second.outputOf(SCENE7)).toEqual([]);
+		expect(sandbox.requests.map(({ faultCode, faultReason }) => [faultCode, faultReason])).toEqual([
+			[undefined, undefined],
+			[30000, `Asset ID '${secondName}' is already in use.`],
+		]);
+		expect(sandbox.state.assets).toHaveLength(seedAssetCount + 1);
+	});
+
+	it.each([1, 8])('copies 50 items in one run with Concurrency %i: 50 handles in input order, each paired to its item', async (concurrency) => {
+		const folders = [DEMO.folderHandle, SEED.folders.summer, SEED.folders.uploads];
+		const items = Array.from({ length: 50 }, (_, i) => ({
+			company: DEMO.companyHandle,
+			asset: i % 2 === 0 ? DEMO.assetHandle : SEED.assets.summerHero,
+			folder: folders[i % folders.length],
+			name: `Batch_${String(i + 1).padStart(2, '0')}`,
+		}));
+		const parameters = { ...copyFromItem(), options: { concurrency } };
+
+		const result = await runWorkflow(copyWorkflow(items, parameters, demoCredential()));
+
+		expect(result.status).toBe('success');
+		const output = result.outputOf(SCENE7);
+		expect(output).toHaveLength(50);
+		output.forEach(({ json, pairedItem }, i) => {
+			expect(pairedItem).toEqual({ item: i });
+			expect(json).toEqual({
+				assetHandle: expect.stringMatching(HANDLE),
+				companyHandle: items[i].company,
+				sourceAssetHandle: items[i].asset,
+				folderHandle: items[i].folder,
+				name: items[i].name,
+				urlModifier: '',
+				alreadyExisted: false,
+			});
+		});
+		expect(new Set(output.map(({ json }) => json.assetHandle)).size).toBe(50);
+
+		// Exactly 50 new assets, each the one the node reported for its item.
+		const created = sandbox.state.assets.slice(seedAssetCount);
+		expect(created).toHaveLength(50);
+		const createdByName = new Map(created.map((asset) => [asset.name, asset]));
+		expect(
+			output.map(({ json }) => {
+				const asset = createdByName.get(json.name as string);
+				return [asset?.assetHandle, asset?.folderHandle, asset?.copiedFrom?.assetHandle];
+			}),
+		).toEqual(output.map(({ json }) => [json.assetHandle, json.folderHandle, json.sourceAssetHandle]));
+		const sentNames = sandbox.requests.map(({ args }) => (args as { name: string }).name);
+		expect([...sentNames].sort()).toEqual(items.map(({ name }) => name));
+		if (concurrency === 1) expect(sentNames).toEqual(items.map(({ name }) => name));
+	});
+
+	it.each([
+		{ ifNameExists: 'useExisting', name: 'Copy_macbookwin1', alreadyExisted: true, copies: 1 },
+		{ ifNameExists: 'rename', name: 'Copy_macbookwin1_1', alreadyExisted: false, copies: 2 },
+	])('with If Name Exists: $ifNameExists, a second run gives $name', async ({ ifNameExists, name, alreadyExisted, copies }) => {
+		const parameters = copyParameters({
+			company: DEMO.companyHandle,
+			asset: DEMO.assetHandle,
+			folder: DEMO.folderHandle,
+			name: 'Copy_macbookwin1',
+			options: { ifNameExists },
+		});
+		const first = await runWorkflow(copyWorkflow([{}], parameters, demoCredential()));
+		const second = await runWorkflow(copyWorkflow([{}], parameters, demoCredential()));
+
+		expect([first.status, second.status]).toEqual(['success', 'success']);
+		const firstCopy = first.outputOf(SCENE7)[0].json;
+		const secondCopy = second.outputOf(SCENE7)[0].json;
+		expect(firstCopy).toMatchObject({ name: 'Copy_macbookwin1', alreadyExisted: false });
+		expect(secondCopy).toMatchObject({ name, alreadyExisted });
+		if (name !== 'Copy_macbookwin1') expect(secondCopy.requestedName).toBe('Copy_macbookwin1');
+		expect(sandbox.state.assets.slice(seedAssetCount).map(({ name: made }) => made)).toEqual(
+			copies === 1 ? ['Copy_macbookwin1'] : ['Copy_macbookwin1', 'Copy_macbookwin1_1'],
+		);
+		const secondHandle = assetsNamed(name)[0]?.assetHandle;
+		expect(secondCopy.assetHandle).toBe(secondHandle);
+		if (alreadyExisted) expect(secondCopy.assetHandle).toBe(firstCopy.assetHandle);
+	});
+
+	// The URL Modifier check (on by default) refuses raw < > " ' and unknown commands, so the rows
+	// that carry them turn it off, as a user sending commands the check does not know would.
+	const UNCHECKED = { validateUrlModifier: false };
+
+	it.each([
+		{
+			label: 'an Image Serving modifier joined with &',
+			name: 'Copy_resized',
+			urlModifier: 'wid=800&hei=800&fmt=jpg',
+			options: {},
+			sent: '<name>Copy_resized</name><urlModifier>wid=800&amp;hei=800&amp;fmt=jpg</urlModifier>',
+		},
+		{
+			label: 'the XML special characters & < > " \' (unchecked modifier)',
+			name: "Tom & Jerry's café ☕",
+			urlModifier: `$text=<b>"Tom" & 'Jerry'</b>`,
+			options: UNCHECKED,
+			sent:
+				'<name>Tom &amp; Jerry&apos;s café ☕</name>' +
+				'<urlModifier>$text=&lt;b&gt;&quot;Tom&quot; &amp; &apos;Jerry&apos;&lt;/b&gt;</urlModifier>',
+		},
+		{
+			label: 'replacement patterns of String.replace ($& $\' $`) (unchecked modifier)',
+			name: "Sale $& $' $` 50%",
+			urlModifier: "$& $$ $' $`",
+			options: UNCHECKED,
+			sent: '<name>Sale $&amp; $&apos; $` 50%</name><urlModifier>$&amp; $$ $&apos; $`</urlModifier>',
+		},
+		{
+			label: 'characters outside ASCII and outside the BMP (unchecked modifier)',
+			name: 'Photo 📷 Ünïcødé 日本語',
+			urlModifier: 'caption=Grüße 👋',
+			options: UNCHECKED,
+			sent: '<name>Photo 📷 Ünïcødé 日本語</name><urlModifier>caption=Grüße 👋</urlModifier>',
+		},
+	])('sends $label byte for byte', async ({ name, urlModifier, options, sent }) => {
+		const parameters = copyParameters({
+			company: DEMO.companyHandle,
+			asset: DEMO.assetHandle,
+			folder: DEMO.folderHandle,
+			name,
+			urlModifier,
+			options,
+		});
+		const result = await runWorkflow(copyWorkflow([{}], parameters, demoCredential()));
+
+		expect(result.error?.message).toBeUndefined();
+		expect(result.status).toBe('success');
+		expect(result.outputOf(SCENE7)[0].json).toMatchObject({ name, urlModifier });
+		const [request] = sandbox.requests;
+		expect(request.rawBody).toContain(sent);
+		expect(request.args).toMatchObject({ name, urlModifier });
+		expect(assetsNamed(name)).toEqual([
+			expect.objectContaining({
+				assetHandle: result.outputOf(SCENE7)[0].json.assetHandle,
+				copiedFrom: expect.objectContaining({ urlModifier }),
+			}),
+		]);
+	});
+
+	it('speaks API version 2008-01-15 when the credential asks for it', async () => {
+		const result = await runWorkflow(
+			copyWorkflow([{}], copyOfDemo('Copy_2008'), demoCredential({ apiVersion: '2008-01-15' })),
+		);
+
+		expect(result.status).toBe('success');
+		expect(result.outputOf(SCENE7)[0].json.assetHandle).toMatch(HANDLE);
+		const [request] = sandbox.requests;
+		expect(request.namespace).toBe('http://www.scene7.com/IpsApi/xsd/2008-01-15');
+		expect(request.rawBody).toContain('<copyImageParam xmlns="http://www.scene7.com/IpsApi/xsd/2008-01-15">');
+		// The authHeader stays in the version-free namespace.
+		expect(request.rawBody).toContain('<authHeader xmlns="http://www.scene7.com/IpsApi/xsd">');
+		expect(assetsNamed('Copy_2008')).toHaveLength(1);
+	});
+
+	it('sends the App Name and App Version of the credential', async () => {
+		const result = await runWorkflow(
+			copyWorkflow([{}], copyOfDemo('Copy_app'), demoCredential({ appName: 'Acme DAM sync', appVersion: '3.2.1' })),
+		);
+
+		expect(result.status).toBe('success');
+		expect(sandbox.requests[0].rawBody).toContain('<appName>Acme DAM sync</appName><appVersion>3.2.1</appVersion>');
+	});
+});

@@ -1,0 +1,322 @@
+// What a user sees when a copy fails, through the engine against the sandbox: one readable message
+// per cause, never the password wherever n8n keeps the error, and failures on the way retried
+// without ever making a copy twice.
+import type { INodeExecutionData, INodeParameters, NodeApiError } from 'n8n-workflow';
+
+import { DEMO, ROLE_USERS, injectRule, startSandbox, type InjectAction, type Sandbox } from '../sandbox/server';
+import { runWorkflow, shutdownEngine } from '../support/engine';
+import {
+	chain,
+	copyFromItem,
+	copyParameters,
+	copyWorkflow,
+	customCredential,
+	itemsNode,
+	SCENE7,
+	scene7Node,
+	CREDENTIAL_ID,
+} from '../support/workflows';
+
+// Distinctive, with characters XML and String.replace treat specially, so a leak is easy to spot.
+const WRONG_PASSWORD = `Wr0ng$&<Pa55>"w0rd'-7f3a`;
+
+const BAD_GATEWAY_PAGE =
+	'<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center>' +
+	'<hr><center>nginx</center></body></html>';
+const BAD_GATEWAY: InjectAction = { kind: 'status', status: 502, contentType: 'text/html', body: BAD_GATEWAY_PAGE };
+
+/** The node's Retry option: `attempts` tries in all, no wait between them. */
+const retry = (attempts: number): INodeParameters => ({ retry: { settings: { attempts, backoff: 0 } } });
+
+const CHECK_URL = 'Check the Region or Service URL of the Scene7 IPS API credential';
+
+interface FailureCase {
+	label: string;
+	user?: string;
+	password?: string;
+	asset?: string;
+	/** Applied to every copyImage call. */
+	inject?: InjectAction;
+	options?: INodeParameters;
+	message: string;
+	description: string;
+	httpCode?: string;
+	/** The operations the sandbox received, in order. */
+	calls: string[];
+}
+
+// A call whose outcome is unknown is followed by a search for the new name before it is sent again.
+const TRIED_TWICE = ['copyImage', 'getAssetsByName', 'copyImage', 'getAssetsByName'];
+
+const CASES: FailureCase[] = [
+	{
+		label: 'a wrong password',
+		password: WRONG_PASSWORD,
+		message: 'Scene7 rejected the user name or password (10001)',
+		description: 'Scene7 said: "Invalid username/password"',
+		httpCode: '500',
+		calls: ['copyImage'],
+	},
+	{
+		label: 'an ImagePortalUser, whose role may not copy',
+		user: ROLE_USERS.ImagePortalUser.email,
+		password: ROLE_USERS.ImagePortalUser.password,
+		message: "Your Scene7 user's role may not use copyImage (20003)",
+		description: `Scene7 said: "User does not have permission to access operation 'copyImage'"`,
+		httpCode: '500',
+		calls: ['copyImage'],
+	},
+	{
+		label: 'a TrialSiteUser, whose role may not copy',
+		user: ROLE_USERS.TrialSiteUser.email,
+		password: ROLE_USERS.TrialSiteUser.password,
+		message: "Your Scene7 user's role may not use copyImage (20003)",
+		description: `Scene7 said: "User does not have permission to access operation 'copyImage'"`,
+		httpCode: '500',
+		calls: ['copyImage'],
+	},
+	{
+		label: 'an unknown asset',
+		asset: 'a|999|9|999',
+		message: "Scene7 could not run copyImage: Invalid assetHandle 'a|999|9|999' (30001)",
+		description: "Check the values of the fields named in Scene7's reason.",
+		httpCode: '500',
+		calls: ['copyImage'],
+	},
+	{
+		label: 'an HTML 502 page from a gateway, every time',
+		inject: BAD_GATEWAY,
+		options: retry(2),
+		message: 'Scene7 answered with a web page instead of a SOAP response (HTTP 502)',
+		description: 'A web server, gateway or proxy answered instead of the IPS API.',
+		httpCode: '502',
+		calls: TRIED_TWICE,
+	},
+	{
+		label: 'a connection reset, every time',
+		inject: { kind: 'reset' },
+		options: retry(2),
+		message: 'Could not reach Scene7 for copyImage: the connection was reset',
+		description: CHECK_URL,
+		calls: TRIED_TWICE,
+	},
+	{
+		label: 'no answer within the Timeout option (retry off)',
+		inject: { kind: 'hang' },
+		options: { timeout: 1000, ...retry(1) },
+		message: 'Could not reach Scene7 for copyImage: the call timed out',
+		description: CHECK_URL,
+		calls: ['copyImage', 'getAssetsByName'],
+	},
+];
+
+let sandbox: Sandbox;
+
+const xmlEscaped = (text: string) =>
+	text
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;')
+		.replace(/'/g, '&apos;');
+
+/** Every form a secret could take in a serialized run: as is, XML-escaped and JSON-escaped. */
+function secretForms(secret: string): string[] {
+	const xml = xmlEscaped(secret);
+	return [...new Set([secret, xml, JSON.stringify(secret).slice(1, -1), JSON.stringify(xml).slice(1, -1)])];
+}
+
+/** The value as JSON, including the non-enumerable fields of errors (message, stack). */
+function serialize(value: unknown): string {
+	return JSON.stringify(value, (_key, entry: unknown) => {
+		if (entry instanceof Error) {
+			const own: Record<string, unknown> = {};
+			for (const key of Object.getOwnPropertyNames(entry)) own[key] = (entry as unknown as Record<string, unknown>)[key];
+			return own;
+		}
+		return entry;
+	});
+}
+
+function expectNoSecret(value: unknown, secret: string): void {
+	const text = serialize(value);
+	for (const form of secretForms(secret)) expect(text).not.toContain(form);
+}
+
+const operations = () => sandbox.requests.map(({ operation }) => operation);
+const demoCredential = () => customCredential(sandbox.serviceUrl, DEMO.user, DEMO.password);
+const copiesNamed = (name: string) => sandbox.state.assets.filter((asset) => asset.name === name);
+const onCopyImage = (action: InjectAction, times = 1, skip = 0) =>
+	sandbox.setInjector(injectRule({ action, operation: 'copyImage', times, skip }));
+
+async function runCase(failure: FailureCase, settings = {}) {
+	if (failure.inject) onCopyImage(failure.inject, Infinity);
+	const credential = customCredential(
+		sandbox.serviceUrl,
+		failure.user ?? DEMO.user,
+		failure.password ?? DEMO.password,
+	);
+	const parameters = copyParameters({
+		company: DEMO.companyHandle,
+		asset: failure.asset ?? DEMO.assetHandle,
+		folder: DEMO.folderHandle,
+		name: 'Copy_failing',
+		options: failure.options,
+	});
+	return await runWorkflow(copyWorkflow([{}], parameters, credential, settings));
+}
+
+beforeAll(async () => {
+	sandbox = await startSandbox();
+});
+
+beforeEach(() => {
+	sandbox.reset();
+	sandbox.setInjector(undefined);
+});
+
+afterAll(async () => {
+	await sandbox.close();
+	await shutdownEngine();
+});
+
+describe('failed copies', () => {
+	it('have a different message for each kind of cause', () => {
+		const byMessage = new Map(CASES.map(({ label, message }) => [message, label]));
+		// The two roles share a cause; every other case is its own.
+		expect(byMessage.size).toBe(CASES.length - 1);
+	});
+
+	it.each(CASES)('stop the run on $label with a readable error', async (failure) => {
+		const result = await runCase(failure);
+
+		expect(result.status).toBe('error');
+		const error = result.error as NodeApiError;
+		expect(error.message).toBe(failure.message);
+		expect(error.description).toContain(failure.description);
+		if (failure.calls.filter((call) => call === 'copyImage').length > 1) {
+			expect(error.description).toMatch(/ Tried 2 times\.$/);
+		}
+		expect(error.context).toMatchObject({ itemIndex: 0 });
+		if (failure.httpCode) expect(error.httpCode).toBe(failure.httpCode);
+		expect(result.nodeError(SCENE7)?.message).toBe(failure.message);
+		expect(operations()).toEqual(failure.calls);
+		expect(copiesNamed('Copy_failing')).toEqual([]);
+
+		// The password reached the sandbox, and nowhere else.
+		const password = failure.password ?? DEMO.password;
+		expect(sandbox.requests[0].rawBody).toContain(`<password>${xmlEscaped(password)}</password>`);
+		for (const part of [result.run, error, error.description, error.messages, error.context]) {
+			expectNoSecret(part, password);
+		}
+	});
+
+	it.each(CASES)('become an error item on $label with continueOnFail', async (failure) => {
+		const result = await runCase(failure, { continueOnFail: true });
+
+		expect(result.status).toBe('success');
+		const output: INodeExecutionData[] = result.outputOf(SCENE7);
+		expect(output.map(({ json, pairedItem }) => ({ json, pairedItem }))).toEqual([
+			{ json: { error: failure.message, description: expect.stringContaining(failure.description) }, pairedItem: { item: 0 } },
+		]);
+		expectNoSecret(result.run, failure.password ?? DEMO.password);
+	});
+});
+
+describe('a failure on the way', () => {
+	it.each<{ label: string; action: InjectAction; calls: string[] }>([
+		{
+			label: 'an HTML 502 page before the copy ran',
+			action: BAD_GATEWAY,
+			calls: ['copyImage', 'getAssetsByName', 'copyImage'],
+		},
+		{
+			label: 'a connection reset before the copy ran',
+			action: { kind: 'reset' },
+			calls: ['copyImage', 'getAssetsByName', 'copyImage'],
+		},
+		{
+			label: 'a 429 asking to slow down',
+			action: { kind: 'status', status: 429 },
+			calls: ['copyImage', 'copyImage'],
+		},
+		{
+			label: 'a connection reset after Scene7 made the copy',
+			action: { kind: 'resetAfterCommit' },
+			calls: ['copyImage', 'getAssetsByName'],
+		},
+		{
+			label: 'a 504 page after Scene7 made the copy',
+			action: { kind: 'statusAfterCommit', status: 504 },
+			calls: ['copyImage', 'getAssetsByName'],
+		},
+	])('recovers from $label by retrying, making the copy exactly once', async ({ action, calls }) => {
+		onCopyImage(action);
+		const parameters = copyParameters({
+			company: DEMO.companyHandle,
+			asset: DEMO.assetHandle,
+			folder: DEMO.folderHandle,
+			name: 'Copy_retried',
+			options: retry(3),
+		});
+
+		const result = await runWorkflow(copyWorkflow([{}], parameters, demoCredential()));
+
+		expect(result.status).toBe('success');
+		const copies = copiesNamed('Copy_retried');
+		expect(copies).toHaveLength(1);
+		expect(result.outputOf(SCENE7)[0].json).toMatchObject({
+			assetHandle: copies[0].assetHandle,
+			name: 'Copy_retried',
+			alreadyExisted: false,
+		});
+		expect(operations()).toEqual(calls);
+	});
+
+	it.each([
+		{
+			ifNameExists: 'useExisting',
+			outcome: 'success',
+			error: undefined,
+			alreadyExisted: [true, true, false],
+		},
+		{
+			ifNameExists: 'fail',
+			outcome: 'error',
+			error: "Scene7 could not run copyImage: Asset ID 'Rerun_1' is already in use. (30000)",
+			alreadyExisted: [],
+		},
+	])(
+		"that fails an item makes n8n's Retry On Fail re-run the batch: with If Name Exists $ifNameExists it ends in $outcome",
+		async ({ ifNameExists, outcome, error, alreadyExisted }) => {
+			// The third copy meets a 502 once; the node's own retry is off, so the node fails and
+			// n8n runs it again from the first item.
+			onCopyImage(BAD_GATEWAY, 1, 2);
+			const items = ['Rerun_1', 'Rerun_2', 'Rerun_3'].map((name) => ({
+				company: DEMO.companyHandle,
+				asset: DEMO.assetHandle,
+				folder: DEMO.folderHandle,
+				name,
+			}));
+			const parameters = { ...copyFromItem(), options: { ifNameExists, ...retry(1) } };
+			const nodes = [
+				itemsNode(items),
+				scene7Node(parameters, { retryOnFail: true, maxTries: 2, waitBetweenTries: 1 }),
+			];
+
+			const result = await runWorkflow({
+				nodes,
+				connections: chain(...nodes),
+				credentials: [{ id: CREDENTIAL_ID, data: demoCredential() }],
+			});
+
+			expect(result.status).toBe(outcome);
+			expect(result.error?.message).toBe(error);
+			expect(result.outputOf(SCENE7).map(({ json }) => json.alreadyExisted)).toEqual(alreadyExisted);
+			// Never a second copy of a name.
+			expect(sandbox.state.assets.filter(({ name }) => name.startsWith('Rerun_')).map(({ name }) => name)).toEqual(
+				outcome === 'success' ? ['Rerun_1', 'Rerun_2', 'Rerun_3'] : ['Rerun_1', 'Rerun_2'],
+			);
+		},
+	);
+});
