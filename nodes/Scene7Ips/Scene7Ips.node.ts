@@ -1,6 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as company from './actions/company/Company.resource';
+import * as custom from './actions/custom/Custom.resource';
+import * as folder from './actions/folder/Folder.resource';
 import * as image from './actions/image/Image.resource';
 import { router } from './actions/router';
 import { listSearch } from './methods';
@@ -13,7 +16,7 @@ export class Scene7Ips implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Copy and manage images in Adobe Scene7 (Dynamic Media Classic) through the IPS API',
+		description: 'Copy and manage images, folders and companies in Adobe Scene7 (Dynamic Media Classic) through the IPS API',
 		defaults: { name: 'Scene7 IPS' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -25,10 +28,18 @@ export class Scene7Ips implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Image', value: 'image' }],
+				options: [
+					{ name: 'Company', value: 'company' },
+					{ name: 'Custom Operation', value: 'custom' },
+					{ name: 'Folder', value: 'folder' },
+					{ name: 'Image', value: 'image' },
+				],
 				default: 'image',
 			},
 			...image.description,
+			...folder.description,
+			...company.description,
+			...custom.description,
 		],
 	};
 

@@ -19,6 +19,12 @@ function locatorOf(context: IExecuteFunctions, parameter: string, itemIndex: num
 	return value as INodeParameterResourceLocator;
 }
 
+/** Whether an optional locator was left empty (nothing picked, typed or mapped). */
+export function isLocatorEmpty(context: IExecuteFunctions, parameter: string, itemIndex: number): boolean {
+	const { value } = locatorOf(context, parameter, itemIndex);
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
 export async function resolveCompany(
 	this: IExecuteFunctions,
 	scope: ExecutionScope,

@@ -1,7 +1,20 @@
 import type { AllEntities } from 'n8n-workflow';
 
 type NodeMap = {
-	image: 'copy';
+	company: 'get' | 'getAll';
+	custom: 'call';
+	folder: 'create' | 'delete' | 'getAll';
+	image:
+		| 'copy'
+		| 'createDerived'
+		| 'delete'
+		| 'get'
+		| 'getAll'
+		| 'getByName'
+		| 'move'
+		| 'rename'
+		| 'replace'
+		| 'setUrlModifier';
 };
 
 export type Scene7IpsType = AllEntities<NodeMap>;

@@ -17,7 +17,10 @@ type OperationExecute = (
 	scope: ExecutionScope,
 ) => Promise<IDataObject | IDataObject[]>;
 
-type OperationMap = { [R in Scene7IpsType['resource']]: Record<Extract<Scene7IpsType, { resource: R }>['operation'], { execute: OperationExecute }> };
+// Tied to node.type.ts: every operation named there must have its execute here.
+type OperationMap = {
+	[R in Scene7IpsType['resource']]: Record<Extract<Scene7IpsType, { resource: R }>['operation'], { execute: OperationExecute }>;
+};
 
 const resources: OperationMap = {
 	company: company.operations,

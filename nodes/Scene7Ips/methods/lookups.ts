@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { asNodeError } from '../helpers/errors';
 import { ipsFaultOf, ipsRequest, type IpsCallOptions } from '../transport';
 
-// The IPS reads behind the editor's lists and the name and path lookups of resource locators.
+// The IPS reads behind the editor's lists, the name and path lookups of resource locators, and the
+// reads several operations share (including the checks that recover a call whose answer was lost).
 
 type IpsContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -73,22 +75,104 @@ export async function companyByName(
 	return company.companyHandle ? company : undefined;
 }
 
+/**
+ * The folders of a company's tree from `folderPath` (default: the root) down, parents before
+ * children, each as Scene7 sent it without its subfolderArray.
+ */
+export async function folderTree(
+	this: IpsContext,
+	companyHandle: string,
+	options?: IpsCallOptions,
+	folderPath?: string,
+): Promise<IDataObject[]> {
+	// depth -1 asks for the whole tree, as in the documentation's example.
+	const result = await ipsRequest.call(this, 'getFolderTree', { companyHandle, folderPath, depth: -1 }, options);
+	const folders: IDataObject[] = [];
+	const visit = (folder: IDataObject | undefined) => {
+		if (!folder) return;
+		const { subfolderArray, ...fields } = folder;
+		if (folder.folderHandle) folders.push(fields);
+		itemsOf(subfolderArray).forEach(visit);
+	};
+	visit(result.folders as IDataObject | undefined);
+	return folders;
+}
+
 /** Every folder of a company, parents before children, as paths with their handles. */
 export async function companyFolders(
 	this: IpsContext,
 	companyHandle: string,
 	options?: IpsCallOptions,
 ): Promise<FolderSummary[]> {
-	// depth -1 asks for the whole tree, as in the documentation's example.
-	const result = await ipsRequest.call(this, 'getFolderTree', { companyHandle, depth: -1 }, options);
-	const folders: FolderSummary[] = [];
-	const visit = (folder: IDataObject | undefined) => {
-		if (!folder) return;
-		if (folder.folderHandle) folders.push({ folderHandle: text(folder.folderHandle), path: text(folder.path) });
-		itemsOf(folder.subfolderArray).forEach(visit);
-	};
-	visit(result.folders as IDataObject | undefined);
-	return folders;
+	const folders = await folderTree.call(this, companyHandle, options);
+	return folders.map((folder) => ({ folderHandle: text(folder.folderHandle), path: text(folder.path) }));
+}
+
+/** The assets of a company with these handles, as Scene7 sent them; unknown handles are left out. */
+export async function assetsByHandle(
+	this: IpsContext,
+	companyHandle: string,
+	assetHandles: string[],
+	options?: IpsCallOptions,
+): Promise<IDataObject[]> {
+	const result = await ipsRequest.call(this, 'getAssets', { companyHandle, assetHandleArray: { items: assetHandles } }, options);
+	return itemsOf(result.assetArray);
+}
+
+/** One asset by handle, or undefined when Scene7 knows none (no result, or a fault naming the handle). */
+export async function assetIfExists(
+	this: IpsContext,
+	companyHandle: string,
+	assetHandle: string,
+	options?: IpsCallOptions,
+): Promise<IDataObject | undefined> {
+	try {
+		const [asset] = await assetsByHandle.call(this, companyHandle, [assetHandle], options);
+		return asset;
+	} catch (error) {
+		const fault = ipsFaultOf(error);
+		if (fault?.code === 30001 && fault.reason.includes(assetHandle)) return undefined;
+		throw asNodeError(this.getNode(), error);
+	}
+}
+
+const withoutFolderPrefix = (handle: string) => handle.replace(/^f\|/, '');
+
+/** Whether an asset lies in the folder given by a handle in either form (path or f|path). */
+export const isInFolder = (asset: { folder?: unknown; folderHandle?: unknown }, folderHandle: string): boolean => {
+	const assetFolderHandle = text(asset.folderHandle);
+	return (
+		assetFolderHandle === folderHandle ||
+		withoutFolderPrefix(assetFolderHandle) === withoutFolderPrefix(folderHandle) ||
+		text(asset.folder) === withoutFolderPrefix(folderHandle)
+	);
+};
+
+// An asset found after a lost answer counts as the one asked for unless Scene7 dates it well before the first try.
+const CLOCK_SKEW_MS = 10 * 60 * 1000;
+
+export interface AssetInFolderQuery {
+	companyHandle: string;
+	name: string;
+	folderHandle: string;
+	/** Only an asset created after this time (ms), give or take clock skew; one without a date counts. */
+	createdAfter?: number;
+	/** Only assets of these types. */
+	types?: string[];
+}
+
+/** The asset with this name in this folder, if any: how a creating call whose answer was lost is recovered. */
+export async function assetInFolder(
+	this: IpsContext,
+	{ companyHandle, name, folderHandle, createdAfter, types }: AssetInFolderQuery,
+	options?: IpsCallOptions,
+): Promise<AssetSummary | undefined> {
+	const assets = await assetsNamed.call(this, companyHandle, name, options, types);
+	return assets.find(
+		(asset) =>
+			isInFolder(asset, folderHandle) &&
+			(createdAfter === undefined || !asset.created || Date.parse(asset.created) >= createdAfter - CLOCK_SKEW_MS),
+	);
 }
 
 /** Assets of a company with this name (Scene7 compares names without case), of the given types or any. */

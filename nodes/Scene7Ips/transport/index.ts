@@ -14,7 +14,7 @@ import { explainFault, explainUnreadable } from './faults';
 import { parseSoapResponse, type UnreadableKind } from './response';
 import { backoffDelay, DEFAULT_RETRY, type RetryableFailure, type RetryPolicy, ThrottleGate } from './retry';
 
-export type { IpsParam } from './envelope';
+export type { IpsParam, IpsParamValue } from './envelope';
 export { DEFAULT_RETRY, ThrottleGate, type RetryPolicy } from './retry';
 
 export const CREDENTIAL_TYPE = 'scene7IpsApi';

@@ -43,7 +43,12 @@ describe('Scene7 IPS node description', () => {
 		expect(description.displayName).toBe('Scene7 IPS');
 		expect(description.usableAsTool).toBe(true);
 		expect(description.credentials).toEqual([{ name: 'scene7IpsApi', required: true }]);
-		expect(description.properties.map((property) => property.name)).toEqual([
+		// Image > Copy shows the same fields, in the same order, as before other operations came.
+		const shownForCopy = description.properties.filter((property) => {
+			const show = property.displayOptions?.show;
+			return !show || (show.resource?.includes('image') && (!show.operation || show.operation.includes('copy')));
+		});
+		expect(shownForCopy.map((property) => property.name)).toEqual([
 			'resource',
 			'operation',
 			'companyHandle',
@@ -54,10 +59,12 @@ describe('Scene7 IPS node description', () => {
 			'modifierBuilder',
 			'options',
 		]);
-		const operation = description.properties.find((property) => property.name === 'operation');
-		expect(operation?.options).toEqual([expect.objectContaining({ value: 'copy', action: 'Copy an image' })]);
+		expect(description.properties[0]).toMatchObject({ name: 'resource', default: 'image' });
+		const operation = shownForCopy.find((property) => property.name === 'operation');
+		expect(operation?.default).toBe('copy');
+		expect(operation?.options).toContainEqual(expect.objectContaining({ value: 'copy', action: 'Copy an image' }));
 		for (const name of ['companyHandle', 'assetHandle', 'folderHandle']) {
-			const property = description.properties.find((candidate) => candidate.name === name);
+			const property = shownForCopy.find((candidate) => candidate.name === name);
 			expect(property?.type).toBe('resourceLocator');
 			expect(property?.modes?.map((mode) => mode.name)).toEqual(
 				{ companyHandle: ['list', 'id', 'name'], assetHandle: ['list', 'id', 'name'], folderHandle: ['list', 'id', 'path'] }[name],

@@ -1,8 +1,28 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as copy from './copy.operation';
+import * as createDerived from './createDerived.operation';
+import * as del from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as getByName from './getByName.operation';
+import * as move from './move.operation';
+import * as rename from './rename.operation';
+import * as replace from './replace.operation';
+import * as setUrlModifier from './setUrlModifier.operation';
 
-export const operations = { copy };
+export const operations = {
+	copy,
+	createDerived,
+	delete: del,
+	get,
+	getAll,
+	getByName,
+	move,
+	rename,
+	replace,
+	setUrlModifier,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -18,8 +38,71 @@ export const description: INodeProperties[] = [
 				description: 'Create a copy of an image, applying Image Serving commands to make it',
 				action: 'Copy an image',
 			},
+			{
+				name: 'Create Derived',
+				value: 'createDerived',
+				description: 'Create an adjusted view or layer view of an image',
+				action: 'Create a derived image',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete an image',
+				action: 'Delete an image',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get an image by its handle',
+				action: 'Get an image',
+			},
+			{
+				name: 'Get by Name',
+				value: 'getByName',
+				description: 'Get the images that have a name',
+				action: 'Get images by name',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'Search the images of a company or folder',
+				action: 'Get many images',
+			},
+			{
+				name: 'Move',
+				value: 'move',
+				description: 'Move an image to another folder',
+				action: 'Move an image',
+			},
+			{
+				name: 'Rename',
+				value: 'rename',
+				description: 'Give an image a new name',
+				action: 'Rename an image',
+			},
+			{
+				name: 'Replace',
+				value: 'replace',
+				description: 'Replace an image with the result of Image Serving commands applied to it',
+				action: 'Replace an image',
+			},
+			{
+				name: 'Set URL Modifier',
+				value: 'setUrlModifier',
+				description: 'Set the Image Serving commands stored with an image',
+				action: 'Set the URL modifier of an image',
+			},
 		],
 		default: 'copy',
 	},
 	...copy.description,
+	...createDerived.description,
+	...del.description,
+	...get.description,
+	...getAll.description,
+	...getByName.description,
+	...move.description,
+	...rename.description,
+	...replace.description,
+	...setUrlModifier.description,
 ];

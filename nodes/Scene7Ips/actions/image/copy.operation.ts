@@ -3,19 +3,24 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../helpers/displayOptions';
 import type { ExecutionScope } from '../../helpers/executionScope';
-import {
-	buildUrlModifier,
-	joinUrlModifiers,
-	type ModifierBuilderFields,
-	validateUrlModifier,
-} from '../../helpers/imageServing';
+import { buildUrlModifier, joinUrlModifiers, type ModifierBuilderFields } from '../../helpers/imageServing';
 import { asNodeError } from '../../helpers/errors';
 import { optionalText, requireAssetName } from '../../helpers/input';
-import { type AssetSummary, assetsNamed, namesInUse } from '../../methods/lookups';
-import { DEFAULT_RETRY, type IpsCallOptions, ipsFaultOf, ipsRequest, type RetryPolicy } from '../../transport';
-import { assetRLC, companyRLC, folderRLC, MAX_CONCURRENCY } from '../common.descriptions';
+import { callOptions, type CallSettings } from '../../helpers/callOptions';
+import { type AssetSummary, assetInFolder, namesInUse } from '../../methods/lookups';
+import { type IpsCallOptions, ipsFaultOf, ipsRequest } from '../../transport';
+import {
+	assetRLC,
+	companyRLC,
+	concurrencyOption,
+	folderRLC,
+	retryOption,
+	timeoutOption,
+	validateUrlModifierOption,
+} from '../common.descriptions';
 import { resolveCompany, resolveFolder, resolveImage } from '../locators';
 import { modifierBuilder } from './modifierBuilder.description';
+import { checkUrlModifier } from './urlModifier';
 
 const properties: INodeProperties[] = [
 	companyRLC,
@@ -47,15 +52,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Concurrency',
-				name: 'concurrency',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
-				default: 1,
-				description:
-					'How many copies to have in flight at once. Results keep the input order; throttling by Scene7 slows all of them.',
-			},
+			concurrencyOption('copies'),
 			{
 				displayName: 'If Name Exists',
 				name: 'ifNameExists',
@@ -81,54 +78,9 @@ const properties: INodeProperties[] = [
 				default: 'fail',
 				description: 'What to do when the new name is already used in the company',
 			},
-			{
-				displayName: 'Retry',
-				name: 'retry',
-				type: 'fixedCollection',
-				default: {},
-				description:
-					'How often to try again after timeouts, dropped connections, gateway errors and throttling. A copy is never made twice.',
-				options: [
-					{
-						displayName: 'Settings',
-						name: 'settings',
-						values: [
-							{
-								displayName: 'Attempts',
-								name: 'attempts',
-								type: 'number',
-								typeOptions: { minValue: 1, maxValue: 10 },
-								default: 3,
-								description: 'Tries in all, the first included; 1 turns retrying off',
-							},
-							{
-								displayName: 'Backoff',
-								name: 'backoff',
-								type: 'number',
-								typeOptions: { minValue: 0 },
-								default: 1000,
-								description: 'Milliseconds before the first retry; each further retry waits twice as long',
-							},
-						],
-					},
-				],
-			},
-			{
-				displayName: 'Timeout',
-				name: 'timeout',
-				type: 'number',
-				typeOptions: { minValue: 1000 },
-				default: 120000,
-				description: 'Milliseconds to wait for Scene7 before giving up on a call',
-			},
-			{
-				displayName: 'Validate URL Modifier',
-				name: 'validateUrlModifier',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to check the URL Modifier against the Image Serving syntax before copying. Turn off to send commands this check does not know.',
-			},
+			retryOption('A copy is never made twice'),
+			timeoutOption,
+			validateUrlModifierOption('copying'),
 		],
 	},
 ];
@@ -139,11 +91,9 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 type IfNameExists = 'fail' | 'rename' | 'useExisting';
 
-interface CopyOptions {
+interface CopyOptions extends CallSettings {
 	concurrency?: number;
 	ifNameExists?: IfNameExists;
-	retry?: { settings?: Partial<RetryPolicy> };
-	timeout?: number;
 	validateUrlModifier?: boolean;
 }
 
@@ -155,39 +105,15 @@ function composeUrlModifier(context: IExecuteFunctions, itemIndex: number, valid
 	const setFields = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== 0 && value !== '' && value !== false));
 	const built = buildUrlModifier(setFields as ModifierBuilderFields);
 	const urlModifier = joinUrlModifiers(typed, built);
-	if (validate) {
-		const issues = validateUrlModifier(urlModifier);
-		if (issues.length > 0) {
-			throw new NodeOperationError(
-				context.getNode(),
-				`URL Modifier is not valid Image Serving syntax: ${issues[0].message} [item ${itemIndex}]`,
-				{
-					description:
-						`${issues.map((issue) => issue.message).join(' ')} ` +
-						'Fix the command, or turn off Options > Validate URL Modifier to send commands this check does not know.',
-					itemIndex,
-				},
-			);
-		}
-	}
+	if (validate) checkUrlModifier(context.getNode(), urlModifier, 'URL Modifier', itemIndex);
 	return { urlModifier, built };
 }
-
-const withoutPrefix = (handle: string) => handle.replace(/^f\|/, '');
-
-/** Whether an asset lies in the folder given by a handle in either form (path or f|path). */
-const isInFolder = (asset: AssetSummary, folderHandle: string) =>
-	asset.folderHandle === folderHandle ||
-	withoutPrefix(asset.folderHandle) === withoutPrefix(folderHandle) ||
-	asset.folder === withoutPrefix(folderHandle);
 
 const isNameInUse = (error: unknown) => {
 	const fault = ipsFaultOf(error);
 	return fault?.code === 30000 && /already in use/i.test(fault.reason);
 };
 
-// A copy found after a lost answer counts as ours unless Scene7 dates it well before the first try.
-const CLOCK_SKEW_MS = 10 * 60 * 1000;
 const RENAME_BATCH = 10;
 const MAX_RENAME_CANDIDATES = 200;
 
@@ -207,12 +133,8 @@ class ImageCopier {
 
 	/** The asset with this name in the target folder, if any. */
 	async findInFolder(name: string, createdAfter?: number): Promise<AssetSummary | undefined> {
-		const assets = await assetsNamed.call(this.context, this.target.companyHandle, name, this.call);
-		return assets.find(
-			(asset) =>
-				isInFolder(asset, this.target.folderHandle) &&
-				(createdAfter === undefined || !asset.created || Date.parse(asset.created) >= createdAfter - CLOCK_SKEW_MS),
-		);
+		const { companyHandle, folderHandle } = this.target;
+		return await assetInFolder.call(this.context, { companyHandle, name, folderHandle, createdAfter }, this.call);
 	}
 
 	/** The requested name if free, else the first free name_1, name_2, … (checked with checkAssetNames). */
@@ -260,20 +182,12 @@ class ImageCopier {
 	}
 }
 
-function retryPolicy(options: CopyOptions): RetryPolicy {
-	const settings = options.retry?.settings ?? {};
-	return {
-		attempts: settings.attempts ?? DEFAULT_RETRY.attempts,
-		backoff: settings.backoff ?? DEFAULT_RETRY.backoff,
-	};
-}
-
 // https://experienceleague.adobe.com/docs/dynamic-media-developer-resources/image-production-api/operations/methods/r-copy-image.html
 export async function execute(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<IDataObject> {
 	const node = this.getNode();
 	const options = this.getNodeParameter('options', itemIndex, {}) as CopyOptions;
 	const ifNameExists: IfNameExists = options.ifNameExists ?? 'fail';
-	const call: IpsCallOptions = { itemIndex, timeout: options.timeout, retry: retryPolicy(options), gate: scope.gate };
+	const call = callOptions(options, itemIndex, scope);
 
 	// Everything that needs no request is checked first, so a bad row costs no lookup.
 	const requestedName = requireAssetName(node, this.getNodeParameter('name', itemIndex, ''), 'New Name', itemIndex);

@@ -1,0 +1,92 @@
+// Custom Operation > Call against the IPS sandbox: any operation by name with JSON parameters, and
+// proof that it reproduces the typed operations: same request, same sandbox state, same data.
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { toAssetOutput } from '../../../nodes/Scene7Ips/helpers/output';
+import { DEMO, type Sandbox } from '../../sandbox/server';
+import { copyParameters } from '../../support/workflows';
+import { byHandle, runNode, useSandbox } from './harness';
+
+const sandbox = useSandbox();
+
+const call = (operationName: string, parameters: IDataObject | string): INodeParameters => ({
+	resource: 'custom',
+	operation: 'call',
+	operationName,
+	parameters: typeof parameters === 'string' ? parameters : JSON.stringify(parameters),
+});
+
+const TIMESTAMPS = new Set(['created', 'lastModified', 'at']);
+/** The sandbox's state as JSON, with the times of this run's changes blanked. */
+const stateOf = (current: Sandbox) =>
+	JSON.parse(JSON.stringify(current.state, (key, value: unknown) => (TIMESTAMPS.has(key) ? '<time>' : value))) as IDataObject;
+const bodiesSent = (current: Sandbox) => current.requests.map((request) => request.rawBody);
+
+describe('Custom Operation > Call', () => {
+	it.each([
+		['items written out', { companyHandle: DEMO.companyHandle, assetHandleArray: { items: [DEMO.assetHandle] } }],
+		['a plain list', `{"companyHandle": "${DEMO.companyHandle}", "assetHandleArray": ["${DEMO.assetHandle}"]}`],
+	])('reproduces Image > Get with getAssets (%s): same request, same data', async (_case, parameters) => {
+		const typed = await runNode(sandbox(), {
+			resource: 'image',
+			operation: 'get',
+			companyHandle: byHandle(DEMO.companyHandle),
+			assetHandle: byHandle(DEMO.assetHandle),
+		});
+		const typedBodies = bodiesSent(sandbox());
+		const typedState = stateOf(sandbox());
+		sandbox().reset();
+
+		const custom = await runNode(sandbox(), call('getAssets', parameters));
+
+		expect(custom.error).toBeUndefined();
+		expect(bodiesSent(sandbox())).toEqual(typedBodies);
+		expect(stateOf(sandbox())).toEqual(typedState);
+		const items = (custom.json[0]?.assetArray as IDataObject).items as IDataObject[];
+		expect(items).toHaveLength(1);
+		// The raw return, shaped the way the typed operation shapes it, is the typed output.
+		expect(items.map((asset) => toAssetOutput(asset, DEMO.companyHandle))).toEqual(typed.json);
+		// And it is the raw IPS data: strings, as sent.
+		expect(items[0]).toMatchObject({ assetHandle: DEMO.assetHandle, name: 'macbookwin1', imageInfo: expect.objectContaining({ width: '1600' }) });
+	});
+
+	it('reproduces Image > Copy with copyImage: same request, same new asset, same handle', async () => {
+		const copy = { companyHandle: DEMO.companyHandle, assetHandle: DEMO.assetHandle, folderHandle: DEMO.folderHandle, name: 'Copy_custom', urlModifier: 'wid=800&fmt=jpg' };
+		const typed = await runNode(
+			sandbox(),
+			copyParameters({ company: copy.companyHandle, asset: copy.assetHandle, folder: copy.folderHandle, name: copy.name, urlModifier: copy.urlModifier }),
+		);
+		const typedBodies = bodiesSent(sandbox());
+		const typedState = stateOf(sandbox());
+		sandbox().reset();
+
+		const custom = await runNode(sandbox(), call('copyImage', copy));
+
+		expect(typed.error).toBeUndefined();
+		expect(custom.error).toBeUndefined();
+		expect(bodiesSent(sandbox())).toEqual(typedBodies);
+		expect(stateOf(sandbox())).toEqual(typedState);
+		expect(custom.json).toEqual([{ assetHandle: typed.json[0]?.assetHandle }]);
+		expect(sandbox().state.assets.filter((asset) => asset.name === 'Copy_custom')).toEqual([
+			expect.objectContaining({ assetHandle: typed.json[0]?.assetHandle, copiedFrom: expect.objectContaining({ urlModifier: 'wid=800&fmt=jpg' }) }),
+		]);
+	});
+
+	it('calls an operation no typed operation covers', async () => {
+		const { json } = await runNode(sandbox(), call('checkAssetNames', { companyHandle: 'c|6', assetNameArray: ['macbookwin1', 'free-name', 'OLD-BANNER'] }));
+		expect(json).toEqual([{ inUseNameArray: { items: ['macbookwin1', 'OLD-BANNER'] } }]);
+	});
+
+	it('returns {} for an operation without a result, having done it', async () => {
+		const { json } = await runNode(sandbox(), call('renameAsset', { companyHandle: 'c|6', assetHandle: DEMO.assetHandle, newName: 'renamed_custom', validateName: true }));
+		expect(json).toEqual([{}]);
+		expect(sandbox().state.assets.find((asset) => asset.assetHandle === DEMO.assetHandle)?.name).toBe('renamed_custom');
+	});
+
+	it("explains the sandbox's faults: a missing element, an unknown operation", async () => {
+		const missing = await runNode(sandbox(), call('getAssets', { companyHandle: 'c|6' }));
+		expect(missing.error).toBe("Scene7 could not run getAssets: Missing required element 'assetHandleArray' in 'getAssetsParam' (30002)");
+		const unknown = await runNode(sandbox(), call('getEverything', { companyHandle: 'c|6' }));
+		expect(unknown.error).toMatch(/^Scene7 could not read the getEverything request \(30003\)$/);
+	});
+});

@@ -1,0 +1,74 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { assetsAnswer, assetXml, byHandle, emptyAnswer, param, paramOf, run, scripted } from '../support';
+
+const parameters = (overrides: IDataObject = {}) => ({
+	resource: 'image',
+	operation: 'getByName',
+	companyHandle: byHandle('c|6'),
+	assetName: 'macbookwin1',
+	...overrides,
+});
+
+describe('Image > Get by Name', () => {
+	it('sends getAssetsByName for images and outputs one item per asset found', async () => {
+		const { json, sent } = await run(
+			parameters(),
+			scripted({
+				getAssetsByName: [
+					assetsAnswer('getAssetsByName', [
+						assetXml('a|739|1|537', 'macbookwin1'),
+						assetXml('a|740|1|1', 'MacbookWin1', { folder: 'ApiTestCo/summer/', folderHandle: 'ApiTestCo/summer/' }),
+					]),
+				],
+			}),
+		);
+		expect(sent.map(paramOf)).toEqual([
+			param(
+				'getAssetsByName',
+				'<companyHandle>c|6</companyHandle><nameArray><items>macbookwin1</items></nameArray>' +
+					'<assetTypeArray><items>Image</items></assetTypeArray>',
+			),
+		]);
+		expect(json).toEqual([
+			expect.objectContaining({ assetHandle: 'a|739|1|537', companyHandle: 'c|6', name: 'macbookwin1', folder: 'ApiTestCo/' }),
+			expect.objectContaining({ assetHandle: 'a|740|1|1', name: 'MacbookWin1', folder: 'ApiTestCo/summer/' }),
+		]);
+	});
+
+	it('looks up every name of a mapped list at once, with the types asked for', async () => {
+		const { sent } = await run(
+			parameters({ assetName: ['a & b', 42], filters: { assetTypes: ['Image', 'Video'] } }),
+			scripted({ getAssetsByName: [emptyAnswer('getAssetsByName')] }),
+		);
+		expect(paramOf(sent[0])).toBe(
+			param(
+				'getAssetsByName',
+				'<companyHandle>c|6</companyHandle><nameArray><items>a &amp; b</items><items>42</items></nameArray>' +
+					'<assetTypeArray><items>Image</items><items>Video</items></assetTypeArray>',
+			),
+		);
+	});
+
+	it('asks for every type when Asset Types is emptied, and outputs nothing when nothing has the name', async () => {
+		const { output, sent } = await run(
+			parameters({ filters: { assetTypes: [] } }),
+			scripted({ getAssetsByName: [emptyAnswer('getAssetsByName')] }),
+		);
+		expect(paramOf(sent[0])).toBe(
+			param('getAssetsByName', '<companyHandle>c|6</companyHandle><nameArray><items>macbookwin1</items></nameArray>'),
+		);
+		expect(output).toEqual([]);
+	});
+
+	it.each([
+		['an empty name', { assetName: '  ' }, 'Name is empty [item 0]'],
+		['an empty list', { assetName: [] }, 'Name is empty [item 0]'],
+		['a list with an empty name', { assetName: ['ok', ''] }, 'Name 2 is empty [item 0]'],
+		['an object', { assetName: { name: 'x' } }, 'Name must be text, but it is an object [item 0]'],
+	])('refuses %s before any request', async (_case, overrides, message) => {
+		const { error, sent } = await run(parameters(overrides), scripted({}));
+		expect(error?.message).toBe(message);
+		expect(sent).toHaveLength(0);
+	});
+});

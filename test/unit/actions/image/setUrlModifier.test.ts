@@ -1,0 +1,50 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { byHandle, connectionReset, emptyAnswer, param, paramOf, run, scripted } from '../support';
+
+const parameters = (overrides: IDataObject = {}) => ({
+	resource: 'image',
+	operation: 'setUrlModifier',
+	companyHandle: byHandle('c|6'),
+	assetHandle: byHandle('a|739|1|537'),
+	urlModifier: 'op_sharpen=1',
+	urlPostApplyModifier: 'fmt=jpg&qlt=85',
+	options: { retry: { settings: { attempts: 3, backoff: 0 } } },
+	...overrides,
+});
+
+describe('Image > Set URL Modifier', () => {
+	it('sends both modifiers and outputs what the image now has', async () => {
+		const { json, sent } = await run(parameters(), scripted({ setUrlModifier: [emptyAnswer('setUrlModifier')] }));
+		expect(sent.map(paramOf)).toEqual([
+			param(
+				'setUrlModifier',
+				'<companyHandle>c|6</companyHandle><assetHandle>a|739|1|537</assetHandle><urlModifier>op_sharpen=1</urlModifier>' +
+					'<urlPostApplyModifier>fmt=jpg&amp;qlt=85</urlPostApplyModifier>',
+			),
+		]);
+		expect(json).toEqual([
+			{ assetHandle: 'a|739|1|537', companyHandle: 'c|6', urlModifier: 'op_sharpen=1', urlPostApplyModifier: 'fmt=jpg&qlt=85' },
+		]);
+	});
+
+	it('sends an empty element to clear a modifier', async () => {
+		const { sent } = await run(parameters({ urlPostApplyModifier: '' }), scripted({ setUrlModifier: [emptyAnswer('setUrlModifier')] }));
+		expect(paramOf(sent[0])).toContain('<urlModifier>op_sharpen=1</urlModifier><urlPostApplyModifier/></setUrlModifierParam>');
+	});
+
+	it('checks both modifiers, naming the one that is wrong', async () => {
+		const { error, sent } = await run(parameters({ urlPostApplyModifier: 'qlt=abc' }), scripted({}));
+		expect(error?.message).toMatch(/^URL Post-Apply Modifier is not valid Image Serving syntax: .+ \[item 0\]$/);
+		expect(sent).toHaveLength(0);
+	});
+
+	it('is safe to send again after a lost answer', async () => {
+		const { operations, json } = await run(
+			parameters(),
+			scripted({ setUrlModifier: [connectionReset, emptyAnswer('setUrlModifier')] }),
+		);
+		expect(operations).toEqual(['setUrlModifier', 'setUrlModifier']);
+		expect(json?.[0]).toMatchObject({ urlModifier: 'op_sharpen=1' });
+	});
+});
