@@ -1,0 +1,226 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets */
+// Headless runs through the real n8n CLI: `import:credentials`, `import:workflow`, `execute --id --rawOutput`,
+// against the IPS sandbox running in this process. One user folder for the whole file.
+import { N8n, nodeItems, nodeOutput, type RunJson } from './lib/n8n';
+import { assetNamed, assetsNamed, DEMO, requestsFor, startSandbox, type Sandbox } from './lib/sandbox';
+import { batchWorkflow, DOCS_EXAMPLE, docsExampleWorkflow, scene7Credential, type BatchRow } from './lib/workflows';
+
+const GOOD = { id: 'e2eCredSandbox01', name: 'Scene7 sandbox' };
+const BAD = { id: 'e2eCredWrongPw01', name: 'Scene7 wrong password' };
+const WRONG_PASSWORD = 'Wr0ng-P4ss-e2e-§';
+
+const WF = {
+	docs: 'e2eDocsExample01',
+	batch: 'e2eBatchCopy0001',
+	parallel: 'e2eBatchParall01',
+	errorOutput: 'e2eErrorOutput01',
+	regularOutput: 'e2eRegularOut001',
+	legacyContinue: 'e2eLegacyCont001',
+	wrongPassword: 'e2eWrongPasswd01',
+};
+
+const BATCH_ROWS: BatchRow[] = Array.from({ length: 25 }, (_, i) => ({
+	asset: DEMO.assetHandle,
+	folder: DEMO.folderHandle,
+	newName: `Batch_${String(i + 1).padStart(2, '0')}_macbookwin1`,
+	modifier: `wid=${100 + i}&fmt=jpg`,
+}));
+
+const PARALLEL_ROWS: BatchRow[] = BATCH_ROWS.map((row) => ({ ...row, newName: row.newName.replace('Batch_', 'Parallel_') }));
+
+/** Rows with two bad ones: index 1 has an empty name (refused by the node), index 3 an unknown asset (fault from Scene7). */
+function mixedRows(prefix: string): BatchRow[] {
+	return [
+		{ asset: DEMO.assetHandle, folder: DEMO.folderHandle, newName: `${prefix}_ok_1`, modifier: 'wid=10' },
+		{ asset: DEMO.assetHandle, folder: DEMO.folderHandle, newName: '', modifier: 'wid=11' },
+		{ asset: DEMO.assetHandle, folder: DEMO.folderHandle, newName: `${prefix}_ok_2`, modifier: 'wid=12' },
+		{ asset: 'a|739|1|99999', folder: DEMO.folderHandle, newName: `${prefix}_unknown`, modifier: 'wid=13' },
+		{ asset: DEMO.assetHandle, folder: DEMO.folderHandle, newName: `${prefix}_ok_3`, modifier: 'wid=14' },
+	];
+}
+
+const pairedIndex = (item: { pairedItem?: unknown }) => (item.pairedItem as { item: number }).item;
+
+describe('n8n CLI (headless) with the Scene7 IPS node', () => {
+	let sandbox: Sandbox;
+	let n8n: N8n;
+	// Random answer delays (only while a test turns them on) make concurrent calls finish out of order.
+	let jitterMs = 0;
+
+	beforeAll(async () => {
+		sandbox = await startSandbox({ latencyMs: () => Math.random() * jitterMs });
+		n8n = await N8n.create({ label: 'e2e-headless' });
+		await n8n.importCredentials([
+			scene7Credential({ ...GOOD, serviceUrl: sandbox.serviceUrl, user: DEMO.user, password: DEMO.password }),
+			scene7Credential({ ...BAD, serviceUrl: sandbox.serviceUrl, user: DEMO.user, password: WRONG_PASSWORD }),
+		]);
+		await n8n.importWorkflows([
+			docsExampleWorkflow(WF.docs, GOOD),
+			batchWorkflow(WF.batch, GOOD, BATCH_ROWS),
+			batchWorkflow(WF.parallel, GOOD, PARALLEL_ROWS, {}, 'batch copy, 5 at a time', { concurrency: 5 }),
+			batchWorkflow(WF.errorOutput, GOOD, mixedRows('EOut'), { onError: 'continueErrorOutput' }, 'continue (error output)'),
+			batchWorkflow(WF.regularOutput, GOOD, mixedRows('ROut'), { onError: 'continueRegularOutput' }, 'continue (regular output)'),
+			batchWorkflow(WF.legacyContinue, GOOD, mixedRows('Legacy'), { continueOnFail: true }, 'continueOnFail (legacy)'),
+			docsExampleWorkflow(WF.wrongPassword, BAD, { ...DOCS_EXAMPLE, name: 'Never_created' }),
+		]);
+	});
+
+	afterAll(async () => {
+		await n8n?.dispose();
+		await sandbox?.close();
+	});
+
+	async function executeOk(id: string): Promise<RunJson> {
+		const res = await n8n.execute(id);
+		if (res.code !== 0 || res.run?.status !== 'success') {
+			throw new Error(`execute ${id}: rc=${res.code} status=${res.run?.status}\n${res.stdout.slice(-3000)}\n${res.stderr.slice(-2000)}`);
+		}
+		return res.run;
+	}
+
+	test('Manual Trigger → Copy Image (docs example) → Set reads the new handle', async () => {
+		const before = sandbox.requests.length;
+		const run = await executeOk(WF.docs);
+
+		const out = nodeOutput(run, 'Copy Image');
+		expect(out).toHaveLength(1);
+		const copy = assetNamed(sandbox, DOCS_EXAMPLE.name);
+		expect(out[0]).toEqual({
+			assetHandle: copy.assetHandle,
+			companyHandle: 'c|6',
+			sourceAssetHandle: 'a|739|1|537',
+			folderHandle: 'ApiTestCo/',
+			name: 'Copy_macbookwin1',
+			urlModifier: 'wid=800&fmt=jpg',
+			alreadyExisted: false,
+		});
+		expect(out[0].assetHandle).toMatch(/^a\|/);
+		expect(out[0].assetHandle).not.toBe(DEMO.assetHandle);
+
+		// The Set node read it through {{ $json.assetHandle }}.
+		expect(nodeOutput(run, 'Use Handle')).toEqual([{ copiedHandle: copy.assetHandle, copiedName: 'Copy_macbookwin1' }]);
+
+		// What the sandbox received and did.
+		const calls = requestsFor(sandbox, 'copyImage', before);
+		expect(calls).toHaveLength(1);
+		expect(calls[0].outcome).toBe('ok');
+		expect(calls[0].user).toBe(DEMO.user);
+		expect(calls[0].rawBody).toContain('a|739|1|537');
+		expect(calls[0].rawBody).toContain('>Copy_macbookwin1<');
+		expect(calls[0].rawBody).toContain('wid=800&amp;fmt=jpg');
+		expect(copy.folderHandle).toBe('ApiTestCo/');
+		expect(copy.copiedFrom).toMatchObject({ assetHandle: 'a|739|1|537', urlModifier: 'wid=800&fmt=jpg', by: DEMO.user });
+	});
+
+	test('batch: 25 rows from a Code node are mapped by expressions, 25 copies, handles in row order', async () => {
+		const before = sandbox.requests.length;
+		const run = await executeOk(WF.batch);
+
+		const out = nodeOutput(run, 'Copy Image');
+		expect(out.map((o) => o.name)).toEqual(BATCH_ROWS.map((r) => r.newName));
+		expect(out.map((o) => o.urlModifier)).toEqual(BATCH_ROWS.map((r) => r.modifier));
+		// Each output carries the handle of the copy made for its row.
+		expect(out.map((o) => o.assetHandle)).toEqual(BATCH_ROWS.map((r) => assetNamed(sandbox, r.newName).assetHandle));
+		expect(new Set(out.map((o) => o.assetHandle)).size).toBe(25);
+		expect(nodeItems(run, 'Copy Image').map(pairedIndex)).toEqual(BATCH_ROWS.map((_, i) => i));
+
+		const calls = requestsFor(sandbox, 'copyImage', before);
+		expect(calls).toHaveLength(25);
+		expect(calls.every((c) => c.outcome === 'ok')).toBe(true);
+		for (const row of BATCH_ROWS) {
+			expect(assetNamed(sandbox, row.newName).copiedFrom?.urlModifier).toBe(row.modifier);
+		}
+	});
+
+	test('batch with Options → Concurrency 5: outputs stay in row order', async () => {
+		const before = sandbox.requests.length;
+		jitterMs = 150;
+		const run = await executeOk(WF.parallel).finally(() => (jitterMs = 0));
+
+		const out = nodeOutput(run, 'Copy Image');
+		expect(out.map((o) => o.name)).toEqual(PARALLEL_ROWS.map((r) => r.newName));
+		expect(out.map((o) => o.assetHandle)).toEqual(PARALLEL_ROWS.map((r) => assetNamed(sandbox, r.newName).assetHandle));
+		expect(nodeItems(run, 'Copy Image').map(pairedIndex)).toEqual(PARALLEL_ROWS.map((_, i) => i));
+		expect(requestsFor(sandbox, 'copyImage', before)).toHaveLength(25);
+	});
+
+	function expectMixedSandbox(prefix: string, before: number) {
+		// Row 1 (empty name) never reaches Scene7; row 3 (unknown asset) is refused by it; the others are copied.
+		const calls = requestsFor(sandbox, 'copyImage', before);
+		expect(calls).toHaveLength(4);
+		const faults = calls.filter((c) => c.outcome === 'fault');
+		expect(faults).toHaveLength(1);
+		expect(faults[0].rawBody).toContain('a|739|1|99999');
+		expect(calls.filter((c) => c.outcome === 'ok')).toHaveLength(3);
+		for (const n of [1, 2, 3]) expect(assetsNamed(sandbox, `${prefix}_ok_${n}`)).toHaveLength(1);
+		expect(assetsNamed(sandbox, `${prefix}_unknown`)).toHaveLength(0);
+	}
+
+	test('On Error: Continue (using error output) sends the bad rows to the error branch', async () => {
+		const before = sandbox.requests.length;
+		const run = await executeOk(WF.errorOutput);
+
+		const ok = nodeItems(run, 'Copy Image', 0);
+		const failed = nodeItems(run, 'Copy Image', 1);
+		expect(ok.map(pairedIndex)).toEqual([0, 2, 4]);
+		expect(ok.map((i) => i.json.name)).toEqual(['EOut_ok_1', 'EOut_ok_2', 'EOut_ok_3']);
+		expect(ok.map((i) => i.json.assetHandle)).toEqual([1, 2, 3].map((n) => assetNamed(sandbox, `EOut_ok_${n}`).assetHandle));
+		expect(failed.map(pairedIndex)).toEqual([1, 3]);
+		expect(failed[0].json.error).toBe('New Name is empty [item 1]');
+		expect(String(failed[1].json.error)).toContain('a|739|1|99999');
+
+		// Both branches ran on their items.
+		expect(nodeOutput(run, 'Copied').map((o) => o.handle)).toEqual(ok.map((i) => i.json.assetHandle));
+		// `$("Rows").item` follows the error items' pairing back to their rows. n8n 1.x cannot follow a
+		// pairing through an error output (it gives null there), 2.x can.
+		const linked = Number(n8n.host.version.split('.')[0]) >= 2;
+		expect(nodeOutput(run, 'Failed')).toEqual([
+			{ problem: 'New Name is empty [item 1]', row: linked ? '' : null },
+			{ problem: failed[1].json.error, row: linked ? 'EOut_unknown' : null },
+		]);
+		expectMixedSandbox('EOut', before);
+	});
+
+	test.each([
+		['onError: continueRegularOutput', WF.regularOutput, 'ROut'],
+		['legacy continueOnFail: true', WF.legacyContinue, 'Legacy'],
+	])('%s returns one item per input, errors in place', async (_label, id, prefix) => {
+		const before = sandbox.requests.length;
+		const run = await executeOk(id);
+
+		const items = nodeItems(run, 'Copy Image');
+		expect(items.map(pairedIndex)).toEqual([0, 1, 2, 3, 4]);
+		const out = items.map((i) => i.json);
+		expect(out[0]).toMatchObject({ name: `${prefix}_ok_1`, assetHandle: assetNamed(sandbox, `${prefix}_ok_1`).assetHandle });
+		expect(out[1].error).toBe('New Name is empty [item 1]');
+		expect(out[1].assetHandle).toBeUndefined();
+		expect(out[2]).toMatchObject({ name: `${prefix}_ok_2`, assetHandle: assetNamed(sandbox, `${prefix}_ok_2`).assetHandle });
+		expect(String(out[3].error)).toContain('a|739|1|99999');
+		expect(out[3].assetHandle).toBeUndefined();
+		expect(out[4]).toMatchObject({ name: `${prefix}_ok_3`, assetHandle: assetNamed(sandbox, `${prefix}_ok_3`).assetHandle });
+		expectMixedSandbox(prefix, before);
+	});
+
+	test('wrong password: the execution fails with the readable message and never prints the password', async () => {
+		const before = sandbox.requests.length;
+		const res = await n8n.execute(WF.wrongPassword);
+
+		expect(res.code).not.toBe(0);
+		expect(res.run?.status).toBe('error');
+		const error = res.run?.data.resultData.error;
+		expect(error?.message).toContain('Scene7 rejected the user name or password');
+		expect(`${error?.message} ${error?.description ?? ''}`).toContain('10001');
+		const nodeRun = res.run?.data.resultData.runData['Copy Image']?.[0];
+		expect(nodeRun?.error?.message).toContain('Scene7 rejected the user name or password');
+
+		// The password went to Scene7 (escaped in XML), and nowhere else.
+		const calls = requestsFor(sandbox, 'copyImage', before);
+		expect(calls).toHaveLength(1);
+		expect(calls[0].faultCode).toBe(10001);
+		expect(calls[0].rawBody).toContain('Wr0ng-P4ss-e2e-§');
+		expect(res.stdout).not.toContain(WRONG_PASSWORD);
+		expect(res.stderr).not.toContain(WRONG_PASSWORD);
+		expect(JSON.stringify(res.run)).not.toContain(WRONG_PASSWORD);
+		expect(assetsNamed(sandbox, 'Never_created')).toHaveLength(0);
+	});
+});

@@ -1,0 +1,228 @@
+// Workflow and credential JSON for the e2e suite, in the format `n8n import:*` and the REST API take.
+import { CREDENTIAL_TYPE, NODE_TYPE, type CredentialJson, type WorkflowJson, type WorkflowNodeJson } from './n8n';
+
+/** The documentation's copyImage example. */
+export const DOCS_EXAMPLE = {
+	companyHandle: 'c|6',
+	assetHandle: 'a|739|1|537',
+	folderHandle: 'ApiTestCo/',
+	name: 'Copy_macbookwin1',
+	urlModifier: 'wid=800&fmt=jpg',
+} as const;
+
+export interface SandboxCredentialOptions {
+	id: string;
+	name: string;
+	serviceUrl: string;
+	user: string;
+	password: string;
+}
+
+export function scene7Credential(o: SandboxCredentialOptions): CredentialJson {
+	return {
+		id: o.id,
+		name: o.name,
+		type: CREDENTIAL_TYPE,
+		data: {
+			region: 'custom',
+			serviceUrl: o.serviceUrl,
+			user: o.user,
+			password: o.password,
+			appName: 'n8n-nodes-scene7',
+			appVersion: '0.1.0',
+			apiVersion: '2014-04-03',
+		},
+	};
+}
+
+export const rl = (value: string) => ({ __rl: true, mode: 'id', value });
+
+let uuidCounter = 0;
+/** Deterministic, unique node ids (n8n accepts any string; uuid-shaped like the editor's). */
+function nodeId(): string {
+	uuidCounter += 1;
+	return `00000000-0000-4000-8000-${String(uuidCounter).padStart(12, '0')}`;
+}
+
+export interface CopyImageParams {
+	companyHandle: string;
+	assetHandle: string;
+	folderHandle: string;
+	name: string;
+	urlModifier: string;
+	/** The Options collection (default: none set). */
+	options?: Record<string, unknown>;
+}
+
+export function copyImageNode(
+	name: string,
+	params: CopyImageParams,
+	credential: { id: string; name: string },
+	position: [number, number],
+	extra: Partial<WorkflowNodeJson> = {},
+): WorkflowNodeJson {
+	return {
+		id: nodeId(),
+		name,
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position,
+		parameters: {
+			resource: 'image',
+			operation: 'copy',
+			companyHandle: rl(params.companyHandle),
+			assetHandle: rl(params.assetHandle),
+			folderHandle: rl(params.folderHandle),
+			name: params.name,
+			urlModifier: params.urlModifier,
+			options: params.options ?? {},
+		},
+		credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } },
+		...extra,
+	};
+}
+
+export function manualTriggerNode(name = 'Manual Trigger'): WorkflowNodeJson {
+	return { id: nodeId(), name, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+}
+
+export function codeNode(name: string, jsCode: string, position: [number, number]): WorkflowNodeJson {
+	return { id: nodeId(), name, type: 'n8n-nodes-base.code', typeVersion: 2, position, parameters: { jsCode } };
+}
+
+/** Set node (v3.4) with string fields given as expressions or constants. */
+export function setNode(name: string, fields: Record<string, string>, position: [number, number]): WorkflowNodeJson {
+	return {
+		id: nodeId(),
+		name,
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		position,
+		parameters: {
+			mode: 'manual',
+			assignments: {
+				assignments: Object.entries(fields).map(([field, value], i) => ({
+					id: `${name}-${i}`,
+					name: field,
+					value,
+					type: 'string',
+				})),
+			},
+			options: {},
+		},
+	};
+}
+
+export function webhookNode(name: string, path: string, webhookId: string): WorkflowNodeJson {
+	return {
+		id: nodeId(),
+		name,
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		webhookId,
+		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', options: {} },
+	};
+}
+
+type Connections = WorkflowJson['connections'];
+
+/** Connections from a list of [from, to, fromOutput?] edges. */
+export function connect(...edges: Array<[string, string, number?]>): Connections {
+	const connections: Connections = {};
+	for (const [from, to, output = 0] of edges) {
+		const entry = (connections[from] ??= { main: [] });
+		while (entry.main.length <= output) entry.main.push([]);
+		entry.main[output].push({ node: to, type: 'main', index: 0 });
+	}
+	return connections;
+}
+
+export function workflow(id: string, name: string, nodes: WorkflowNodeJson[], connections: Connections): WorkflowJson {
+	if (id.length !== 16) throw new Error(`workflow id ${id} must be 16 characters`);
+	return { id, name, active: false, nodes, connections, settings: { executionOrder: 'v1' } };
+}
+
+// ---- The suite's workflows -------------------------------------------------------------------------------
+
+export type CredentialRef = { id: string; name: string };
+
+/** Manual Trigger → Copy Image (docs example) → Set reading the new handle through an expression. */
+export function docsExampleWorkflow(id: string, credential: CredentialRef, params: CopyImageParams = DOCS_EXAMPLE): WorkflowJson {
+	return workflow(
+		id,
+		'Scene7: copy the docs example',
+		[
+			manualTriggerNode(),
+			copyImageNode('Copy Image', params, credential, [220, 0]),
+			setNode('Use Handle', { copiedHandle: '={{ $json.assetHandle }}', copiedName: '={{ $json.name }}' }, [440, 0]),
+		],
+		connect(['Manual Trigger', 'Copy Image'], ['Copy Image', 'Use Handle']),
+	);
+}
+
+export interface BatchRow {
+	asset: string;
+	folder: string;
+	newName: string;
+	modifier: string;
+}
+
+const mappedCopyParams: CopyImageParams = {
+	companyHandle: 'c|6',
+	assetHandle: '={{ $json.asset }}',
+	folderHandle: '={{ $json.folder }}',
+	name: '={{ $json.newName }}',
+	urlModifier: '={{ $json.modifier }}',
+};
+
+/** Manual Trigger → Code emitting `rows` → Copy Image mapping each row with expressions. */
+export function batchWorkflow(
+	id: string,
+	credential: CredentialRef,
+	rows: BatchRow[],
+	copyExtra: Partial<WorkflowNodeJson> = {},
+	name = 'Scene7: batch copy',
+	options: Record<string, unknown> = {},
+): WorkflowJson {
+	const jsCode = `const rows = ${JSON.stringify(rows)};\nreturn rows.map((row) => ({ json: row }));`;
+	const nodes = [
+		manualTriggerNode(),
+		codeNode('Rows', jsCode, [220, 0]),
+		copyImageNode('Copy Image', { ...mappedCopyParams, options }, credential, [440, 0], copyExtra),
+	];
+	const edges: Array<[string, string, number?]> = [
+		['Manual Trigger', 'Rows'],
+		['Rows', 'Copy Image'],
+	];
+	if (copyExtra.onError === 'continueErrorOutput') {
+		nodes.push(setNode('Copied', { handle: '={{ $json.assetHandle }}' }, [660, -100]));
+		nodes.push(setNode('Failed', { problem: '={{ $json.error }}', row: '={{ $("Rows").item.json.newName }}' }, [660, 100]));
+		edges.push(['Copy Image', 'Copied', 0], ['Copy Image', 'Failed', 1]);
+	}
+	return workflow(id, name, nodes, connect(...edges));
+}
+
+/** Webhook (POST /webhook/<path>, responds with the last node's first item) → Copy Image from the body. */
+export function webhookWorkflow(id: string, credential: CredentialRef, path: string, webhookId: string): WorkflowJson {
+	return workflow(
+		id,
+		`Scene7: copy via webhook ${path}`,
+		[
+			webhookNode('Webhook', path, webhookId),
+			copyImageNode(
+				'Copy Image',
+				{
+					companyHandle: '={{ $json.body.company }}',
+					assetHandle: '={{ $json.body.asset }}',
+					folderHandle: '={{ $json.body.folder }}',
+					name: '={{ $json.body.name }}',
+					urlModifier: '={{ $json.body.modifier }}',
+				},
+				credential,
+				[220, 0],
+			),
+		],
+		connect(['Webhook', 'Copy Image']),
+	);
+}

@@ -1,0 +1,120 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets */
+// One running `n8n start` for the cases that need a server: a production webhook and the credential test
+// exactly as the editor calls it.
+import { N8n, RestClient, type StartedProcess } from './lib/n8n';
+import { assetNamed, DEMO, requestsFor, startSandbox, type Sandbox } from './lib/sandbox';
+import { scene7Credential, webhookWorkflow } from './lib/workflows';
+
+const CRED = { id: 'e2eCredServer001', name: 'Scene7 sandbox' };
+const WEBHOOK = { workflowId: 'e2eWebhookCopy01', path: 'scene7-copy', webhookId: '5c7e1b0a-0e2e-4c0b-9f00-5ce7e0000001' };
+const OWNER = { email: 'owner@example.com', password: 'E2e-Owner-Passw0rd' };
+const WRONG_PASSWORD = 'Wr0ng-P4ss-e2e-§';
+
+interface CredentialTestResult {
+	status: 'OK' | 'Error';
+	message: string;
+}
+
+describe('n8n start: webhook and editor credential test', () => {
+	let sandbox: Sandbox;
+	let n8n: N8n;
+	let server: StartedProcess;
+	let rest: RestClient;
+
+	beforeAll(async () => {
+		sandbox = await startSandbox();
+		n8n = await N8n.create({ label: 'e2e-server' });
+		await n8n.importCredentials([
+			scene7Credential({ ...CRED, serviceUrl: sandbox.serviceUrl, user: DEMO.user, password: DEMO.password }),
+		]);
+		await n8n.importWorkflows([webhookWorkflow(WEBHOOK.workflowId, CRED, WEBHOOK.path, WEBHOOK.webhookId)]);
+		// Activated before the start, so the production webhook is registered when the server comes up.
+		await n8n.activateWorkflow(WEBHOOK.workflowId);
+		server = await n8n.start();
+		rest = new RestClient(n8n.baseUrl);
+		await rest.setupOwner(OWNER.email, OWNER.password);
+	});
+
+	afterAll(async () => {
+		await n8n?.dispose();
+		await sandbox?.close();
+	});
+
+	test('webhook → Copy Image: the HTTP response carries the new handle', async () => {
+		const before = sandbox.requests.length;
+		const res = await fetch(`${n8n.baseUrl}/webhook/${WEBHOOK.path}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({
+				company: DEMO.companyHandle,
+				asset: DEMO.assetHandle,
+				folder: DEMO.folderHandle,
+				name: 'Webhook_macbookwin1',
+				modifier: 'wid=640&fmt=png',
+			}),
+		});
+		const text = await res.text();
+		expect({ status: res.status, text }).toMatchObject({ status: 200 });
+		const body = JSON.parse(text) as Record<string, unknown>;
+
+		const copy = assetNamed(sandbox, 'Webhook_macbookwin1');
+		expect(body).toEqual({
+			assetHandle: copy.assetHandle,
+			companyHandle: 'c|6',
+			sourceAssetHandle: 'a|739|1|537',
+			folderHandle: 'ApiTestCo/',
+			name: 'Webhook_macbookwin1',
+			urlModifier: 'wid=640&fmt=png',
+			alreadyExisted: false,
+		});
+		expect(body.assetHandle).toMatch(/^a\|/);
+		const calls = requestsFor(sandbox, 'copyImage', before);
+		expect(calls).toHaveLength(1);
+		expect(calls[0].outcome).toBe('ok');
+		expect(copy.copiedFrom?.urlModifier).toBe('wid=640&fmt=png');
+		expect(server.log()).not.toContain(DEMO.password);
+	});
+
+	test('credential test (POST /rest/credentials/test): OK with the right password, Error with a wrong one', async () => {
+		const data = {
+			region: 'custom',
+			serviceUrl: sandbox.serviceUrl,
+			user: DEMO.user,
+			password: DEMO.password,
+			appName: 'n8n-nodes-scene7',
+			appVersion: '0.1.0',
+			apiVersion: '2014-04-03',
+		};
+		// As the editor does: the credential is saved first, then tested with the form's data.
+		const created = await rest.ok<{ id: string; name: string; type: string }>('POST', '/rest/credentials', {
+			name: 'Scene7 (editor)',
+			type: 'scene7IpsApi',
+			data,
+		});
+		expect(created.type).toBe('scene7IpsApi');
+		const test = async (password: string) =>
+			await rest.ok<CredentialTestResult>('POST', '/rest/credentials/test', {
+				credentials: { id: created.id, name: created.name, type: 'scene7IpsApi', data: { ...data, password } },
+			});
+
+		let before = sandbox.requests.length;
+		const good = await test(DEMO.password);
+		expect(good.status).toBe('OK');
+		let calls = sandbox.requests.slice(before);
+		expect(calls.map((c) => c.operation)).toEqual(['getCompanyMembership']);
+		expect(calls[0].outcome).toBe('ok');
+		expect(calls[0].user).toBe(DEMO.user);
+
+		before = sandbox.requests.length;
+		const bad = await test(WRONG_PASSWORD);
+		expect(bad.status).toBe('Error');
+		// The credential's test asks Scene7 to answer a fault with HTTP 403 (not 401: n8n would retry a 401 with
+		// the same wrong password); n8n words a 403 "Forbidden - perhaps check your credentials?".
+		expect(bad.message).toMatch(/Forbidden/);
+		expect(bad.message).not.toContain(WRONG_PASSWORD);
+		calls = sandbox.requests.slice(before);
+		expect(calls).toHaveLength(1);
+		expect(calls[0]).toMatchObject({ operation: 'getCompanyMembership', outcome: 'fault', faultCode: 10001, status: 403 });
+		expect(calls[0].rawBody).toContain(WRONG_PASSWORD);
+	});
+});

@@ -1,0 +1,123 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console */
+// `npm start`: the package in a real n8n editor, against the local IPS sandbox.
+//   npm start [-- --port 5678] [--sandbox-port 8765] [--user-folder DIR] [--no-build]
+// Builds the package, installs (or reuses) the pinned n8n host, starts the sandbox and `n8n start` with the
+// package loaded, a "Scene7 sandbox" credential and the docs-example workflow imported, and an owner
+// account set up. Ctrl-C stops both. The demo data is recreated on every start.
+import { spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { DEMO_CREDENTIAL, DEMO_OWNER, DEMO_WORKFLOW_ID, PID_FILE, READY_LINE } from './lib/demo';
+import { assertBuilt, ensureHost, HOSTS_DIR, REPO_ROOT } from './lib/host';
+import { N8n, RestClient } from './lib/n8n';
+import { DEMO, startSandbox } from './lib/sandbox';
+import { docsExampleWorkflow, scene7Credential } from './lib/workflows';
+
+interface Args {
+	port: number;
+	sandboxPort: number;
+	userFolder: string;
+	build: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+	const args: Args = { port: 5678, sandboxPort: 8765, userFolder: path.join(HOSTS_DIR, 'demo'), build: true };
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i];
+		const value = () => {
+			const v = argv[++i];
+			if (v === undefined) throw new Error(`${a} needs a value`);
+			return v;
+		};
+		if (a === '--port') args.port = Number(value());
+		else if (a === '--sandbox-port') args.sandboxPort = Number(value());
+		else if (a === '--user-folder') args.userFolder = path.resolve(value());
+		else if (a === '--no-build') args.build = false;
+		else if (a === '--help' || a === '-h') {
+			console.log('npm start [-- --port 5678] [--sandbox-port 8765] [--user-folder DIR] [--no-build]');
+			process.exit(0);
+		} else throw new Error(`unknown argument ${a}`);
+	}
+	return args;
+}
+
+let stopping = false;
+let cleanup: ((code: number) => Promise<void>) | undefined;
+
+async function main(): Promise<void> {
+	const args = parseArgs(process.argv.slice(2));
+	if (args.build) {
+		console.log('> npm run build');
+		const build = spawnSync('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+		if (build.status !== 0) throw new Error(`npm run build failed (rc=${build.status})`);
+	}
+	assertBuilt();
+
+	const host = await ensureHost();
+	console.log(`n8n ${host.version}: ${host.installed ? `installed in ${host.seconds.toFixed(1)} s` : 'using the existing install'}`);
+
+	const sandbox = await startSandbox({ port: args.sandboxPort });
+	console.log(`IPS sandbox: ${sandbox.serviceUrl}`);
+
+	// A fresh user folder each time: the credential must point at this sandbox, the owner is known.
+	rmSync(args.userFolder, { recursive: true, force: true });
+	const n8n = await N8n.create({ userFolder: args.userFolder, port: args.port });
+	const stop = async (code: number) => {
+		if (stopping) return;
+		stopping = true;
+		console.log('\nStopping n8n and the IPS sandbox ...');
+		await n8n.dispose(true);
+		await sandbox.close();
+		process.exit(code);
+	};
+	cleanup = stop;
+	process.on('SIGINT', () => void stop(0));
+	process.on('SIGTERM', () => void stop(0));
+
+	await n8n.importCredentials([
+		scene7Credential({ ...DEMO_CREDENTIAL, serviceUrl: sandbox.serviceUrl, user: DEMO.user, password: DEMO.password }),
+	]);
+	await n8n.importWorkflows([docsExampleWorkflow(DEMO_WORKFLOW_ID, DEMO_CREDENTIAL)]);
+	console.log(`Starting n8n on port ${args.port} (user folder ${args.userFolder}) ...`);
+	const server = await n8n.start();
+	// For tooling that must clean up after a killed demo: the process group of n8n.
+	writeFileSync(path.join(args.userFolder, PID_FILE), `${server.child.pid}\n`);
+	server.child.on('exit', (code) => {
+		if (!stopping) {
+			console.error(`n8n exited unexpectedly (${code}); log: ${server.logFile}`);
+			void stop(1);
+		}
+	});
+	const rest = new RestClient(n8n.baseUrl);
+	await rest.setupOwner(DEMO_OWNER.email, DEMO_OWNER.password);
+
+	const editor = `http://localhost:${args.port}`;
+	const line = (label: string, text: string) => `  ${label.padEnd(20)}${text}`;
+	const more = (text: string) => line('', text);
+	console.log(
+		[
+			'',
+			'='.repeat(72),
+			line(`n8n ${host.version} editor:`, editor),
+			line('Log in as:', `${DEMO_OWNER.email} / ${DEMO_OWNER.password}`),
+			line('Example workflow:', `${editor}/workflow/${DEMO_WORKFLOW_ID}`),
+			more('(Manual Trigger → Copy Image of a|739|1|537 into ApiTestCo/ as Copy_macbookwin1;'),
+			more(' click "Execute workflow"; a second run fails as the name is then in use,'),
+			more(' unless Options → If Name Exists is set to Rename or Use Existing)'),
+			line('Credential:', `"${DEMO_CREDENTIAL.name}" (Custom Service URL ${sandbox.serviceUrl})`),
+			line('Sandbox user:', `${DEMO.user} / ${DEMO.password}`),
+			line('Sandbox state:', `${sandbox.url}/__sandbox/state  (requests: ${sandbox.url}/__sandbox/requests)`),
+			line('n8n log:', server.logFile),
+			'  Press Ctrl-C to stop n8n and the sandbox.',
+			'='.repeat(72),
+			READY_LINE,
+		].join('\n'),
+	);
+}
+
+main().catch(async (error: unknown) => {
+	console.error(error instanceof Error ? error.message : error);
+	if (cleanup) await cleanup(1);
+	process.exit(1);
+});
