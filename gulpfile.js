@@ -76,5 +76,6 @@ function copyStaticFiles() {
 }
 
 exports.clean = clean;
-exports.build = series(clean, typecheck, parallel(bundleXmlLibrary, bundleEntryPoints, copyStaticFiles));
+// Type-check before cleaning, so a build that does not compile leaves the last good dist/ in place.
+exports.build = series(typecheck, clean, parallel(bundleXmlLibrary, bundleEntryPoints, copyStaticFiles));
 exports.default = exports.build;
