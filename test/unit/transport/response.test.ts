@@ -40,6 +40,14 @@ describe('parseSoapResponse: results', () => {
 		});
 	});
 
+	it('decodes XML entities and numeric references, and nothing HTML adds', () => {
+		const body = envelope('<copyImageReturn><assetHandle>&#233;&#xE9;&amp;#233;&lt;&gt;&quot;&apos;&nbsp;</assetHandle></copyImageReturn>');
+		expect(parseSoapResponse(body, 'copyImage')).toEqual({
+			kind: 'result',
+			result: { assetHandle: `éé&#233;<>"'&nbsp;` },
+		});
+	});
+
 	it('reads an empty return element as an empty result', () => {
 		expect(parseSoapResponse(envelope('<deleteAssetReturn xmlns="urn:x"/>'), 'deleteAsset')).toEqual({
 			kind: 'result',

@@ -1,0 +1,272 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, no-console */
+// Shared by the benchmarks: timing, medians, tables, JSON results, the canned server and a Copy
+// Image workflow run through n8n-core's engine (test/support/engine.ts).
+import './preferTs';
+
+import { fork } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as http from 'node:http';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+import type { IDataObject } from 'n8n-workflow';
+
+import { type RunResult, runWorkflow } from '../test/support/engine';
+import { copyParameters, copyWorkflow, customCredential, SCENE7 } from '../test/support/workflows';
+import type { ServerStats } from './server';
+
+export const ROOT = join(__dirname, '..');
+
+// ---- timing ----
+
+export interface Timing {
+	wallMs: number;
+	cpuMs: number;
+}
+
+// A full collection before each timed run, so no run pays for the garbage of the one before.
+setFlagsFromString('--expose-gc');
+export const collectGarbage = runInNewContext('gc') as () => void;
+
+/** Wall and CPU time (user + system, this process) of one call. */
+export async function timed<T>(fn: () => Promise<T> | T): Promise<Timing & { value: T }> {
+	const cpu = process.cpuUsage();
+	const start = process.hrtime.bigint();
+	const value = await fn();
+	const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+	const used = process.cpuUsage(cpu);
+	return { wallMs, cpuMs: (used.user + used.system) / 1000, value };
+}
+
+export function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Runs each variant `rounds` times, interleaved (A B C, A B C, …) so drift hits all alike, after
+ * `warmups` unrecorded rounds; `after` runs untimed after each run. Returns every variant's timings.
+ */
+export async function interleave<K extends string>(
+	variants: Record<K, () => Promise<unknown>>,
+	{ rounds, warmups = 1, after }: { rounds: number; warmups?: number; after?: (name: K) => Promise<void> },
+): Promise<Record<K, Timing[]>> {
+	const names = Object.keys(variants) as K[];
+	const results = Object.fromEntries(names.map((name) => [name, [] as Timing[]])) as Record<K, Timing[]>;
+	for (let round = -warmups; round < rounds; round++) {
+		for (const name of names) {
+			collectGarbage();
+			await delay(100); // lets GC threads finish sweeping, so the next run's CPU time is its own
+			const { wallMs, cpuMs } = await timed(variants[name]);
+			if (round >= 0) results[name].push({ wallMs, cpuMs });
+			await after?.(name);
+		}
+	}
+	return results;
+}
+
+/** Microseconds per call of `fn`: the median of `batches` batches of `calls` calls, after one unrecorded batch. */
+export async function microsPerCall(fn: () => unknown, calls = 2000, batches = 5): Promise<number> {
+	const perBatch: number[] = [];
+	for (let batch = -1; batch < batches; batch++) {
+		const start = process.hrtime.bigint();
+		for (let i = 0; i < calls; i++) {
+			const result = fn();
+			if (result instanceof Promise) await result;
+		}
+		if (batch >= 0) perBatch.push(Number(process.hrtime.bigint() - start) / 1e3 / calls);
+	}
+	return median(perBatch);
+}
+
+/**
+ * The median of the per-round ratios a[i] / b[i] of interleaved runs: each pair ran back to back, so
+ * a change in the machine's load between rounds cancels out.
+ */
+export const pairedRatio = (a: Timing[], b: Timing[], key: keyof Timing = 'wallMs') =>
+	median(a.map((timing, i) => timing[key] / b[i][key]));
+
+export const medianOf = (timings: Timing[]): Timing => ({
+	wallMs: median(timings.map((t) => t.wallMs)),
+	cpuMs: median(timings.map((t) => t.cpuMs)),
+});
+
+// ---- reporting ----
+
+export const fmt = (value: number, digits = 1) =>
+	value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** Prints a table; numbers are right-aligned, text left-aligned. */
+export function printTable(title: string, header: string[], rows: Array<Array<string | number>>): void {
+	const cells = [header, ...rows.map((row) => row.map(String))];
+	const widths = header.map((_, col) => Math.max(...cells.map((row) => (row[col] ?? '').length)));
+	const numeric = header.map((_, col) => rows.every((row) => typeof row[col] === 'number' || /^[-\d.,]+\s*(%|x|µs|ms|s|MB|KB|kB|MB\/s)?$/.test(String(row[col]))));
+	const line = (row: string[]) =>
+		row.map((cell, col) => (numeric[col] && col > 0 ? cell.padStart(widths[col]) : cell.padEnd(widths[col]))).join('  ');
+	console.log(`\n${title}`);
+	console.log(line(header));
+	console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+	for (const row of cells.slice(1)) console.log(line(row));
+}
+
+/** One figure with a target, as the summary prints it. */
+export interface Check {
+	name: string;
+	value: number;
+	target: number;
+	/** 'max': the value must not exceed the target; 'min': it must reach it. */
+	kind: 'max' | 'min';
+	unit: string;
+	pass: boolean;
+}
+
+export function check(name: string, value: number, kind: 'max' | 'min', target: number, unit = ''): Check {
+	return { name, value, target, kind, unit, pass: kind === 'max' ? value <= target : value >= target };
+}
+
+export const verdict = (c: Check) => (c.pass ? 'PASS' : 'MISS');
+
+export const describeCheck = (c: Check) =>
+	`${fmt(c.value, 2)}${c.unit} (target ${c.kind === 'max' ? '≤' : '≥'} ${fmt(c.target, 2)}${c.unit})  ${verdict(c)}`;
+
+export interface BenchResult {
+	name: string;
+	checks: Check[];
+	/** Key figures without a target, for the summary. */
+	notes?: string[];
+}
+
+/** Writes bench/results/<name>.json with the machine it ran on. */
+export function writeResult(name: string, data: object): void {
+	const dir = join(__dirname, 'results');
+	mkdirSync(dir, { recursive: true });
+	const machine = { node: process.version, platform: process.platform, arch: process.arch, cpus: cpus().length, loadAverage: loadavg() };
+	const file = join(dir, `${name}.json`);
+	writeFileSync(file, `${JSON.stringify({ benchmark: name, at: new Date().toISOString(), machine, ...data }, null, 2)}\n`);
+	console.log(`(written to ${file.slice(ROOT.length + 1)})`);
+}
+
+// ---- the canned server ----
+
+export interface CannedServer {
+	port: number;
+	serviceUrl: string;
+	/** What the server got since the last call, and a reset. */
+	stats(): Promise<ServerStats>;
+	close(): Promise<void>;
+}
+
+export async function startCannedServer(latencyMs = 0): Promise<CannedServer> {
+	const child = fork(join(__dirname, 'server.ts'), [String(latencyMs)], { stdio: 'inherit' });
+	const port = await new Promise<number>((resolve, reject) => {
+		child.once('message', (message) => resolve((message as { port: number }).port));
+		child.once('error', reject);
+		child.once('exit', (code) => reject(new Error(`The canned server exited (${code})`)));
+	});
+	const stats = () =>
+		new Promise<ServerStats>((resolve, reject) => {
+			http
+				.get({ host: '127.0.0.1', port, path: '/__stats', agent: false }, (res) => {
+					const chunks: Buffer[] = [];
+					res.on('data', (chunk: Buffer) => chunks.push(chunk));
+					res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as ServerStats));
+				})
+				.on('error', reject);
+		});
+	return {
+		port,
+		serviceUrl: `http://127.0.0.1:${port}/scene7/services/IpsApiService`,
+		stats,
+		close: async () => {
+			const exited = new Promise((resolve) => child.once('exit', resolve));
+			child.disconnect();
+			await exited;
+		},
+	};
+}
+
+// ---- the bare client (the floor) ----
+
+/** The request headers a client sent, as pairs, without those Node sets per connection and body. */
+export function replayableHeaders(rawHeaders: string[]): Array<[string, string]> {
+	const pairs: Array<[string, string]> = [];
+	for (let i = 0; i < rawHeaders.length; i += 2) {
+		if (!/^(host|connection|content-length)$/i.test(rawHeaders[i])) pairs.push([rawHeaders[i], rawHeaders[i + 1]]);
+	}
+	return pairs;
+}
+
+/** One POST with bare node:http; resolves when the whole answer has been read. */
+export function post(port: number, headers: Array<[string, string]>, body: string, agent: http.Agent | false): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const request = http.request(
+			{
+				host: '127.0.0.1',
+				port,
+				path: '/scene7/services/IpsApiService',
+				method: 'POST',
+				headers: Object.fromEntries([...headers, ['Content-Length', String(Buffer.byteLength(body))]]),
+				agent,
+			},
+			(res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (chunk: Buffer) => chunks.push(chunk));
+				res.on('end', () => {
+					Buffer.concat(chunks);
+					resolve();
+				});
+				res.on('error', reject);
+			},
+		);
+		request.on('error', reject);
+		request.end(body);
+	});
+}
+
+/** POSTs every body with at most `concurrency` in flight, each on a new connection (as n8n does). */
+export async function postAll(port: number, headers: Array<[string, string]>, bodies: string[], concurrency: number): Promise<void> {
+	let next = 0;
+	const worker = async () => {
+		while (next < bodies.length) await post(port, headers, bodies[next++], false);
+	};
+	await Promise.all(Array.from({ length: concurrency }, worker));
+}
+
+// ---- a Copy Image workflow through n8n-core ----
+
+export const BENCH_USER = 'bench@example.com';
+export const BENCH_PASSWORD = 'bench-password';
+export const COMPANY = 'c|6';
+export const SOURCE_ASSET = 'a|739|1|537';
+export const TARGET_FOLDER = 'ApiTestCo/';
+
+export const copyName = (index: number) => `bench_copy_${String(index).padStart(5, '0')}`;
+
+export const copyItems = (count: number): IDataObject[] => Array.from({ length: count }, (_, i) => ({ name: copyName(i) }));
+
+/**
+ * Items → Scene7 IPS (Image > Copy) through n8n-core's WorkflowExecute, as a user would build it:
+ * handles fixed, the new name mapped from each item by an expression (or, with `fixedName`, one
+ * name typed in for all). Fails unless every item was copied.
+ */
+export async function runCopyWorkflow(serviceUrl: string, count: number, concurrency = 1, fixedName?: string): Promise<RunResult> {
+	const parameters = copyParameters({
+		company: COMPANY,
+		asset: SOURCE_ASSET,
+		folder: TARGET_FOLDER,
+		name: fixedName ?? '={{ $json.name }}',
+		options: concurrency > 1 ? { concurrency } : {},
+	});
+	const result = await runWorkflow(
+		copyWorkflow(copyItems(count), parameters, customCredential(serviceUrl, BENCH_USER, BENCH_PASSWORD)),
+	);
+	const copied = result.outputOf(SCENE7).length;
+	if (result.status !== 'success' || copied !== count) {
+		throw new Error(`The copy run failed (${result.status}, ${copied}/${count} items): ${result.error?.message ?? ''}`);
+	}
+	return result;
+}
