@@ -256,3 +256,8 @@ export const assetTypesFilter: INodeProperties = {
 	default: ['Image'],
 	description: 'Only return assets of these types. Without this filter only images are returned; empty returns every type.',
 };
+
+/** The Options collection every operation ends with. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}

@@ -5,19 +5,19 @@ import { updateDisplayOptions } from '../../helpers/displayOptions';
 import type { ExecutionScope } from '../../helpers/executionScope';
 import { toCompanyOutput } from '../../helpers/output';
 import { ipsRequest } from '../../transport';
-import { companyRLC, concurrencyOption, RETRY_NOTES, retryOption, timeoutOption } from '../common.descriptions';
+import {
+	companyRLC,
+	concurrencyOption,
+	optionsCollection,
+	RETRY_NOTES,
+	retryOption,
+	timeoutOption,
+} from '../common.descriptions';
 import { resolveCompany } from '../locators';
 
 const properties: INodeProperties[] = [
 	{ ...companyRLC, description: 'The company to get' },
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [concurrencyOption('lookups'), retryOption(RETRY_NOTES.read), timeoutOption],
-	},
+	optionsCollection([concurrencyOption('lookups'), retryOption(RETRY_NOTES.read), timeoutOption]),
 ];
 
 const displayOptions = { show: { resource: ['company'], operation: ['get'] } };

@@ -9,6 +9,7 @@ import { ipsRequest } from '../../transport';
 import {
 	concurrencyOption,
 	limitField,
+	optionsCollection,
 	RETRY_NOTES,
 	retryOption,
 	returnAllField,
@@ -18,14 +19,7 @@ import {
 const properties: INodeProperties[] = [
 	returnAllField,
 	limitField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [concurrencyOption('lookups'), retryOption(RETRY_NOTES.read), timeoutOption],
-	},
+	optionsCollection([concurrencyOption('lookups'), retryOption(RETRY_NOTES.read), timeoutOption]),
 ];
 
 const displayOptions = { show: { resource: ['company'], operation: ['getAll'] } };

@@ -6,7 +6,12 @@ import { updateDisplayOptions } from '../../helpers/displayOptions';
 import type { ExecutionScope } from '../../helpers/executionScope';
 import { requireText } from '../../helpers/input';
 import { ipsRequest, type IpsParam, type IpsParamValue } from '../../transport';
-import { concurrencyOption, retryOption, timeoutOption } from '../common.descriptions';
+import {
+	concurrencyOption,
+	optionsCollection,
+	retryOption,
+	timeoutOption,
+} from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -26,20 +31,13 @@ const properties: INodeProperties[] = [
 		description:
 			'The operation\'s parameters as a JSON object, keys in the order the IPS API reference lists them. Write arrays as {"items": [...]}; a plain list is put into items for you.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			concurrencyOption('calls'),
-			retryOption(
-				'Operations whose names start with get, search or check are tried again after any such failure; others only when Scene7 certainly did not run them',
-			),
-			timeoutOption,
-		],
-	},
+	optionsCollection([
+		concurrencyOption('calls'),
+		retryOption(
+			'Operations whose names start with get, search or check are tried again after any such failure; others only when Scene7 certainly did not run them',
+		),
+		timeoutOption,
+	]),
 ];
 
 const displayOptions = { show: { resource: ['custom'], operation: ['call'] } };

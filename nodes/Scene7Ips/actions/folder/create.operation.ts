@@ -7,7 +7,14 @@ import type { ExecutionScope } from '../../helpers/executionScope';
 import { requireText } from '../../helpers/input';
 import { companyFolders } from '../../methods/lookups';
 import { ipsRequest } from '../../transport';
-import { companyRLC, concurrencyOption, RETRY_NOTES, retryOption, timeoutOption } from '../common.descriptions';
+import {
+	companyRLC,
+	concurrencyOption,
+	optionsCollection,
+	RETRY_NOTES,
+	retryOption,
+	timeoutOption,
+} from '../common.descriptions';
 import { resolveCompany } from '../locators';
 
 const properties: INodeProperties[] = [
@@ -21,14 +28,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. summer/2024/ or ApiTestCo/summer/2024/',
 		description: "The path of the new folder, from the company's root folder (which may be left out). Its parent must exist.",
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [concurrencyOption('creations'), retryOption(RETRY_NOTES.checked), timeoutOption],
-	},
+	optionsCollection([concurrencyOption('creations'), retryOption(RETRY_NOTES.checked), timeoutOption]),
 ];
 
 const displayOptions = { show: { resource: ['folder'], operation: ['create'] } };

@@ -9,6 +9,7 @@ import {
 	companyRLC,
 	concurrencyOption,
 	folderRLC,
+	optionsCollection,
 	RETRY_NOTES,
 	retryOption,
 	timeoutOption,
@@ -18,14 +19,7 @@ import { resolveCompany, resolveFolder } from '../locators';
 const properties: INodeProperties[] = [
 	companyRLC,
 	{ ...folderRLC, description: 'The folder to delete, with its subfolders and every asset in them' },
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [concurrencyOption('deletions'), retryOption(RETRY_NOTES.checked), timeoutOption],
-	},
+	optionsCollection([concurrencyOption('deletions'), retryOption(RETRY_NOTES.checked), timeoutOption]),
 ];
 
 const displayOptions = { show: { resource: ['folder'], operation: ['delete'] } };

@@ -10,6 +10,7 @@ import {
 	companyRLC,
 	concurrencyOption,
 	limitField,
+	optionsCollection,
 	RETRY_NOTES,
 	retryOption,
 	returnAllField,
@@ -38,14 +39,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [concurrencyOption('lookups'), retryOption(RETRY_NOTES.read), timeoutOption],
-	},
+	optionsCollection([concurrencyOption('lookups'), retryOption(RETRY_NOTES.read), timeoutOption]),
 ];
 
 const displayOptions = { show: { resource: ['folder'], operation: ['getAll'] } };

@@ -14,6 +14,7 @@ import {
 	companyRLC,
 	concurrencyOption,
 	folderRLC,
+	optionsCollection,
 	retryOption,
 	timeoutOption,
 	validateUrlModifierOption,
@@ -45,44 +46,37 @@ const properties: INodeProperties[] = [
 			'Image Serving commands applied to make the copy, joined with &. Leave empty for an unchanged copy.',
 	},
 	modifierBuilder,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			concurrencyOption('copies'),
-			{
-				displayName: 'If Name Exists',
-				name: 'ifNameExists',
-				type: 'options',
-				options: [
-					{
-						name: 'Fail',
-						value: 'fail',
-						description: 'Report the name conflict as an error',
-					},
-					{
-						name: 'Rename',
-						value: 'rename',
-						description: 'Use the next free name: name_1, name_2, …',
-					},
-					{
-						name: 'Use Existing',
-						value: 'useExisting',
-						description:
-							'If an asset with the name is already in the folder, return it instead of copying (safe to re-run)',
-					},
-				],
-				default: 'fail',
-				description: 'What to do when the new name is already used in the company',
-			},
-			retryOption('A copy is never made twice'),
-			timeoutOption,
-			validateUrlModifierOption('copying'),
-		],
-	},
+	optionsCollection([
+		concurrencyOption('copies'),
+		{
+			displayName: 'If Name Exists',
+			name: 'ifNameExists',
+			type: 'options',
+			options: [
+				{
+					name: 'Fail',
+					value: 'fail',
+					description: 'Report the name conflict as an error',
+				},
+				{
+					name: 'Rename',
+					value: 'rename',
+					description: 'Use the next free name: name_1, name_2, …',
+				},
+				{
+					name: 'Use Existing',
+					value: 'useExisting',
+					description:
+						'If an asset with the name is already in the folder, return it instead of copying (safe to re-run)',
+				},
+			],
+			default: 'fail',
+			description: 'What to do when the new name is already used in the company',
+		},
+		retryOption('A copy is never made twice'),
+		timeoutOption,
+		validateUrlModifierOption('copying'),
+	]),
 ];
 
 const displayOptions = { show: { resource: ['image'], operation: ['copy'] } };

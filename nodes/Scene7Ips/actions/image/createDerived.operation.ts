@@ -12,6 +12,7 @@ import {
 	companyRLC,
 	concurrencyOption,
 	folderRLC,
+	optionsCollection,
 	RETRY_NOTES,
 	retryOption,
 	timeoutOption,
@@ -68,19 +69,12 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. fmt=jpg',
 		description: "Image Serving commands applied after the request's own commands",
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			concurrencyOption('creations'),
-			retryOption(RETRY_NOTES.checked),
-			timeoutOption,
-			validateUrlModifierOption('creating the asset'),
-		],
-	},
+	optionsCollection([
+		concurrencyOption('creations'),
+		retryOption(RETRY_NOTES.checked),
+		timeoutOption,
+		validateUrlModifierOption('creating the asset'),
+	]),
 ];
 
 const displayOptions = { show: { resource: ['image'], operation: ['createDerived'] } };

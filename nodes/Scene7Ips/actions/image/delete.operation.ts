@@ -9,6 +9,7 @@ import {
 	assetRLC,
 	companyRLC,
 	concurrencyOption,
+	optionsCollection,
 	RETRY_NOTES,
 	retryOption,
 	timeoutOption,
@@ -18,14 +19,7 @@ import { resolveCompany, resolveImage } from '../locators';
 const properties: INodeProperties[] = [
 	companyRLC,
 	{ ...assetRLC, description: 'The image to delete' },
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [concurrencyOption('deletions'), retryOption(RETRY_NOTES.checked), timeoutOption],
-	},
+	optionsCollection([concurrencyOption('deletions'), retryOption(RETRY_NOTES.checked), timeoutOption]),
 ];
 
 const displayOptions = { show: { resource: ['image'], operation: ['delete'] } };

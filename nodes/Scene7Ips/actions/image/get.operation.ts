@@ -10,6 +10,7 @@ import {
 	assetRLC,
 	companyRLC,
 	concurrencyOption,
+	optionsCollection,
 	RETRY_NOTES,
 	retryOption,
 	timeoutOption,
@@ -19,14 +20,7 @@ import { resolveCompany, resolveImage } from '../locators';
 const properties: INodeProperties[] = [
 	companyRLC,
 	{ ...assetRLC, description: 'The image to get' },
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [concurrencyOption('lookups'), retryOption(RETRY_NOTES.read), timeoutOption],
-	},
+	optionsCollection([concurrencyOption('lookups'), retryOption(RETRY_NOTES.read), timeoutOption]),
 ];
 
 const displayOptions = { show: { resource: ['image'], operation: ['get'] } };

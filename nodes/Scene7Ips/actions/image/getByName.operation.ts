@@ -11,6 +11,7 @@ import {
 	assetTypesFilter,
 	companyRLC,
 	concurrencyOption,
+	optionsCollection,
 	RETRY_NOTES,
 	retryOption,
 	timeoutOption,
@@ -37,14 +38,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [assetTypesFilter],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [concurrencyOption('lookups'), retryOption(RETRY_NOTES.read), timeoutOption],
-	},
+	optionsCollection([concurrencyOption('lookups'), retryOption(RETRY_NOTES.read), timeoutOption]),
 ];
 
 const displayOptions = { show: { resource: ['image'], operation: ['getByName'] } };

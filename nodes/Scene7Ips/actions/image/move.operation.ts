@@ -10,6 +10,7 @@ import {
 	companyRLC,
 	concurrencyOption,
 	folderRLC,
+	optionsCollection,
 	RETRY_NOTES,
 	retryOption,
 	timeoutOption,
@@ -20,14 +21,7 @@ const properties: INodeProperties[] = [
 	companyRLC,
 	{ ...assetRLC, description: 'The image to move' },
 	{ ...folderRLC, description: 'The folder the image goes into' },
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [concurrencyOption('moves'), retryOption(RETRY_NOTES.checked), timeoutOption],
-	},
+	optionsCollection([concurrencyOption('moves'), retryOption(RETRY_NOTES.checked), timeoutOption]),
 ];
 
 const displayOptions = { show: { resource: ['image'], operation: ['move'] } };

@@ -10,6 +10,7 @@ import {
 	assetRLC,
 	companyRLC,
 	concurrencyOption,
+	optionsCollection,
 	RETRY_NOTES,
 	retryOption,
 	timeoutOption,
@@ -28,25 +29,18 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. macbookwin1_2024',
 		description: 'The new name (IPS ID) of the image; names are unique within a company',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			concurrencyOption('renames'),
-			retryOption(RETRY_NOTES.checked),
-			timeoutOption,
-			{
-				displayName: 'Validate Name',
-				name: 'validateName',
-				type: 'boolean',
-				default: true,
-				description: 'Whether Scene7 should refuse a name that another asset of the company already uses',
-			},
-		],
-	},
+	optionsCollection([
+		concurrencyOption('renames'),
+		retryOption(RETRY_NOTES.checked),
+		timeoutOption,
+		{
+			displayName: 'Validate Name',
+			name: 'validateName',
+			type: 'boolean',
+			default: true,
+			description: 'Whether Scene7 should refuse a name that another asset of the company already uses',
+		},
+	]),
 ];
 
 const displayOptions = { show: { resource: ['image'], operation: ['rename'] } };

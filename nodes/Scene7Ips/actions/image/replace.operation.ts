@@ -10,6 +10,7 @@ import {
 	assetRLC,
 	companyRLC,
 	concurrencyOption,
+	optionsCollection,
 	RETRY_NOTES,
 	retryOption,
 	timeoutOption,
@@ -30,19 +31,12 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. wid=800&hei=800&fmt=jpg',
 		description: 'Image Serving commands, joined with &, that Scene7 applies to the image to make its replacement',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			concurrencyOption('replacements'),
-			retryOption(RETRY_NOTES.notRepeated),
-			timeoutOption,
-			validateUrlModifierOption('replacing'),
-		],
-	},
+	optionsCollection([
+		concurrencyOption('replacements'),
+		retryOption(RETRY_NOTES.notRepeated),
+		timeoutOption,
+		validateUrlModifierOption('replacing'),
+	]),
 ];
 
 const displayOptions = { show: { resource: ['image'], operation: ['replace'] } };

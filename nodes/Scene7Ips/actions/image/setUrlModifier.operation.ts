@@ -9,6 +9,7 @@ import {
 	assetRLC,
 	companyRLC,
 	concurrencyOption,
+	optionsCollection,
 	RETRY_NOTES,
 	retryOption,
 	timeoutOption,
@@ -36,19 +37,12 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. fmt=jpg&qlt=85',
 		description: "Image Serving commands applied after the request's own commands. Empty clears it.",
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			concurrencyOption('updates'),
-			retryOption(RETRY_NOTES.repeatable),
-			timeoutOption,
-			validateUrlModifierOption('setting it'),
-		],
-	},
+	optionsCollection([
+		concurrencyOption('updates'),
+		retryOption(RETRY_NOTES.repeatable),
+		timeoutOption,
+		validateUrlModifierOption('setting it'),
+	]),
 ];
 
 const displayOptions = { show: { resource: ['image'], operation: ['setUrlModifier'] } };
