@@ -69,7 +69,7 @@ const NODE_PARSER_OPTIONS = {
 	ignoreDeclaration: true,
 	ignorePiTags: true,
 	processEntities: true,
-	htmlEntities: true,
+	htmlEntities: {} as unknown as boolean,
 	isArray: (name: string) => name === 'items',
 };
 
