@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ExecutionScope } from '../helpers/executionScope';
 import { requireHandle, requireText } from '../helpers/input';
-import { assetsNamed, companyByName, companyFolders } from '../methods/lookups';
+import { assetsNamed, companyByName, companyFolders, folderAtPath, normalizeFolderPath } from '../methods/lookups';
 import type { IpsCallOptions } from '../transport';
 import { HANDLE_HINTS } from './common.descriptions';
 
@@ -80,8 +80,6 @@ export async function resolveImage(
 	);
 }
 
-const withTrailingSlash = (path: string) => (path.endsWith('/') ? path : `${path}/`);
-
 export async function resolveFolder(
 	this: IExecuteFunctions,
 	scope: ExecutionScope,
@@ -94,25 +92,16 @@ export async function resolveFolder(
 	const { mode, value } = locatorOf(this, parameter, itemIndex);
 	if (mode !== 'path') return requireHandle(node, value, 'Folder', 'folder', itemIndex, HANDLE_HINTS.folder);
 
-	const path = withTrailingSlash(
-		requireText(node, value, 'Folder', itemIndex, 'Enter a path such as ApiTestCo/summer/.').replace(/^\/+/, ''),
-	);
+	const path = normalizeFolderPath(requireText(node, value, 'Folder', itemIndex, 'Enter a path such as ApiTestCo/summer/.'));
 	const folders = await scope.lookup(
 		`folders:${companyHandle}`,
 		async () => await companyFolders.call(this, companyHandle, call),
 	);
-	// The first folder of the tree is the company's root; a path may leave it out.
-	const rootPath = folders[0]?.path ?? '';
-	const candidates = path === '/' ? [rootPath] : [path, `${rootPath}${path}`];
-	const matching = (same: (a: string, b: string) => boolean) =>
-		folders.filter((entry) => candidates.some((candidate) => same(withTrailingSlash(entry.path), candidate)));
-	const exact = matching((a, b) => a === b);
-	// Spreadsheets rarely keep the case of folder names; accept a case-insensitive match when unique.
-	const loose = matching((a, b) => a.toLowerCase() === b.toLowerCase());
-	const folder = exact[0] ?? (loose.length === 1 ? loose[0] : undefined);
+	// Spreadsheets rarely keep the case of folder names; a unique match in other case is accepted.
+	const folder = folderAtPath(folders, path, { ignoreCase: true });
 	if (!folder) {
 		throw new NodeOperationError(node, `No folder has the path '${path}' in company ${companyHandle} [item ${itemIndex}]`, {
-			description: `Paths start at the company's root folder (${rootPath || 'e.g. ApiTestCo/'}) and folder names are case-sensitive. Pick the folder from the list or enter its handle.`,
+			description: `Paths start at the company's root folder (${folders[0]?.path || 'e.g. ApiTestCo/'}) or are relative to it. Pick the folder from the list or enter its handle.`,
 			itemIndex,
 		});
 	}

@@ -1,4 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 // What the typed operations output: one flat object per asset, folder or company, with the values
 // IPS types as numbers or booleans converted from the strings the SOAP answer carries.
@@ -75,4 +76,26 @@ export function toFolderOutput(folder: IDataObject, companyHandle: string): IDat
 /** A company (getCompanyInfo's companyInfo, or the company of a membership). */
 export function toCompanyOutput(company: IDataObject): IDataObject {
 	return Object.fromEntries(Object.entries(company).map(([field, value]) => [field, typedValue(field, value)]));
+}
+
+/**
+ * The handle a creating call's answer must carry. A missing or blank one is an error that says the
+ * outcome is unknown, never an output item with an empty handle.
+ */
+export function requireReturnedHandle(
+	node: INode,
+	result: IDataObject,
+	{ element, operation, message, description, itemIndex }: {
+		element: string;
+		operation: string;
+		message: string;
+		description: string;
+		itemIndex?: number;
+	},
+): string {
+	const handle = typeof result[element] === 'string' ? (result[element] as string).trim() : '';
+	if (!handle) {
+		throw new NodeApiError(node, { message: `${operation}Return without ${element}` }, { message, description, itemIndex });
+	}
+	return handle;
 }

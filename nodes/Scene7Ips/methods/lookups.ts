@@ -175,6 +175,32 @@ export async function assetInFolder(
 	);
 }
 
+const withTrailingSlash = (path: string) => (path.endsWith('/') ? path : `${path}/`);
+
+/** A folder path as the lookups compare it: no leading slashes, one trailing slash ('/' is the root). */
+export const normalizeFolderPath = (path: string) => withTrailingSlash(path.trim().replace(/^\/+/, ''));
+
+/**
+ * The folder at `path` in a company's tree (companyFolders), the path given in full or relative to
+ * the root folder, which the tree lists first. With `ignoreCase`, a match in other letter case counts
+ * when it is the only one.
+ */
+export function folderAtPath(
+	folders: FolderSummary[],
+	path: string,
+	{ ignoreCase = false }: { ignoreCase?: boolean } = {},
+): FolderSummary | undefined {
+	const wanted = normalizeFolderPath(path);
+	const rootPath = folders[0]?.path ?? '';
+	const candidates = wanted === '/' ? [rootPath] : [wanted, `${rootPath}${wanted}`];
+	const matching = (same: (a: string, b: string) => boolean) =>
+		folders.filter((folder) => candidates.some((candidate) => same(withTrailingSlash(folder.path), candidate)));
+	const exact = matching((a, b) => a === b);
+	if (exact.length > 0 || !ignoreCase) return exact[0];
+	const loose = matching((a, b) => a.toLowerCase() === b.toLowerCase());
+	return loose.length === 1 ? loose[0] : undefined;
+}
+
 /** Assets of a company with this name (Scene7 compares names without case), of the given types or any. */
 export async function assetsNamed(
 	this: IpsContext,

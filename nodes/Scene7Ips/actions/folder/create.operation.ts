@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { callOptions, type CallSettings } from '../../helpers/callOptions';
 import { updateDisplayOptions } from '../../helpers/displayOptions';
+import { requireReturnedHandle } from '../../helpers/output';
 import type { ExecutionScope } from '../../helpers/executionScope';
 import { requireText } from '../../helpers/input';
-import { companyFolders } from '../../methods/lookups';
+import { companyFolders, folderAtPath } from '../../methods/lookups';
 import { ipsRequest } from '../../transport';
 import {
 	companyRLC,
@@ -35,8 +35,6 @@ const displayOptions = { show: { resource: ['folder'], operation: ['create'] } }
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-const withTrailingSlash = (path: string) => (path.endsWith('/') ? path : `${path}/`);
-
 // https://experienceleague.adobe.com/docs/dynamic-media-developer-resources/image-production-api/operations/methods/r-create-folder.html
 export async function execute(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<IDataObject> {
 	const node = this.getNode();
@@ -57,20 +55,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, scope:
 		idempotent: false,
 		// The answer was lost: the folder was made if the company now has one with this path.
 		recover: async () => {
-			const folders = await companyFolders.call(this, companyHandle, call);
-			const relative = withTrailingSlash(folderPath.replace(/^\/+/, ''));
-			const rootPath = folders[0]?.path ?? '';
-			const made = folders.find((folder) => [relative, `${rootPath}${relative}`].includes(withTrailingSlash(folder.path)));
+			const made = folderAtPath(await companyFolders.call(this, companyHandle, call), folderPath);
 			return made ? { folderHandle: made.folderHandle } : undefined;
 		},
 	});
-	const folderHandle = typeof result.folderHandle === 'string' ? result.folderHandle.trim() : '';
-	if (!folderHandle) {
-		throw new NodeApiError(node, { message: 'createFolderReturn without folderHandle' }, {
-			message: "Scene7 answered without the new folder's handle",
-			description: 'The folder may or may not exist. Check the folder list before running the item again.',
-			itemIndex,
-		});
-	}
+	const folderHandle = requireReturnedHandle(node, result, {
+		element: 'folderHandle',
+		operation: 'createFolder',
+		message: "Scene7 answered without the new folder's handle",
+		description: 'The folder may or may not exist. Check the folder list before running the item again.',
+		itemIndex,
+	});
 	return { folderHandle, companyHandle, folderPath };
 }

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../helpers/displayOptions';
+import { requireReturnedHandle } from '../../helpers/output';
 import type { ExecutionScope } from '../../helpers/executionScope';
 import { buildUrlModifier, joinUrlModifiers, type ModifierBuilderFields } from '../../helpers/imageServing';
 import { asNodeError } from '../../helpers/errors';
@@ -164,15 +165,13 @@ class ImageCopier {
 				return made ? { assetHandle: made.assetHandle } : undefined;
 			},
 		});
-		const assetHandle = typeof result.assetHandle === 'string' ? result.assetHandle.trim() : '';
-		if (!assetHandle) {
-			throw new NodeApiError(this.context.getNode(), { message: 'copyImageReturn without assetHandle' }, {
-				message: "Scene7 answered the copy without the new image's handle",
-				description: 'The copy may or may not exist. Search the folder for the new name before running the item again.',
-				itemIndex: this.call.itemIndex,
-			});
-		}
-		return assetHandle;
+		return requireReturnedHandle(this.context.getNode(), result, {
+			element: 'assetHandle',
+			operation: 'copyImage',
+			message: "Scene7 answered the copy without the new image's handle",
+			description: 'The copy may or may not exist. Search the folder for the new name before running the item again.',
+			itemIndex: this.call.itemIndex,
+		});
 	}
 }
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { callOptions, type CallSettings } from '../../helpers/callOptions';
 import { updateDisplayOptions } from '../../helpers/displayOptions';
+import { requireReturnedHandle } from '../../helpers/output';
 import type { ExecutionScope } from '../../helpers/executionScope';
 import { optionalText, requireAssetName } from '../../helpers/input';
 import { assetInFolder } from '../../methods/lookups';
@@ -131,13 +131,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, scope:
 			return made ? { assetHandle: made.assetHandle } : undefined;
 		},
 	});
-	const assetHandle = typeof result.assetHandle === 'string' ? result.assetHandle.trim() : '';
-	if (!assetHandle) {
-		throw new NodeApiError(node, { message: 'createDerivedAssetReturn without assetHandle' }, {
-			message: "Scene7 answered without the new asset's handle",
-			description: 'The asset may or may not exist. Search the folder for the new name before running the item again.',
-			itemIndex,
-		});
-	}
+	const assetHandle = requireReturnedHandle(node, result, {
+		element: 'assetHandle',
+		operation: 'createDerivedAsset',
+		message: "Scene7 answered without the new asset's handle",
+		description: 'The asset may or may not exist. Search the folder for the new name before running the item again.',
+		itemIndex,
+	});
 	return { assetHandle, companyHandle, ownerHandle, folderHandle, name, type, urlModifier, urlPostApplyModifier };
 }

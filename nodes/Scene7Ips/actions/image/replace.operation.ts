@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { callOptions, type CallSettings } from '../../helpers/callOptions';
 import { updateDisplayOptions } from '../../helpers/displayOptions';
+import { requireReturnedHandle } from '../../helpers/output';
 import type { ExecutionScope } from '../../helpers/executionScope';
 import { requireText } from '../../helpers/input';
 import { ipsRequest } from '../../transport';
@@ -66,13 +66,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, scope:
 	// Key order is replaceImageParam's xsd:sequence. Whether a replacement ran cannot be told
 	// afterwards, so one whose answer was lost is reported rather than sent again.
 	const result = await ipsRequest.call(this, 'replaceImage', { companyHandle, assetHandle, urlModifier }, { ...call, idempotent: false });
-	const replaced = typeof result.assetHandle === 'string' ? result.assetHandle.trim() : '';
-	if (!replaced) {
-		throw new NodeApiError(node, { message: 'replaceImageReturn without assetHandle' }, {
-			message: "Scene7 answered the replacement without the image's handle",
-			description: 'The image may or may not have been replaced. Check it in Scene7 before running the item again.',
-			itemIndex,
-		});
-	}
+	const replaced = requireReturnedHandle(node, result, {
+		element: 'assetHandle',
+		operation: 'replaceImage',
+		message: "Scene7 answered the replacement without the image's handle",
+		description: 'The image may or may not have been replaced. Check it in Scene7 before running the item again.',
+		itemIndex,
+	});
 	return { assetHandle: replaced, companyHandle, urlModifier };
 }
