@@ -4,9 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { updateDisplayOptions } from '../../helpers/displayOptions';
 import { requireReturnedHandle } from '../../helpers/output';
 import type { ExecutionScope } from '../../helpers/executionScope';
-import { buildUrlModifier, joinUrlModifiers, type ModifierBuilderFields } from '../../helpers/imageServing';
 import { asNodeError } from '../../helpers/errors';
-import { optionalText, requireAssetName } from '../../helpers/input';
+import { requireAssetName } from '../../helpers/input';
 import { callOptions, type CallSettings } from '../../helpers/callOptions';
 import { type AssetSummary, assetInFolder, namesInUse } from '../../methods/lookups';
 import { type IpsCallOptions, ipsFaultOf, ipsRequest } from '../../transport';
@@ -22,7 +21,7 @@ import {
 } from '../common.descriptions';
 import { resolveCompany, resolveFolder, resolveImage } from '../locators';
 import { modifierBuilder } from './modifierBuilder.description';
-import { checkUrlModifier } from './urlModifier';
+import { composeUrlModifier } from './urlModifier';
 
 const properties: INodeProperties[] = [
 	companyRLC,
@@ -90,18 +89,6 @@ interface CopyOptions extends CallSettings {
 	concurrency?: number;
 	ifNameExists?: IfNameExists;
 	validateUrlModifier?: boolean;
-}
-
-/** The URL Modifier field plus what the Modifier Builder composes, checked unless turned off. */
-function composeUrlModifier(context: IExecuteFunctions, itemIndex: number, validate: boolean) {
-	const typed = optionalText(context.getNode(), context.getNodeParameter('urlModifier', itemIndex, ''), 'URL Modifier', itemIndex);
-	const fields = context.getNodeParameter('modifierBuilder.commands', itemIndex, {}) as IDataObject;
-	// The editor stores every field with its default; 0, '' and false mean "not set".
-	const setFields = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== 0 && value !== '' && value !== false));
-	const built = buildUrlModifier(setFields as ModifierBuilderFields);
-	const urlModifier = joinUrlModifiers(typed, built);
-	if (validate) checkUrlModifier(context.getNode(), urlModifier, 'URL Modifier', itemIndex);
-	return { urlModifier, built };
 }
 
 const isNameInUse = (error: unknown) => {
