@@ -7,7 +7,7 @@ import { XMLParser } from 'fast-xml-parser';
 import type { IDataObject } from 'n8n-workflow';
 
 import { toAssetOutput } from '../nodes/Scene7Ips/helpers/output';
-import { itemsOf, searchImagesPage } from '../nodes/Scene7Ips/methods/lookups';
+import { itemsOf, Scene7Client } from '../nodes/Scene7Ips/client/lookups';
 import { parseSoapResponse } from '../nodes/Scene7Ips/transport/response';
 import { fakeExecuteContext } from '../test/support/executeContext';
 import { type BenchResult, check, describeCheck, fmt, interleave, medianOf, pairedRatio, printTable, type Timing, writeResult } from './lib';
@@ -101,7 +101,7 @@ export async function run(): Promise<BenchResult> {
 				if (outcome.kind !== 'result') throw new Error(`Not a result: ${outcome.kind}`);
 				expectAll(itemsOf(outcome.result.assetArray).map((asset: IDataObject) => toAssetOutput(asset, 'c|6')));
 			},
-			searchPage: async () => expectAll((await searchImagesPage.call(loadOptionsContext, 'c|6', '', 1)).assets),
+			searchPage: async () => expectAll((await new Scene7Client(loadOptionsContext).searchImagesPage('c|6', '', 1)).assets),
 		},
 		{ rounds: ROUNDS, warmups: 3 },
 	);

@@ -49,8 +49,8 @@ export interface SandboxOptions {
 	port?: number;
 	/** Default 127.0.0.1. */
 	host?: string;
-	/** Added before answering each call. */
-	latencyMs?: number | (() => number);
+	/** Added before answering each call; a function may look at the call (already recorded). */
+	latencyMs?: number | ((request?: RecordedRequest) => number);
 	injector?: Injector;
 	/** Seeds the handle generator (default 1). */
 	seed?: number;
@@ -119,9 +119,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		return wsdlCache.get(key) as string;
 	};
 
-	const latency = (): number => {
+	const latency = (request?: RecordedRequest): number => {
 		const l = options.latencyMs;
-		const ms = typeof l === 'function' ? l() : (l ?? 0);
+		const ms = typeof l === 'function' ? l(request) : (l ?? 0);
 		return Math.max(0, ms);
 	};
 
@@ -154,8 +154,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		res.end(action.body ?? defaultErrorPage(action.status));
 	};
 
-	const send = async (reply: SoapReply, res: http.ServerResponse): Promise<void> => {
-		if (!(await wait(latency()))) return;
+	const send = async (reply: SoapReply, res: http.ServerResponse, request: RecordedRequest): Promise<void> => {
+		if (!(await wait(latency(request)))) return;
 		const headers: http.OutgoingHttpHeaders = { 'Content-Type': reply.contentType };
 		let payload = Buffer.from(reply.body, 'utf8');
 		if (reply.gzip) {
@@ -278,7 +278,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			return;
 		}
 		options.onRequest?.(record);
-		await send(reply, res);
+		await send(reply, res, record);
 	};
 
 	const handleControl = async (

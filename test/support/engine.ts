@@ -214,6 +214,8 @@ export interface WorkflowInput {
 	settings?: IWorkflowSettings;
 	/** The node the run starts from; defaults to the first node. */
 	startNode?: string;
+	/** Called once the run has started, with what the editor's Stop button does to it. */
+	onStarted?: (cancel: () => void) => void;
 }
 
 export interface RunResult {
@@ -281,6 +283,7 @@ export async function runWorkflow({
 	credentials = [],
 	settings = { executionOrder: 'v1' },
 	startNode,
+	onStarted,
 }: WorkflowInput): Promise<RunResult> {
 	const core = await loadCore();
 	const store = await encryptCredentials(credentials);
@@ -311,7 +314,9 @@ export async function runWorkflow({
 
 	const additionalData = additionalDataFor(core, store, workflowData, executionId);
 	const execution: WorkflowExecute = new core.WorkflowExecute(additionalData, 'manual');
-	const run = await execution.run({ workflow, startNode: start });
+	const running = execution.run({ workflow, startNode: start });
+	onStarted?.(() => running.cancel());
+	const run = await running;
 
 	const resultData = run.data.resultData;
 	const taskOf = (nodeName: string) => resultData.runData[nodeName]?.[0];

@@ -1,21 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { ManualExecutionCancelledError, NodeOperationError } from 'n8n-workflow';
 
+import { AttemptJournal, fingerprintOf } from '../helpers/attemptJournal';
 import { asNodeError } from '../helpers/errors';
 import { ExecutionScope } from '../helpers/executionScope';
-import { mapInOrder } from '../helpers/mapInOrder';
+import { isRunStopped } from '../transport';
 import { MAX_CONCURRENCY } from './common.descriptions';
 import * as company from './company/Company.resource';
 import * as custom from './custom/Custom.resource';
 import * as folder from './folder/Folder.resource';
 import * as image from './image/Image.resource';
+import { ItemContext } from './item';
 import type { Scene7IpsType } from './node.type';
+import { RunController } from './runController';
 
-type OperationExecute = (
-	this: IExecuteFunctions,
-	itemIndex: number,
-	scope: ExecutionScope,
-) => Promise<IDataObject | IDataObject[]>;
+export type OperationExecute = (this: IExecuteFunctions, item: ItemContext) => Promise<IDataObject | IDataObject[]>;
 
 // Tied to node.type.ts: every operation named there must have its execute here.
 type OperationMap = {
@@ -29,37 +28,80 @@ const resources: OperationMap = {
 	image: image.operations,
 };
 
-/** Runs the chosen operation for every input item: one or more outputs per item, each paired to it. */
+/** Where earlier attempts of this node run are kept for Retry On Fail, if n8n names the execution. */
+function journalFor(context: IExecuteFunctions): AttemptJournal | undefined {
+	const executionId = context.getExecutionId?.();
+	if (!executionId) return undefined;
+	// The run index tells a retry (same index) from the node's next run in a loop (next index).
+	const runIndex = context.getWorkflowDataProxy?.(0)?.$runIndex ?? 0;
+	return AttemptJournal.of(`${executionId}\u0000${context.getNode().name}\u0000${runIndex}`);
+}
+
+/**
+ * Runs the chosen operation for every input item through one RunController: outputs in input
+ * order, each paired to its item; under On Error = Stop the first failure stops the run and the
+ * first failure in input order is thrown; under Continue every item runs and failures become
+ * error items. Items an earlier attempt of the same run completed (Retry On Fail) are returned,
+ * not run again.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
+	const node = this.getNode();
 	const resource = this.getNodeParameter('resource', 0) as Scene7IpsType['resource'];
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const handler = (resources[resource] as Record<string, { execute: OperationExecute }> | undefined)?.[operation];
 	if (!handler) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+		throw new NodeOperationError(node, `The operation "${operation}" of "${resource}" is not supported`);
 	}
 
-	const scope = new ExecutionScope();
-	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
-		const pairedItem = { item: itemIndex };
-		try {
-			const result = await handler.execute.call(this, itemIndex, scope);
-			return (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem }));
-		} catch (error) {
-			if (this.continueOnFail()) {
-				const nodeError = asNodeError(this.getNode(), error, itemIndex);
-				const json = { error: nodeError.message, ...(nodeError.description ? { description: nodeError.description } : {}) };
-				// n8n routes an item to the error output only when it carries the error itself (or its
-				// json is nothing but `error`), so the description needs the item-level error.
-				const routeToErrorOutput = this.getNode().onError === 'continueErrorOutput';
-				return [{ json, pairedItem, ...(routeToErrorOutput ? { error: nodeError } : {}) }];
-			}
-			throw asNodeError(this.getNode(), error, itemIndex);
-		}
-	};
-
+	const continueOnFail = this.continueOnFail();
 	// Operations that can run items side by side offer Options > Concurrency; it applies to the run.
 	const concurrency = Number(this.getNodeParameter('options.concurrency', 0, 1)) || 1;
-	const perItem = await mapInOrder(items.length, Math.min(Math.max(concurrency, 1), MAX_CONCURRENCY), runItem);
-	return [perItem.flat()];
+	const controller = new RunController({
+		concurrency: Math.min(Math.max(concurrency, 1), MAX_CONCURRENCY),
+		stopOnFailure: !continueOnFail,
+		cancelSignal: this.getExecutionCancelSignal?.(),
+	});
+	const scope = new ExecutionScope();
+	const journal = journalFor(this);
+	const parameters = JSON.stringify(node.parameters);
+
+	const outcomes = await controller.run(items.length, async (itemIndex) => {
+		const fingerprint = fingerprintOf(`${parameters}\u0000${JSON.stringify(items[itemIndex].json)}`);
+		const earlier = journal?.replay(itemIndex, fingerprint);
+		if (earlier) return earlier;
+		const output = await handler.execute.call(this, new ItemContext(this, itemIndex, scope, controller.signal));
+		journal?.record(itemIndex, fingerprint, output);
+		return output;
+	});
+
+	// n8n reports the run as cancelled, not failed, when the node ends with its cancel error.
+	if (controller.cancelled) throw new ManualExecutionCancelledError(this.getExecutionId?.() ?? '');
+	if (outcomes.every((outcome) => outcome?.ok)) journal?.forget();
+
+	const output: INodeExecutionData[] = [];
+	for (const [itemIndex, outcome] of outcomes.entries()) {
+		const pairedItem = { item: itemIndex };
+		if (outcome?.ok) {
+			const results = Array.isArray(outcome.value) ? outcome.value : [outcome.value];
+			output.push(...results.map((json) => ({ json, pairedItem })));
+			continue;
+		}
+		if (!continueOnFail) continue;
+		const nodeError = asNodeError(node, outcome?.error, itemIndex);
+		const json = { error: nodeError.message, ...(nodeError.description ? { description: nodeError.description } : {}) };
+		// n8n routes an item to the error output only when it carries the error itself (or its
+		// json is nothing but `error`), so the description needs the item-level error.
+		const routeToErrorOutput = node.onError === 'continueErrorOutput';
+		output.push({ json, pairedItem, ...(routeToErrorOutput ? { error: nodeError } : {}) });
+	}
+	if (!continueOnFail) {
+		// The first failure in input order; items the stop kept from sending are not failures.
+		const failedAt = outcomes.findIndex((outcome) => outcome && !outcome.ok && !isRunStopped(outcome.error));
+		if (failedAt >= 0) {
+			const failed = outcomes[failedAt] as { error: unknown };
+			throw asNodeError(node, failed.error, failedAt);
+		}
+	}
+	return [output];
 }

@@ -13,6 +13,7 @@ export class ExecutionScope {
 	/**
 	 * One lookup per distinct key in this execution; items asking at the same time share it, and a
 	 * failure is shared too (retries happen inside each call, so asking again would only repeat it).
+	 * Each item makes its own error from a shared failure (ItemContext), so none carries another's index.
 	 */
 	async lookup<T>(key: string, load: () => Promise<T>): Promise<T> {
 		let pending = this.lookups.get(key) as Promise<T> | undefined;

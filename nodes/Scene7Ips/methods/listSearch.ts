@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { companyByName, companyFolders, companyMemberships, IMAGE_SEARCH_PAGE_SIZE, searchImagesPage } from './lookups';
+import { IMAGE_SEARCH_PAGE_SIZE, Scene7Client } from '../client/lookups';
 
 /** Small lists are filtered on the client, case-insensitively, and sorted by name. */
 function filterAndSort(results: INodeListSearchItems[], filter?: string): INodeListSearchItems[] {
@@ -17,7 +17,7 @@ function filterAndSort(results: INodeListSearchItems[], filter?: string): INodeL
 }
 
 /** The company chosen in the node, whichever mode it was given in. */
-async function currentCompanyHandle(context: ILoadOptionsFunctions): Promise<string> {
+async function currentCompanyHandle(context: ILoadOptionsFunctions, client: Scene7Client): Promise<string> {
 	const locator = context.getCurrentNodeParameter('companyHandle') as INodeParameterResourceLocator | undefined;
 	const value = typeof locator?.value === 'string' ? locator.value.trim() : '';
 	if (!value) {
@@ -26,19 +26,20 @@ async function currentCompanyHandle(context: ILoadOptionsFunctions): Promise<str
 		});
 	}
 	if (locator?.mode !== 'name') return value;
-	const company = await companyByName.call(context, value);
+	const company = await client.companyByName(value);
 	if (!company) throw new NodeOperationError(context.getNode(), `No Scene7 company is named '${value}'`);
 	return company.companyHandle;
 }
 
 export async function searchCompanies(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const companies = await companyMemberships.call(this);
+	const companies = await new Scene7Client(this).companyMemberships();
 	const results = companies.map((company) => ({ name: company.name || company.companyHandle, value: company.companyHandle }));
 	return { results: filterAndSort(results, filter) };
 }
 
 export async function searchFolders(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const folders = await companyFolders.call(this, await currentCompanyHandle(this));
+	const client = new Scene7Client(this);
+	const folders = await client.companyFolders(await currentCompanyHandle(this, client));
 	// Paths sort parents before their subfolders, which reads like a tree.
 	const results = folders.map((folder) => ({ name: folder.path, value: folder.folderHandle }));
 	return { results: filterAndSort(results, filter) };
@@ -49,8 +50,10 @@ export async function searchImages(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
+	const client = new Scene7Client(this);
 	const page = Number(paginationToken) || 1;
-	const { assets, totalRows } = await searchImagesPage.call(this, await currentCompanyHandle(this), filter?.trim() ?? '', page);
+	const companyHandle = await currentCompanyHandle(this, client);
+	const { assets, totalRows } = await client.searchImagesPage(companyHandle, filter?.trim() ?? '', page);
 	return {
 		results: assets.map((asset) => ({
 			name: asset.folder ? `${asset.name} (${asset.folder})` : asset.name,

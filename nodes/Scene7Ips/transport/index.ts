@@ -5,7 +5,7 @@ import type {
 	ILoadOptionsFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleepWithAbort } from 'n8n-workflow';
 
 import { asNodeError } from '../helpers/errors';
 import { readBodyText } from './body';
@@ -40,6 +40,31 @@ export interface IpsCallOptions {
 	 * copy exists), or undefined to try again.
 	 */
 	recover?: () => Promise<IDataObject | undefined>;
+	/**
+	 * The run's stop signal: once it fires (Cancel, or an earlier item failed under On Error =
+	 * Stop), no further try starts and waits end at once. A request already sent is left to finish;
+	 * only Cancel aborts it (through the execution's cancel signal).
+	 */
+	signal?: AbortSignal;
+}
+
+/** The error of a call that was never sent because the run stopped first: not a failure of its item. */
+function runStopped(context: IpsContext, operation: string, itemIndex?: number): NodeOperationError {
+	const error = new NodeOperationError(context.getNode(), `${operation} was not sent: the run stopped`, { itemIndex });
+	error.context.runStopped = true;
+	return error;
+}
+
+export const isRunStopped = (error: unknown): boolean =>
+	(error as { context?: { runStopped?: boolean } } | undefined)?.context?.runStopped === true;
+
+/** Waits `ms`, or throws as soon as the run's signal fires. */
+async function pause(context: IpsContext, ms: number, operation: string, options: IpsCallOptions): Promise<void> {
+	try {
+		await sleepWithAbort(ms, options.signal);
+	} catch {
+		throw runStopped(context, operation, options.itemIndex);
+	}
 }
 
 export interface IpsFaultInfo {
@@ -213,7 +238,12 @@ export async function ipsRequest(
 	const policy = options.retry ?? DEFAULT_RETRY;
 	const attempts = Math.max(1, Math.floor(policy.attempts) || 1);
 	for (let attempt = 1; ; attempt++) {
-		await options.gate?.wait();
+		if (options.signal?.aborted) throw runStopped(this, operation, options.itemIndex);
+		try {
+			await options.gate?.wait(options.signal);
+		} catch {
+			throw runStopped(this, operation, options.itemIndex);
+		}
 		try {
 			return await sendOnce(this, operation, body, options);
 		} catch (error) {
@@ -231,7 +261,7 @@ export async function ipsRequest(
 				if (attempts > 1) nodeError.description = `${nodeError.description ?? ''} Tried ${attempts} times.`.trim();
 				throw nodeError;
 			}
-			await sleep(failure.throttleMs ?? backoffDelay(policy, attempt));
+			await pause(this, failure.throttleMs ?? backoffDelay(policy, attempt), operation, options);
 		}
 	}
 }

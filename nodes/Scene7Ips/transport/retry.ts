@@ -1,4 +1,4 @@
-import { sleep } from 'n8n-workflow';
+import { sleepWithAbort } from 'n8n-workflow';
 
 export interface RetryPolicy {
 	/** Tries in all, the first included; 1 turns retrying off. */
@@ -39,9 +39,10 @@ export class ThrottleGate {
 		this.resumeAt = Math.max(this.resumeAt, Date.now() + Math.min(ms, MAX_WAIT_MS));
 	}
 
-	async wait(): Promise<void> {
+	/** Resolves when Scene7 may be called again; rejects at once when `signal` fires. */
+	async wait(signal?: AbortSignal): Promise<void> {
 		for (let left = this.resumeAt - Date.now(); left > 0; left = this.resumeAt - Date.now()) {
-			await sleep(left);
+			await sleepWithAbort(left, signal);
 		}
 	}
 }

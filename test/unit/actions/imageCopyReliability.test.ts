@@ -218,7 +218,7 @@ describe('retries never duplicate a copy', () => {
 	});
 
 	it('waits as long as Retry-After asks when throttled', async () => {
-		const sleep = jest.spyOn(n8nWorkflow, 'sleep');
+		const sleep = jest.spyOn(n8nWorkflow, 'sleepWithAbort');
 		const { json, operations } = await run(
 			parameters(),
 			scripted({ copyImage: [{ statusCode: 429, body: '', headers: { 'retry-after': '1' } } as FakeResponse, copied('a|74|1|1')] }),

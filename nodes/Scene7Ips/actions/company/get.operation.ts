@@ -1,10 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { callOptions, type CallSettings } from '../../helpers/callOptions';
-import { updateDisplayOptions } from '../../helpers/displayOptions';
-import type { ExecutionScope } from '../../helpers/executionScope';
 import { toCompanyOutput } from '../../helpers/output';
-import { ipsRequest } from '../../transport';
 import {
 	companyRLC,
 	concurrencyOption,
@@ -13,7 +10,7 @@ import {
 	retryOption,
 	timeoutOption,
 } from '../common.descriptions';
-import { resolveCompany } from '../locators';
+import type { ItemContext } from '../item';
 
 const properties: INodeProperties[] = [
 	{ ...companyRLC, description: 'The company to get' },
@@ -25,11 +22,9 @@ const displayOptions = { show: { resource: ['company'], operation: ['get'] } };
 export const description = updateDisplayOptions(displayOptions, properties);
 
 // https://experienceleague.adobe.com/docs/dynamic-media-developer-resources/image-production-api/operations/methods/r-get-company-info.html
-export async function execute(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<IDataObject> {
-	const options = this.getNodeParameter('options', itemIndex, {}) as CallSettings;
-	const call = callOptions(options, itemIndex, scope);
-	const companyHandle = await resolveCompany.call(this, scope, itemIndex, call);
+export async function execute(this: IExecuteFunctions, item: ItemContext): Promise<IDataObject> {
+	const companyHandle = await item.company();
 	// Key order is getCompanyInfoParam's xsd:sequence.
-	const result = await ipsRequest.call(this, 'getCompanyInfo', { companyHandle }, call);
+	const result = await item.call('getCompanyInfo', { companyHandle });
 	return toCompanyOutput((result.companyInfo as IDataObject | undefined) ?? { companyHandle });
 }

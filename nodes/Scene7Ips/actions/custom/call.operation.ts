@@ -1,17 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
-import { jsonParse, NodeOperationError } from 'n8n-workflow';
+import { jsonParse, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { callOptions, type CallSettings } from '../../helpers/callOptions';
-import { updateDisplayOptions } from '../../helpers/displayOptions';
-import type { ExecutionScope } from '../../helpers/executionScope';
-import { requireText } from '../../helpers/input';
-import { ipsRequest, type IpsParam, type IpsParamValue } from '../../transport';
+import type { IpsParam, IpsParamValue } from '../../transport';
 import {
 	concurrencyOption,
 	optionsCollection,
 	retryOption,
 	timeoutOption,
 } from '../common.descriptions';
+import type { ItemContext } from '../item';
 
 const properties: INodeProperties[] = [
 	{
@@ -105,26 +102,15 @@ export function parseParameters(node: INode, itemIndex: number, raw: unknown): I
 }
 
 // https://experienceleague.adobe.com/docs/dynamic-media-developer-resources/image-production-api/operations/c-operations-intro/c-methods/c-methods.html
-export async function execute(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<IDataObject> {
-	const node = this.getNode();
-	const options = this.getNodeParameter('options', itemIndex, {}) as CallSettings;
-	const operation = requireText(
-		node,
-		this.getNodeParameter('operationName', itemIndex, ''),
-		'IPS Operation',
-		itemIndex,
-		'Enter an operation name such as getAssets.',
-	);
+export async function execute(this: IExecuteFunctions, item: ItemContext): Promise<IDataObject> {
+	const operation = item.text('operationName', 'IPS Operation', 'Enter an operation name such as getAssets.');
 	if (!OPERATION_NAME.test(operation)) {
-		throw new NodeOperationError(node, `IPS Operation '${operation}' is not an operation name [item ${itemIndex}]`, {
-			description: 'Enter the name only, letters and digits, e.g. getAssets or copyImage.',
-			itemIndex,
-		});
+		throw item.error(
+			`IPS Operation '${operation}' is not an operation name`,
+			'Enter the name only, letters and digits, e.g. getAssets or copyImage.',
+		);
 	}
-	const param = parseParameters(node, itemIndex, this.getNodeParameter('parameters', itemIndex, '{}'));
+	const param = parseParameters(item.node, item.index, item.param('parameters', '{}'));
 	// Nothing tells whether an unknown operation changes anything, so only reads are sent twice.
-	return await ipsRequest.call(this, operation, param, {
-		...callOptions(options, itemIndex, scope),
-		idempotent: READ_ONLY.test(operation),
-	});
+	return await item.call(operation, param, { idempotent: READ_ONLY.test(operation) });
 }

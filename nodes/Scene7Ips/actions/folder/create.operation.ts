@@ -1,12 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { callOptions, type CallSettings } from '../../helpers/callOptions';
-import { updateDisplayOptions } from '../../helpers/displayOptions';
+import { folderAtPath } from '../../client/lookups';
 import { requireReturnedHandle } from '../../helpers/output';
-import type { ExecutionScope } from '../../helpers/executionScope';
-import { requireText } from '../../helpers/input';
-import { companyFolders, folderAtPath } from '../../methods/lookups';
-import { ipsRequest } from '../../transport';
 import {
 	companyRLC,
 	concurrencyOption,
@@ -15,7 +11,7 @@ import {
 	retryOption,
 	timeoutOption,
 } from '../common.descriptions';
-import { resolveCompany } from '../locators';
+import type { ItemContext } from '../item';
 
 const properties: INodeProperties[] = [
 	companyRLC,
@@ -36,35 +32,25 @@ const displayOptions = { show: { resource: ['folder'], operation: ['create'] } }
 export const description = updateDisplayOptions(displayOptions, properties);
 
 // https://experienceleague.adobe.com/docs/dynamic-media-developer-resources/image-production-api/operations/methods/r-create-folder.html
-export async function execute(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<IDataObject> {
-	const node = this.getNode();
-	const options = this.getNodeParameter('options', itemIndex, {}) as CallSettings;
-	const folderPath = requireText(
-		node,
-		this.getNodeParameter('folderPath', itemIndex, ''),
-		'Folder Path',
-		itemIndex,
-		'Enter a path such as summer/2024/.',
-	);
-	const call = callOptions(options, itemIndex, scope);
-	const companyHandle = await resolveCompany.call(this, scope, itemIndex, call);
+export async function execute(this: IExecuteFunctions, item: ItemContext): Promise<IDataObject> {
+	const folderPath = item.text('folderPath', 'Folder Path', 'Enter a path such as summer/2024/.');
+	const companyHandle = await item.company();
 
 	// Key order is createFolderParam's xsd:sequence.
-	const result = await ipsRequest.call(this, 'createFolder', { companyHandle, folderPath }, {
-		...call,
+	const result = await item.call('createFolder', { companyHandle, folderPath }, {
 		idempotent: false,
 		// The answer was lost: the folder was made if the company now has one with this path.
 		recover: async () => {
-			const made = folderAtPath(await companyFolders.call(this, companyHandle, call), folderPath);
+			const made = folderAtPath(await item.client.companyFolders(companyHandle), folderPath);
 			return made ? { folderHandle: made.folderHandle } : undefined;
 		},
 	});
-	const folderHandle = requireReturnedHandle(node, result, {
+	const folderHandle = requireReturnedHandle(item.node, result, {
 		element: 'folderHandle',
 		operation: 'createFolder',
 		message: "Scene7 answered without the new folder's handle",
 		description: 'The folder may or may not exist. Check the folder list before running the item again.',
-		itemIndex,
+		itemIndex: item.index,
 	});
 	return { folderHandle, companyHandle, folderPath };
 }

@@ -1,10 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { callOptions, type CallSettings } from '../../helpers/callOptions';
-import { updateDisplayOptions } from '../../helpers/displayOptions';
-import type { ExecutionScope } from '../../helpers/executionScope';
-import { companyFolders, isInFolder } from '../../methods/lookups';
-import { ipsRequest } from '../../transport';
+import { isInFolder } from '../../client/lookups';
 import {
 	companyRLC,
 	concurrencyOption,
@@ -14,7 +11,7 @@ import {
 	retryOption,
 	timeoutOption,
 } from '../common.descriptions';
-import { resolveCompany, resolveFolder } from '../locators';
+import type { ItemContext } from '../item';
 
 const properties: INodeProperties[] = [
 	companyRLC,
@@ -27,19 +24,16 @@ const displayOptions = { show: { resource: ['folder'], operation: ['delete'] } }
 export const description = updateDisplayOptions(displayOptions, properties);
 
 // https://experienceleague.adobe.com/docs/dynamic-media-developer-resources/image-production-api/operations/methods/r-delete-folder.html
-export async function execute(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<IDataObject> {
-	const options = this.getNodeParameter('options', itemIndex, {}) as CallSettings;
-	const call = callOptions(options, itemIndex, scope);
-	const companyHandle = await resolveCompany.call(this, scope, itemIndex, call);
-	const folderHandle = await resolveFolder.call(this, scope, itemIndex, call, companyHandle);
+export async function execute(this: IExecuteFunctions, item: ItemContext): Promise<IDataObject> {
+	const companyHandle = await item.company();
+	const folderHandle = await item.folder(companyHandle);
 
 	// Key order is deleteFolderParam's xsd:sequence.
-	await ipsRequest.call(this, 'deleteFolder', { companyHandle, folderHandle }, {
-		...call,
+	await item.call('deleteFolder', { companyHandle, folderHandle }, {
 		idempotent: false,
 		// The answer was lost: the delete happened if the company no longer has the folder.
 		recover: async () => {
-			const folders = await companyFolders.call(this, companyHandle, call);
+			const folders = await item.client.companyFolders(companyHandle);
 			const exists = folders.some((folder) => isInFolder({ folderHandle: folder.folderHandle, folder: folder.path }, folderHandle));
 			return exists ? undefined : {};
 		},

@@ -1,11 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { callOptions, type CallSettings } from '../../helpers/callOptions';
-import { updateDisplayOptions } from '../../helpers/displayOptions';
-import type { ExecutionScope } from '../../helpers/executionScope';
 import { optionalText } from '../../helpers/input';
 import { toFolderOutput } from '../../helpers/output';
-import { folderTree } from '../../methods/lookups';
 import {
 	companyRLC,
 	concurrencyOption,
@@ -16,7 +13,7 @@ import {
 	returnAllField,
 	timeoutOption,
 } from '../common.descriptions';
-import { resolveCompany } from '../locators';
+import type { ItemContext } from '../item';
 
 const properties: INodeProperties[] = [
 	companyRLC,
@@ -47,16 +44,13 @@ const displayOptions = { show: { resource: ['folder'], operation: ['getAll'] } }
 export const description = updateDisplayOptions(displayOptions, properties);
 
 // https://experienceleague.adobe.com/docs/dynamic-media-developer-resources/image-production-api/operations/methods/r-get-folder-tree.html
-export async function execute(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<IDataObject[]> {
-	const options = this.getNodeParameter('options', itemIndex, {}) as CallSettings;
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as { folderPath?: string };
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : Math.max(1, Number(this.getNodeParameter('limit', itemIndex, 50)) || 1);
-	const folderPath = optionalText(this.getNode(), filters.folderPath, 'Folder Path', itemIndex).trim() || undefined;
-	const call = callOptions(options, itemIndex, scope);
-	const companyHandle = await resolveCompany.call(this, scope, itemIndex, call);
+export async function execute(this: IExecuteFunctions, item: ItemContext): Promise<IDataObject[]> {
+	const filters = item.param<{ folderPath?: string }>('filters', {});
+	const limit = item.param('returnAll', false) ? Infinity : Math.max(1, Number(item.param('limit', 50)) || 1);
+	const folderPath = optionalText(item.node, filters.folderPath, 'Folder Path', item.index).trim() || undefined;
+	const companyHandle = await item.company();
 
 	// The whole tree in one call, flattened: parents come before their subfolders.
-	const folders = await folderTree.call(this, companyHandle, call, folderPath);
+	const folders = await item.client.folderTree(companyHandle, folderPath);
 	return folders.slice(0, limit).map((folder) => toFolderOutput(folder, companyHandle));
 }

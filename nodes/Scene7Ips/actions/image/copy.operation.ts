@@ -1,14 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../helpers/displayOptions';
-import { requireReturnedHandle } from '../../helpers/output';
-import type { ExecutionScope } from '../../helpers/executionScope';
+import type { AssetSummary } from '../../client/lookups';
 import { asNodeError } from '../../helpers/errors';
-import { requireAssetName } from '../../helpers/input';
-import { callOptions, type CallSettings } from '../../helpers/callOptions';
-import { type AssetSummary, assetInFolder, namesInUse } from '../../methods/lookups';
-import { type IpsCallOptions, ipsFaultOf, ipsRequest } from '../../transport';
+import { requireReturnedHandle } from '../../helpers/output';
+import { ipsFaultOf } from '../../transport';
 import {
 	assetRLC,
 	companyRLC,
@@ -19,7 +15,7 @@ import {
 	timeoutOption,
 	validateUrlModifierOption,
 } from '../common.descriptions';
-import { resolveCompany, resolveFolder, resolveImage } from '../locators';
+import type { ItemContext } from '../item';
 import { modifierBuilder } from './modifierBuilder.description';
 import { composeUrlModifier } from './urlModifier';
 
@@ -85,8 +81,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 type IfNameExists = 'fail' | 'rename' | 'useExisting';
 
-interface CopyOptions extends CallSettings {
-	concurrency?: number;
+interface CopyOptions {
 	ifNameExists?: IfNameExists;
 	validateUrlModifier?: boolean;
 }
@@ -108,15 +103,14 @@ interface CopyTarget {
 
 class ImageCopier {
 	constructor(
-		private readonly context: IExecuteFunctions,
+		private readonly item: ItemContext,
 		private readonly target: CopyTarget,
-		private readonly call: IpsCallOptions,
 	) {}
 
 	/** The asset with this name in the target folder, if any. */
 	async findInFolder(name: string, createdAfter?: number): Promise<AssetSummary | undefined> {
 		const { companyHandle, folderHandle } = this.target;
-		return await assetInFolder.call(this.context, { companyHandle, name, folderHandle, createdAfter }, this.call);
+		return await this.item.client.assetInFolder({ companyHandle, name, folderHandle, createdAfter });
 	}
 
 	/** The requested name if free, else the first free name_1, name_2, … (checked with checkAssetNames). */
@@ -124,15 +118,12 @@ class ImageCopier {
 		for (let first = 0; first < MAX_RENAME_CANDIDATES; first += RENAME_BATCH) {
 			const candidates = Array.from({ length: RENAME_BATCH }, (_, i) => (first + i === 0 ? name : `${name}_${first + i}`));
 			const inUse = new Set(
-				(await namesInUse.call(this.context, this.target.companyHandle, candidates, this.call)).map((used) => used.toLowerCase()),
+				(await this.item.client.namesInUse(this.target.companyHandle, candidates)).map((used) => used.toLowerCase()),
 			);
 			const free = candidates.find((candidate) => !inUse.has(candidate.toLowerCase()));
 			if (free) return free;
 		}
-		throw new NodeOperationError(this.context.getNode(), `No free name found for '${name}' up to ${name}_${MAX_RENAME_CANDIDATES - 1}`, {
-			description: 'Choose another New Name.',
-			itemIndex: this.call.itemIndex,
-		});
+		throw this.item.error(`No free name found for '${name}' up to ${name}_${MAX_RENAME_CANDIDATES - 1}`, 'Choose another New Name.');
 	}
 
 	/**
@@ -144,39 +135,36 @@ class ImageCopier {
 		const { companyHandle, sourceAssetHandle, folderHandle, urlModifier } = this.target;
 		// Key order is copyImageParam's xsd:sequence; urlModifier is required and may be empty.
 		const request = { companyHandle, assetHandle: sourceAssetHandle, folderHandle, name, urlModifier };
-		const result = await ipsRequest.call(this.context, 'copyImage', request, {
-			...this.call,
+		const result = await this.item.call('copyImage', request, {
 			idempotent: false,
 			recover: async () => {
 				const made = await this.findInFolder(name, startedAt);
 				return made ? { assetHandle: made.assetHandle } : undefined;
 			},
 		});
-		return requireReturnedHandle(this.context.getNode(), result, {
+		return requireReturnedHandle(this.item.node, result, {
 			element: 'assetHandle',
 			operation: 'copyImage',
 			message: "Scene7 answered the copy without the new image's handle",
 			description: 'The copy may or may not exist. Search the folder for the new name before running the item again.',
-			itemIndex: this.call.itemIndex,
+			itemIndex: this.item.index,
 		});
 	}
 }
 
 // https://experienceleague.adobe.com/docs/dynamic-media-developer-resources/image-production-api/operations/methods/r-copy-image.html
-export async function execute(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<IDataObject> {
-	const node = this.getNode();
-	const options = this.getNodeParameter('options', itemIndex, {}) as CopyOptions;
+export async function execute(this: IExecuteFunctions, item: ItemContext): Promise<IDataObject> {
+	const options = item.options as CopyOptions;
 	const ifNameExists: IfNameExists = options.ifNameExists ?? 'fail';
-	const call = callOptions(options, itemIndex, scope);
 
 	// Everything that needs no request is checked first, so a bad row costs no lookup.
-	const requestedName = requireAssetName(node, this.getNodeParameter('name', itemIndex, ''), 'New Name', itemIndex);
-	const { urlModifier, built } = composeUrlModifier(this, itemIndex, options.validateUrlModifier !== false);
+	const requestedName = item.assetName('name', 'New Name');
+	const { urlModifier, built } = composeUrlModifier(this, item.index, options.validateUrlModifier !== false);
 
-	const companyHandle = await resolveCompany.call(this, scope, itemIndex, call);
-	const sourceAssetHandle = await resolveImage.call(this, scope, itemIndex, call, companyHandle);
-	const folderHandle = await resolveFolder.call(this, scope, itemIndex, call, companyHandle);
-	const copier = new ImageCopier(this, { companyHandle, sourceAssetHandle, folderHandle, urlModifier }, call);
+	const companyHandle = await item.company();
+	const sourceAssetHandle = await item.image(companyHandle);
+	const folderHandle = await item.folder(companyHandle);
+	const copier = new ImageCopier(item, { companyHandle, sourceAssetHandle, folderHandle, urlModifier });
 
 	const output = (assetHandle: string, name: string, alreadyExisted: boolean): IDataObject => ({
 		assetHandle,
@@ -200,10 +188,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, scope:
 		try {
 			return output(await copier.copy(name), name, false);
 		} catch (error) {
-			if (!isNameInUse(error) || ifNameExists === 'fail' || tries >= 5) throw asNodeError(node, error, itemIndex);
+			if (!isNameInUse(error) || ifNameExists === 'fail' || tries >= 5) throw asNodeError(item.node, error, item.index);
 			if (ifNameExists === 'useExisting') {
 				const existing = await copier.findInFolder(name);
-				if (!existing) throw asNodeError(node, error, itemIndex);
+				if (!existing) throw asNodeError(item.node, error, item.index);
 				return output(existing.assetHandle, name, true);
 			}
 			name = await copier.freeName(requestedName);

@@ -1,12 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { callOptions, type CallSettings } from '../../helpers/callOptions';
-import { updateDisplayOptions } from '../../helpers/displayOptions';
 import { requireReturnedHandle } from '../../helpers/output';
-import type { ExecutionScope } from '../../helpers/executionScope';
-import { optionalText, requireAssetName } from '../../helpers/input';
-import { assetInFolder } from '../../methods/lookups';
-import { ipsRequest } from '../../transport';
 import {
 	assetRLC,
 	companyRLC,
@@ -18,8 +13,8 @@ import {
 	timeoutOption,
 	validateUrlModifierOption,
 } from '../common.descriptions';
-import { resolveCompany, resolveFolder, resolveImage } from '../locators';
 import { checkUrlModifier } from './urlModifier';
+import type { ItemContext } from '../item';
 
 const properties: INodeProperties[] = [
 	companyRLC,
@@ -81,31 +76,19 @@ const displayOptions = { show: { resource: ['image'], operation: ['createDerived
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-interface CreateDerivedOptions extends CallSettings {
-	validateUrlModifier?: boolean;
-}
-
 // https://experienceleague.adobe.com/docs/dynamic-media-developer-resources/image-production-api/operations/methods/r-create-derived-asset.html
-export async function execute(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<IDataObject> {
-	const node = this.getNode();
-	const options = this.getNodeParameter('options', itemIndex, {}) as CreateDerivedOptions;
-	const name = requireAssetName(node, this.getNodeParameter('name', itemIndex, ''), 'New Name', itemIndex);
-	const type = this.getNodeParameter('derivedType', itemIndex, 'AdjustedView') as string;
-	const urlModifier = optionalText(node, this.getNodeParameter('urlModifier', itemIndex, ''), 'URL Modifier', itemIndex).trim();
-	const urlPostApplyModifier = optionalText(
-		node,
-		this.getNodeParameter('urlPostApplyModifier', itemIndex, ''),
-		'URL Post-Apply Modifier',
-		itemIndex,
-	).trim();
-	if (options.validateUrlModifier !== false) {
-		checkUrlModifier(node, urlModifier, 'URL Modifier', itemIndex);
-		checkUrlModifier(node, urlPostApplyModifier, 'URL Post-Apply Modifier', itemIndex);
+export async function execute(this: IExecuteFunctions, item: ItemContext): Promise<IDataObject> {
+	const name = item.assetName('name', 'New Name');
+	const type = item.param('derivedType', 'AdjustedView');
+	const urlModifier = item.optionalText('urlModifier', 'URL Modifier').trim();
+	const urlPostApplyModifier = item.optionalText('urlPostApplyModifier', 'URL Post-Apply Modifier').trim();
+	if (item.options.validateUrlModifier !== false) {
+		checkUrlModifier(item.node, urlModifier, 'URL Modifier', item.index);
+		checkUrlModifier(item.node, urlPostApplyModifier, 'URL Post-Apply Modifier', item.index);
 	}
-	const call = callOptions(options, itemIndex, scope);
-	const companyHandle = await resolveCompany.call(this, scope, itemIndex, call);
-	const ownerHandle = await resolveImage.call(this, scope, itemIndex, call, companyHandle);
-	const folderHandle = await resolveFolder.call(this, scope, itemIndex, call, companyHandle);
+	const companyHandle = await item.company();
+	const ownerHandle = await item.image(companyHandle);
+	const folderHandle = await item.folder(companyHandle);
 
 	const startedAt = Date.now();
 	// Key order is createDerivedAssetParam's xsd:sequence; empty modifiers are left out.
@@ -118,25 +101,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, scope:
 		urlModifier: urlModifier || undefined,
 		urlPostApplyModifier: urlPostApplyModifier || undefined,
 	};
-	const result = await ipsRequest.call(this, 'createDerivedAsset', request, {
-		...call,
+	const result = await item.call('createDerivedAsset', request, {
 		idempotent: false,
 		// The answer was lost: the asset was made if one of this name and type is now in the folder.
 		recover: async () => {
-			const made = await assetInFolder.call(
-				this,
-				{ companyHandle, name, folderHandle, createdAfter: startedAt, types: [type] },
-				call,
-			);
+			const made = await item.client.assetInFolder({ companyHandle, name, folderHandle, createdAfter: startedAt, types: [type] });
 			return made ? { assetHandle: made.assetHandle } : undefined;
 		},
 	});
-	const assetHandle = requireReturnedHandle(node, result, {
+	const assetHandle = requireReturnedHandle(item.node, result, {
 		element: 'assetHandle',
 		operation: 'createDerivedAsset',
 		message: "Scene7 answered without the new asset's handle",
 		description: 'The asset may or may not exist. Search the folder for the new name before running the item again.',
-		itemIndex,
+		itemIndex: item.index,
 	});
 	return { assetHandle, companyHandle, ownerHandle, folderHandle, name, type, urlModifier, urlPostApplyModifier };
 }

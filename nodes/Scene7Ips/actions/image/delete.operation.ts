@@ -1,10 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { callOptions, type CallSettings } from '../../helpers/callOptions';
-import { updateDisplayOptions } from '../../helpers/displayOptions';
-import type { ExecutionScope } from '../../helpers/executionScope';
-import { assetIfExists } from '../../methods/lookups';
-import { ipsRequest } from '../../transport';
 import {
 	assetRLC,
 	companyRLC,
@@ -14,7 +10,7 @@ import {
 	retryOption,
 	timeoutOption,
 } from '../common.descriptions';
-import { resolveCompany, resolveImage } from '../locators';
+import type { ItemContext } from '../item';
 
 const properties: INodeProperties[] = [
 	companyRLC,
@@ -27,19 +23,16 @@ const displayOptions = { show: { resource: ['image'], operation: ['delete'] } };
 export const description = updateDisplayOptions(displayOptions, properties);
 
 // https://experienceleague.adobe.com/docs/dynamic-media-developer-resources/image-production-api/operations/methods/r-delete-asset.html
-export async function execute(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<IDataObject> {
-	const options = this.getNodeParameter('options', itemIndex, {}) as CallSettings;
-	const call = callOptions(options, itemIndex, scope);
-	const companyHandle = await resolveCompany.call(this, scope, itemIndex, call);
-	const assetHandle = await resolveImage.call(this, scope, itemIndex, call, companyHandle);
+export async function execute(this: IExecuteFunctions, item: ItemContext): Promise<IDataObject> {
+	const companyHandle = await item.company();
+	const assetHandle = await item.image(companyHandle);
 
 	// Key order is deleteAssetParam's xsd:sequence.
-	await ipsRequest.call(this, 'deleteAsset', { companyHandle, assetHandle }, {
-		...call,
+	await item.call('deleteAsset', { companyHandle, assetHandle }, {
 		idempotent: false,
 		// The answer was lost: the delete happened if the asset is gone or in the trash.
 		recover: async () => {
-			const asset = await assetIfExists.call(this, companyHandle, assetHandle, call);
+			const asset = await item.client.assetIfExists(companyHandle, assetHandle);
 			return !asset || (asset.trashState !== undefined && asset.trashState !== 'NotInTrash') ? {} : undefined;
 		},
 	});

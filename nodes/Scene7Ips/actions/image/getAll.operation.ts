@@ -1,12 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { callOptions, type CallSettings } from '../../helpers/callOptions';
-import { updateDisplayOptions } from '../../helpers/displayOptions';
-import type { ExecutionScope } from '../../helpers/executionScope';
+import { itemsOf } from '../../client/lookups';
 import { optionalText } from '../../helpers/input';
 import { toAssetOutput } from '../../helpers/output';
-import { itemsOf } from '../../methods/lookups';
-import { ipsRequest, type IpsParam } from '../../transport';
+import type { IpsParam } from '../../transport';
 import {
 	assetTypesFilter,
 	companyRLC,
@@ -19,7 +17,7 @@ import {
 	returnAllField,
 	timeoutOption,
 } from '../common.descriptions';
-import { isLocatorEmpty, resolveCompany, resolveFolder } from '../locators';
+import type { ItemContext } from '../item';
 
 /** IPS returns at most this many assets per searchAssets call. */
 export const MAX_PAGE_SIZE = 1000;
@@ -149,26 +147,21 @@ interface SearchFilters {
 	trashState?: string;
 }
 
-interface SearchOptions extends CallSettings {
+interface SearchOptions {
 	pageSize?: number;
 	sortBy?: string;
 	sortDirection?: string;
 }
 
 // https://experienceleague.adobe.com/docs/dynamic-media-developer-resources/image-production-api/operations/methods/r-search-assets.html
-export async function execute(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<IDataObject[]> {
-	const node = this.getNode();
-	const options = this.getNodeParameter('options', itemIndex, {}) as SearchOptions;
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as SearchFilters;
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : Math.max(1, Number(this.getNodeParameter('limit', itemIndex, 50)) || 1);
-	const name = optionalText(node, filters.name, 'Name', itemIndex).trim();
-	const call = callOptions(options, itemIndex, scope);
+export async function execute(this: IExecuteFunctions, item: ItemContext): Promise<IDataObject[]> {
+	const options = item.options as SearchOptions;
+	const filters = item.param<SearchFilters>('filters', {});
+	const limit = item.param('returnAll', false) ? Infinity : Math.max(1, Number(item.param('limit', 50)) || 1);
+	const name = optionalText(item.node, filters.name, 'Name', item.index).trim();
 
-	const companyHandle = await resolveCompany.call(this, scope, itemIndex, call);
-	const folderHandle = isLocatorEmpty(this, 'folderHandle', itemIndex)
-		? undefined
-		: await resolveFolder.call(this, scope, itemIndex, call, companyHandle);
+	const companyHandle = await item.company();
+	const folderHandle = item.isEmpty('folderHandle') ? undefined : await item.folder(companyHandle);
 	const assetTypes = filters.assetTypes ?? ['Image'];
 	// Pages are numbered in units of recordsPerPage, so it stays the same for every page.
 	const recordsPerPage = Math.min(Math.max(1, Math.floor(options.pageSize ?? MAX_PAGE_SIZE)), MAX_PAGE_SIZE, limit);
@@ -193,7 +186,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, scope:
 
 	const found = new Map<string, IDataObject>();
 	for (let page = 1; found.size < limit; page++) {
-		const result = await ipsRequest.call(this, 'searchAssets', search(page), call);
+		const result = await item.call('searchAssets', search(page));
 		const assets = itemsOf(result.assetArray);
 		const before = found.size;
 		// An asset can move from one page to the next while paging; it is output once.

@@ -1,12 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { callOptions, type CallSettings } from '../../helpers/callOptions';
-import { updateDisplayOptions } from '../../helpers/displayOptions';
-import type { ExecutionScope } from '../../helpers/executionScope';
+import { itemsOf } from '../../client/lookups';
 import { requireText } from '../../helpers/input';
 import { toAssetOutput } from '../../helpers/output';
-import { itemsOf } from '../../methods/lookups';
-import { ipsRequest } from '../../transport';
 import {
 	assetTypesFilter,
 	companyRLC,
@@ -16,7 +13,7 @@ import {
 	retryOption,
 	timeoutOption,
 } from '../common.descriptions';
-import { resolveCompany } from '../locators';
+import type { ItemContext } from '../item';
 
 const properties: INodeProperties[] = [
 	companyRLC,
@@ -48,29 +45,21 @@ export const description = updateDisplayOptions(displayOptions, properties);
 const HINT = 'Enter the asset name as Scene7 shows it.';
 
 // https://experienceleague.adobe.com/docs/dynamic-media-developer-resources/image-production-api/operations/methods/r-get-assets-by-name.html
-export async function execute(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<IDataObject[]> {
-	const node = this.getNode();
-	const options = this.getNodeParameter('options', itemIndex, {}) as CallSettings;
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as { assetTypes?: string[] };
-	const value = this.getNodeParameter('assetName', itemIndex, '') as unknown;
+export async function execute(this: IExecuteFunctions, item: ItemContext): Promise<IDataObject[]> {
+	const filters = item.param<{ assetTypes?: string[] }>('filters', {});
+	const value = item.param<unknown>('assetName', '');
 	const names = Array.isArray(value)
-		? value.map((name, index) => requireText(node, name, `Name ${index + 1}`, itemIndex, HINT))
-		: [requireText(node, value, 'Name', itemIndex, HINT)];
-	if (names.length === 0) requireText(node, '', 'Name', itemIndex, HINT);
-	const call = callOptions(options, itemIndex, scope);
+		? value.map((name, index) => requireText(item.node, name, `Name ${index + 1}`, item.index, HINT))
+		: [requireText(item.node, value, 'Name', item.index, HINT)];
+	if (names.length === 0) requireText(item.node, '', 'Name', item.index, HINT);
 
-	const companyHandle = await resolveCompany.call(this, scope, itemIndex, call);
+	const companyHandle = await item.company();
 	const assetTypes = filters.assetTypes ?? ['Image'];
 	// Key order is getAssetsByNameParam's xsd:sequence.
-	const result = await ipsRequest.call(
-		this,
-		'getAssetsByName',
-		{
-			companyHandle,
-			nameArray: { items: names },
-			assetTypeArray: assetTypes.length > 0 ? { items: assetTypes } : undefined,
-		},
-		call,
-	);
+	const result = await item.call('getAssetsByName', {
+		companyHandle,
+		nameArray: { items: names },
+		assetTypeArray: assetTypes.length > 0 ? { items: assetTypes } : undefined,
+	});
 	return itemsOf(result.assetArray).map((asset) => toAssetOutput(asset, companyHandle));
 }

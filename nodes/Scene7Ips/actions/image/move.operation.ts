@@ -1,10 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { callOptions, type CallSettings } from '../../helpers/callOptions';
-import { updateDisplayOptions } from '../../helpers/displayOptions';
-import type { ExecutionScope } from '../../helpers/executionScope';
-import { assetIfExists, isInFolder } from '../../methods/lookups';
-import { ipsRequest } from '../../transport';
+import { isInFolder } from '../../client/lookups';
 import {
 	assetRLC,
 	companyRLC,
@@ -15,7 +12,7 @@ import {
 	retryOption,
 	timeoutOption,
 } from '../common.descriptions';
-import { resolveCompany, resolveFolder, resolveImage } from '../locators';
+import type { ItemContext } from '../item';
 
 const properties: INodeProperties[] = [
 	companyRLC,
@@ -29,20 +26,17 @@ const displayOptions = { show: { resource: ['image'], operation: ['move'] } };
 export const description = updateDisplayOptions(displayOptions, properties);
 
 // https://experienceleague.adobe.com/docs/dynamic-media-developer-resources/image-production-api/operations/methods/r-move-asset.html
-export async function execute(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<IDataObject> {
-	const options = this.getNodeParameter('options', itemIndex, {}) as CallSettings;
-	const call = callOptions(options, itemIndex, scope);
-	const companyHandle = await resolveCompany.call(this, scope, itemIndex, call);
-	const assetHandle = await resolveImage.call(this, scope, itemIndex, call, companyHandle);
-	const folderHandle = await resolveFolder.call(this, scope, itemIndex, call, companyHandle);
+export async function execute(this: IExecuteFunctions, item: ItemContext): Promise<IDataObject> {
+	const companyHandle = await item.company();
+	const assetHandle = await item.image(companyHandle);
+	const folderHandle = await item.folder(companyHandle);
 
 	// Key order is moveAssetParam's xsd:sequence.
-	await ipsRequest.call(this, 'moveAsset', { companyHandle, assetHandle, folderHandle }, {
-		...call,
+	await item.call('moveAsset', { companyHandle, assetHandle, folderHandle }, {
 		idempotent: false,
 		// The answer was lost: the move happened if the asset is now in the folder.
 		recover: async () => {
-			const asset = await assetIfExists.call(this, companyHandle, assetHandle, call);
+			const asset = await item.client.assetIfExists(companyHandle, assetHandle);
 			return asset && isInFolder(asset, folderHandle) ? {} : undefined;
 		},
 	});

@@ -1,11 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { callOptions, type CallSettings } from '../../helpers/callOptions';
-import { updateDisplayOptions } from '../../helpers/displayOptions';
-import type { ExecutionScope } from '../../helpers/executionScope';
-import { requireAssetName } from '../../helpers/input';
-import { assetIfExists } from '../../methods/lookups';
-import { ipsRequest } from '../../transport';
 import {
 	assetRLC,
 	companyRLC,
@@ -15,7 +10,7 @@ import {
 	retryOption,
 	timeoutOption,
 } from '../common.descriptions';
-import { resolveCompany, resolveImage } from '../locators';
+import type { ItemContext } from '../item';
 
 const properties: INodeProperties[] = [
 	companyRLC,
@@ -47,26 +42,19 @@ const displayOptions = { show: { resource: ['image'], operation: ['rename'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-interface RenameOptions extends CallSettings {
-	validateName?: boolean;
-}
-
 // https://experienceleague.adobe.com/docs/dynamic-media-developer-resources/image-production-api/operations/methods/r-rename-asset.html
-export async function execute(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<IDataObject> {
-	const options = this.getNodeParameter('options', itemIndex, {}) as RenameOptions;
-	const newName = requireAssetName(this.getNode(), this.getNodeParameter('newName', itemIndex, ''), 'New Name', itemIndex);
-	const call = callOptions(options, itemIndex, scope);
-	const companyHandle = await resolveCompany.call(this, scope, itemIndex, call);
-	const assetHandle = await resolveImage.call(this, scope, itemIndex, call, companyHandle);
+export async function execute(this: IExecuteFunctions, item: ItemContext): Promise<IDataObject> {
+	const newName = item.assetName('newName', 'New Name');
+	const companyHandle = await item.company();
+	const assetHandle = await item.image(companyHandle);
 
 	// Key order is renameAssetParam's xsd:sequence (2014-04-03 has no renameFiles).
-	const request = { companyHandle, assetHandle, newName, validateName: options.validateName !== false };
-	await ipsRequest.call(this, 'renameAsset', request, {
-		...call,
+	const request = { companyHandle, assetHandle, newName, validateName: item.options.validateName !== false };
+	await item.call('renameAsset', request, {
 		idempotent: false,
 		// The answer was lost: the rename happened if the asset now has the new name.
 		recover: async () => {
-			const asset = await assetIfExists.call(this, companyHandle, assetHandle, call);
+			const asset = await item.client.assetIfExists(companyHandle, assetHandle);
 			return asset?.name === newName ? {} : undefined;
 		},
 	});

@@ -1,11 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { callOptions, type CallSettings } from '../../helpers/callOptions';
-import { updateDisplayOptions } from '../../helpers/displayOptions';
 import { requireReturnedHandle } from '../../helpers/output';
-import type { ExecutionScope } from '../../helpers/executionScope';
-import { requireText } from '../../helpers/input';
-import { ipsRequest } from '../../transport';
 import {
 	assetRLC,
 	companyRLC,
@@ -16,8 +12,8 @@ import {
 	timeoutOption,
 	validateUrlModifierOption,
 } from '../common.descriptions';
-import { resolveCompany, resolveImage } from '../locators';
 import { checkUrlModifier } from './urlModifier';
+import type { ItemContext } from '../item';
 
 const properties: INodeProperties[] = [
 	companyRLC,
@@ -43,35 +39,26 @@ const displayOptions = { show: { resource: ['image'], operation: ['replace'] } }
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-interface ReplaceOptions extends CallSettings {
-	validateUrlModifier?: boolean;
-}
-
 // https://experienceleague.adobe.com/docs/dynamic-media-developer-resources/image-production-api/operations/methods/r-replace-image.html
-export async function execute(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<IDataObject> {
-	const node = this.getNode();
-	const options = this.getNodeParameter('options', itemIndex, {}) as ReplaceOptions;
-	const urlModifier = requireText(
-		node,
-		this.getNodeParameter('urlModifier', itemIndex, ''),
+export async function execute(this: IExecuteFunctions, item: ItemContext): Promise<IDataObject> {
+	const urlModifier = item.text(
+		'urlModifier',
 		'URL Modifier',
-		itemIndex,
 		'Enter the Image Serving commands that make the replacement, e.g. wid=800&fmt=jpg.',
 	);
-	if (options.validateUrlModifier !== false) checkUrlModifier(node, urlModifier, 'URL Modifier', itemIndex);
-	const call = callOptions(options, itemIndex, scope);
-	const companyHandle = await resolveCompany.call(this, scope, itemIndex, call);
-	const assetHandle = await resolveImage.call(this, scope, itemIndex, call, companyHandle);
+	if (item.options.validateUrlModifier !== false) checkUrlModifier(item.node, urlModifier, 'URL Modifier', item.index);
+	const companyHandle = await item.company();
+	const assetHandle = await item.image(companyHandle);
 
 	// Key order is replaceImageParam's xsd:sequence. Whether a replacement ran cannot be told
 	// afterwards, so one whose answer was lost is reported rather than sent again.
-	const result = await ipsRequest.call(this, 'replaceImage', { companyHandle, assetHandle, urlModifier }, { ...call, idempotent: false });
-	const replaced = requireReturnedHandle(node, result, {
+	const result = await item.call('replaceImage', { companyHandle, assetHandle, urlModifier }, { idempotent: false });
+	const replaced = requireReturnedHandle(item.node, result, {
 		element: 'assetHandle',
 		operation: 'replaceImage',
 		message: "Scene7 answered the replacement without the image's handle",
 		description: 'The image may or may not have been replaced. Check it in Scene7 before running the item again.',
-		itemIndex,
+		itemIndex: item.index,
 	});
 	return { assetHandle: replaced, companyHandle, urlModifier };
 }

@@ -1,10 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { callOptions, type CallSettings } from '../../helpers/callOptions';
-import { updateDisplayOptions } from '../../helpers/displayOptions';
-import type { ExecutionScope } from '../../helpers/executionScope';
-import { optionalText } from '../../helpers/input';
-import { ipsRequest } from '../../transport';
 import {
 	assetRLC,
 	companyRLC,
@@ -15,8 +11,8 @@ import {
 	timeoutOption,
 	validateUrlModifierOption,
 } from '../common.descriptions';
-import { resolveCompany, resolveImage } from '../locators';
 import { checkUrlModifier } from './urlModifier';
+import type { ItemContext } from '../item';
 
 const properties: INodeProperties[] = [
 	companyRLC,
@@ -49,31 +45,19 @@ const displayOptions = { show: { resource: ['image'], operation: ['setUrlModifie
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-interface SetUrlModifierOptions extends CallSettings {
-	validateUrlModifier?: boolean;
-}
-
 // https://experienceleague.adobe.com/docs/dynamic-media-developer-resources/image-production-api/operations/methods/r-set-url-modifier.html
-export async function execute(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<IDataObject> {
-	const node = this.getNode();
-	const options = this.getNodeParameter('options', itemIndex, {}) as SetUrlModifierOptions;
-	const urlModifier = optionalText(node, this.getNodeParameter('urlModifier', itemIndex, ''), 'URL Modifier', itemIndex).trim();
-	const urlPostApplyModifier = optionalText(
-		node,
-		this.getNodeParameter('urlPostApplyModifier', itemIndex, ''),
-		'URL Post-Apply Modifier',
-		itemIndex,
-	).trim();
-	if (options.validateUrlModifier !== false) {
-		checkUrlModifier(node, urlModifier, 'URL Modifier', itemIndex);
-		checkUrlModifier(node, urlPostApplyModifier, 'URL Post-Apply Modifier', itemIndex);
+export async function execute(this: IExecuteFunctions, item: ItemContext): Promise<IDataObject> {
+	const urlModifier = item.optionalText('urlModifier', 'URL Modifier').trim();
+	const urlPostApplyModifier = item.optionalText('urlPostApplyModifier', 'URL Post-Apply Modifier').trim();
+	if (item.options.validateUrlModifier !== false) {
+		checkUrlModifier(item.node, urlModifier, 'URL Modifier', item.index);
+		checkUrlModifier(item.node, urlPostApplyModifier, 'URL Post-Apply Modifier', item.index);
 	}
-	const call = callOptions(options, itemIndex, scope);
-	const companyHandle = await resolveCompany.call(this, scope, itemIndex, call);
-	const assetHandle = await resolveImage.call(this, scope, itemIndex, call, companyHandle);
+	const companyHandle = await item.company();
+	const assetHandle = await item.image(companyHandle);
 
 	// Key order is setUrlModifierParam's xsd:sequence. Both are always sent, so the image ends up
 	// with exactly these modifiers ('' clears one).
-	await ipsRequest.call(this, 'setUrlModifier', { companyHandle, assetHandle, urlModifier, urlPostApplyModifier }, call);
+	await item.call('setUrlModifier', { companyHandle, assetHandle, urlModifier, urlPostApplyModifier });
 	return { assetHandle, companyHandle, urlModifier, urlPostApplyModifier };
 }

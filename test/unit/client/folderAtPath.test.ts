@@ -1,4 +1,4 @@
-import { folderAtPath, normalizeFolderPath } from '../../../nodes/Scene7Ips/methods/lookups';
+import { folderAtPath, normalizeFolderPath } from '../../../nodes/Scene7Ips/client/lookups';
 
 const folders = [
 	{ folderHandle: 'root', path: 'ApiTestCo/' },

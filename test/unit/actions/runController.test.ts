@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals */
 import * as n8nWorkflow from 'n8n-workflow';
 
-import { mapInOrder } from '../../../nodes/Scene7Ips/helpers/mapInOrder';
+import { RunController } from '../../../nodes/Scene7Ips/actions/runController';
 import { Scene7Ips } from '../../../nodes/Scene7Ips/Scene7Ips.node';
 import { fakeExecuteContext, type SentRequest, soapFault, soapResult } from '../../support/executeContext';
 
@@ -10,34 +10,87 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const operationOf = (request: SentRequest) => String(request.options.headers?.SOAPAction);
 const nameIn = (request: SentRequest) => /<name>([^<]*)<\/name>/.exec(request.body)?.[1] ?? '';
 
-describe('mapInOrder', () => {
-	it('keeps at most N tasks in flight and returns results in index order', async () => {
+describe('RunController', () => {
+	const run = (count: number, settings: Partial<ConstructorParameters<typeof RunController>[0]>, task: (index: number, controller: RunController) => Promise<number>) => {
+		const controller = new RunController({ concurrency: 4, stopOnFailure: false, ...settings });
+		return { controller, outcomes: controller.run(count, async (index) => await task(index, controller)) };
+	};
+
+	it('keeps at most N items in flight and returns outcomes in input order', async () => {
 		let inFlight = 0;
 		let peak = 0;
-		const results = await mapInOrder(20, 4, async (index) => {
-			inFlight++;
-			peak = Math.max(peak, inFlight);
+		const { outcomes } = run(20, {}, async (index) => {
+			peak = Math.max(peak, ++inFlight);
 			await delay((20 - index) % 7);
 			inFlight--;
 			return index * 10;
 		});
-		expect(results).toEqual(Array.from({ length: 20 }, (_, index) => index * 10));
+		expect(await outcomes).toEqual(Array.from({ length: 20 }, (_, index) => ({ ok: true, value: index * 10 })));
 		expect(peak).toBe(4);
 	});
 
-	it('runs one at a time with concurrency 1 and copes with fewer items than workers', async () => {
-		let peak = 0;
+	it('runs one at a time at concurrency 1 and copes with fewer items than workers', async () => {
 		let inFlight = 0;
+		let peak = 0;
 		const task = async (index: number) => {
 			peak = Math.max(peak, ++inFlight);
 			await delay(1);
 			inFlight--;
 			return index;
 		};
-		expect(await mapInOrder(5, 1, task)).toEqual([0, 1, 2, 3, 4]);
+		expect((await run(5, { concurrency: 1 }, task).outcomes).map((outcome) => outcome?.ok && outcome.value)).toEqual([0, 1, 2, 3, 4]);
 		expect(peak).toBe(1);
-		expect(await mapInOrder(2, 32, task)).toEqual([0, 1]);
-		expect(await mapInOrder(0, 8, task)).toEqual([]);
+		expect(await run(2, { concurrency: 32 }, task).outcomes).toHaveLength(2);
+		expect(await run(0, { concurrency: 8 }, task).outcomes).toEqual([]);
+	});
+
+	it('under Stop starts no item after the first failure and lets the ones in flight finish', async () => {
+		const started: number[] = [];
+		const { controller, outcomes } = run(12, { stopOnFailure: true }, async (index) => {
+			started.push(index);
+			if (index === 1) throw new Error('row 1 failed');
+			await delay(20);
+			return index;
+		});
+		const result = await outcomes;
+		expect(started.sort((a, b) => a - b)).toEqual([0, 1, 2, 3]);
+		expect(controller.signal.aborted).toBe(true);
+		expect(result[1]).toEqual({ ok: false, error: new Error('row 1 failed') });
+		expect(result.filter((outcome) => outcome?.ok).map((outcome) => outcome?.ok && outcome.value)).toEqual([0, 2, 3]);
+		expect(result.slice(4)).toEqual(Array(8).fill(undefined));
+	});
+
+	it('under Continue runs every item whatever fails', async () => {
+		const { controller, outcomes } = run(6, {}, async (index) => {
+			if (index % 2) throw new Error(`row ${index}`);
+			return index;
+		});
+		expect((await outcomes).map((outcome) => outcome?.ok)).toEqual([true, false, true, false, true, false]);
+		expect(controller.signal.aborted).toBe(false);
+	});
+
+	it('on Cancel fires its signal at once and starts nothing more', async () => {
+		const cancel = new AbortController();
+		const started: number[] = [];
+		const { controller, outcomes } = run(10, { concurrency: 2, cancelSignal: cancel.signal }, async (index, own) => {
+			started.push(index);
+			if (index === 2) cancel.abort();
+			await delay(10);
+			return own.signal.aborted ? -1 : index;
+		});
+		const result = await outcomes;
+		expect(controller.cancelled).toBe(true);
+		expect(started).toEqual([0, 1, 2]);
+		expect(result[2]).toEqual({ ok: true, value: -1 });
+		expect(result.slice(3)).toEqual(Array(7).fill(undefined));
+	});
+
+	it('starts nothing when the execution was cancelled before it ran', async () => {
+		const cancel = new AbortController();
+		cancel.abort();
+		const task = jest.fn(async () => 1);
+		expect(await run(3, { cancelSignal: cancel.signal }, task).outcomes).toEqual([undefined, undefined, undefined]);
+		expect(task).not.toHaveBeenCalled();
 	});
 });
 
@@ -89,7 +142,7 @@ describe('Copy Image with Concurrency', () => {
 	});
 
 	it('holds every worker back when one is throttled', async () => {
-		const sleep = jest.spyOn(n8nWorkflow, 'sleep');
+		const sleep = jest.spyOn(n8nWorkflow, 'sleepWithAbort');
 		let throttled = false;
 		const sentAt: number[] = [];
 		const { context } = fakeExecuteContext({

@@ -1,0 +1,154 @@
+import type { IDataObject, IExecuteFunctions, INode, INodeParameterResourceLocator } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { folderAtPath, normalizeFolderPath, Scene7Client } from '../client/lookups';
+import { retryPolicy, type CallSettings } from '../helpers/callOptions';
+import { errorForItem } from '../helpers/errors';
+import type { ExecutionScope } from '../helpers/executionScope';
+import { optionalText, requireAssetName, requireHandle, requireText } from '../helpers/input';
+import type { IpsCallOptions, IpsParam } from '../transport';
+import { HANDLE_HINTS } from './common.descriptions';
+
+/**
+ * One input item as an operation sees it: its index, its parameters and Options, the Company,
+ * Image and Folder it names (names and paths looked up once per distinct value per execution),
+ * and a client whose calls carry the item's timeout, retries and the run's signals.
+ */
+export class ItemContext {
+	readonly node: INode;
+
+	readonly client: Scene7Client;
+
+	/** The item's Options collection as the editor stored it. */
+	readonly options: IDataObject;
+
+	constructor(
+		private readonly context: IExecuteFunctions,
+		readonly index: number,
+		readonly scope: ExecutionScope,
+		signal?: AbortSignal,
+	) {
+		this.node = context.getNode();
+		this.options = context.getNodeParameter('options', index, {}) as IDataObject;
+		const { timeout, retry } = this.options as CallSettings;
+		const settings: IpsCallOptions = { itemIndex: index, timeout, retry: retryPolicy({ retry }), gate: scope.gate, signal };
+		this.client = new Scene7Client(context, settings);
+	}
+
+	/** One IPS operation for this item; see IpsCallOptions for `idempotent` and `recover`. */
+	async call(operation: string, param: IpsParam, extra?: Pick<IpsCallOptions, 'idempotent' | 'recover'>) {
+		return await this.client.call(operation, param, extra);
+	}
+
+	/** A parameter's value for this item. */
+	param<T = unknown>(name: string, fallback?: T): T {
+		return this.context.getNodeParameter(name, this.index, fallback as never) as T;
+	}
+
+	/** A required text parameter: trimmed, not empty, no control characters. */
+	text(name: string, field: string, hint: string): string {
+		return requireText(this.node, this.param(name, ''), field, this.index, hint);
+	}
+
+	/** An optional text parameter ('' when empty). */
+	optionalText(name: string, field: string): string {
+		return optionalText(this.node, this.param(name, ''), field, this.index);
+	}
+
+	/** A required asset name parameter. */
+	assetName(name: string, field: string): string {
+		return requireAssetName(this.node, this.param(name, ''), field, this.index);
+	}
+
+	/** An error about this item, naming it. */
+	error(message: string, description: string): NodeOperationError {
+		return new NodeOperationError(this.node, `${message} [item ${this.index}]`, { description, itemIndex: this.index });
+	}
+
+	private locator(parameter: string): INodeParameterResourceLocator {
+		const value = this.param<unknown>(parameter, '');
+		// Older or hand-written workflows may hold a plain value instead of a locator.
+		if (value === null || typeof value !== 'object' || !('mode' in value)) {
+			return { __rl: true, mode: 'id', value: value as string };
+		}
+		return value as INodeParameterResourceLocator;
+	}
+
+	/** Whether an optional locator was left empty (nothing picked, typed or mapped). */
+	isEmpty(parameter: string): boolean {
+		const { value } = this.locator(parameter);
+		return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	}
+
+	/** A lookup shared with the run's other items; a failure becomes this item's own error. */
+	private async shared<T>(key: string, what: string, load: () => Promise<T>): Promise<T> {
+		try {
+			return await this.scope.lookup(key, load);
+		} catch (error) {
+			throw errorForItem(this.node, error, this.index, `while looking up ${what}`);
+		}
+	}
+
+	/** The company handle the Company locator gives. */
+	async company(parameter = 'companyHandle'): Promise<string> {
+		const { mode, value } = this.locator(parameter);
+		if (mode !== 'name') return requireHandle(this.node, value, 'Company', 'company', this.index, HANDLE_HINTS.company);
+
+		const name = requireText(this.node, value, 'Company', this.index, 'Enter the company name as Scene7 shows it.');
+		const company = await this.shared(`company:${name}`, `Company '${name}'`, async () => await this.client.companyByName(name));
+		if (!company) {
+			throw this.error(
+				`No Scene7 company is named '${name}'`,
+				'Check the spelling, pick the company from the list, or enter its handle (e.g. c|6).',
+			);
+		}
+		return company.companyHandle;
+	}
+
+	/** The asset handle the Image locator gives. */
+	async image(companyHandle: string, parameter = 'assetHandle'): Promise<string> {
+		const { mode, value } = this.locator(parameter);
+		if (mode !== 'name') return requireHandle(this.node, value, 'Image', 'asset', this.index, HANDLE_HINTS.asset);
+
+		const name = requireText(this.node, value, 'Image', this.index, 'Enter the image name as Scene7 shows it.');
+		const images = await this.shared(
+			`image:${companyHandle}:${name}`,
+			`Image '${name}'`,
+			async () => await this.client.assetsNamed(companyHandle, name, ['Image']),
+		);
+		if (images.length === 1) return images[0].assetHandle;
+		if (images.length === 0) {
+			throw this.error(
+				`No image is named '${name}' in company ${companyHandle}`,
+				'Check the spelling (names must match exactly), that the asset is an image, and the company; or pick the image from the list or enter its handle.',
+			);
+		}
+		const found = images.map((image) => `${image.assetHandle} in ${image.folder || 'an unknown folder'}`).join(', ');
+		throw this.error(
+			`${images.length} images are named '${name}' in company ${companyHandle}`,
+			`Enter the handle of the one you mean: ${found}.`,
+		);
+	}
+
+	/** The folder handle the Folder locator gives. */
+	async folder(companyHandle: string, parameter = 'folderHandle'): Promise<string> {
+		const { mode, value } = this.locator(parameter);
+		if (mode !== 'path') return requireHandle(this.node, value, 'Folder', 'folder', this.index, HANDLE_HINTS.folder);
+
+		const path = normalizeFolderPath(requireText(this.node, value, 'Folder', this.index, 'Enter a path such as ApiTestCo/summer/.'));
+		const folders = await this.shared(
+			`folders:${companyHandle}`,
+			`the folders of company ${companyHandle}`,
+			async () => await this.client.companyFolders(companyHandle),
+		);
+		// Spreadsheets rarely keep the case of folder names; a unique match in other case is accepted.
+		const folder = folderAtPath(folders, path, { ignoreCase: true });
+		if (!folder) {
+			throw this.error(
+				`No folder has the path '${path}' in company ${companyHandle}`,
+				`Paths start at the company's root folder (${folders[0]?.path || 'e.g. ApiTestCo/'}) or are relative to it. Pick the folder from the list or enter its handle.`,
+			);
+		}
+		return folder.folderHandle;
+	}
+}

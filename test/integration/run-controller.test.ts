@@ -1,0 +1,133 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals */
+// The run controller through n8n-core's engine against the sandbox (300 ms per call): On Error =
+// Stop starts nothing after the first failure, Retry On Fail never copies a name twice in any If
+// Name Exists mode, Continue copies every good row once, Cancel ends a 30 s wait at once, and a
+// failed lookup shared by several items gives each item its own error.
+import type { IDataObject } from 'n8n-workflow';
+
+import { DEMO, injectRule, startSandbox, type Sandbox } from '../sandbox/server';
+import { runWorkflow, shutdownEngine } from '../support/engine';
+import { copyFromItem, copyWorkflow, customCredential, SCENE7, type Scene7NodeSettings } from '../support/workflows';
+
+const LATENCY_MS = 300;
+const rows = (count: number, bad = 1): IDataObject[] =>
+	Array.from({ length: count }, (_, index) => ({
+		company: DEMO.companyHandle,
+		asset: index === bad ? 'a|999|9|999' : DEMO.assetHandle,
+		folder: DEMO.folderHandle,
+		name: `stop_${String(index).padStart(2, '0')}`,
+	}));
+
+let sandbox: Sandbox;
+let seedAssetCount: number;
+
+beforeAll(async () => {
+	// The failing row's answer comes a little before the others' (as a fault usually does), so
+	// which rows were in flight when it arrived does not depend on the machine's load.
+	const latencyMs = (request?: { faultCode?: number }) => (request?.faultCode ? LATENCY_MS - 100 : LATENCY_MS);
+	sandbox = await startSandbox({ latencyMs });
+	seedAssetCount = sandbox.state.assets.length;
+});
+beforeEach(() => {
+	sandbox.reset();
+	sandbox.setInjector(undefined);
+});
+afterAll(async () => {
+	await sandbox.close();
+	await shutdownEngine();
+});
+
+const credential = () => customCredential(sandbox.serviceUrl, DEMO.user, DEMO.password);
+const createdNames = () => sandbox.state.assets.slice(seedAssetCount).map((asset) => asset.name);
+
+async function copyRows(items: IDataObject[], options: IDataObject, settings: Scene7NodeSettings = {}) {
+	const parameters = { ...copyFromItem(), options: { concurrency: 4, ...options } };
+	return await runWorkflow(copyWorkflow(items, parameters, credential(), settings));
+}
+
+describe('On Error = Stop', () => {
+	it('leaves at most the rows already in flight copied and throws row 1', async () => {
+		const result = await copyRows(rows(12), {});
+		expect(result.status).toBe('error');
+		expect(result.nodeError(SCENE7)?.message).toBe("Scene7 could not run copyImage: Invalid assetHandle 'a|999|9|999' (30001)");
+		expect(createdNames().length).toBeLessThanOrEqual(3);
+		expect(createdNames().every((name) => ['stop_00', 'stop_02', 'stop_03'].includes(name))).toBe(true);
+		expect(sandbox.requests.filter((request) => request.operation === 'copyImage')).toHaveLength(4);
+	});
+
+	it.each(['fail', 'useExisting', 'rename'])('with Retry On Fail and If Name Exists = %s copies no name twice', async (ifNameExists) => {
+		const result = await copyRows(rows(12), { ifNameExists }, { retryOnFail: true, maxTries: 2, waitBetweenTries: 10 });
+		expect(result.status).toBe('error');
+		const names = createdNames();
+		expect(names.length).toBeGreaterThan(0);
+		expect(new Set(names).size).toBe(names.length);
+		expect(names.filter((name) => /_\d+_\d+$/.test(name))).toEqual([]);
+		// The second attempt returned the first attempt's copies instead of sending them again.
+		const copiesSent = sandbox.requests.filter((request) => request.operation === 'copyImage' && request.outcome === 'ok');
+		expect(copiesSent).toHaveLength(names.length);
+	});
+});
+
+describe('On Error = Continue', () => {
+	it('copies every good row once and reports row 1', async () => {
+		const result = await copyRows(rows(12), {}, { onError: 'continueRegularOutput' });
+		expect(result.status).toBe('success');
+		const output = result.outputOf(SCENE7);
+		expect(output).toHaveLength(12);
+		expect(output[1].json.error).toBe("Scene7 could not run copyImage: Invalid assetHandle 'a|999|9|999' (30001)");
+		expect(createdNames().sort()).toEqual(rows(12).filter((_, index) => index !== 1).map((row) => row.name));
+	});
+});
+
+describe('Cancel', () => {
+	it('ends a 30 s throttle wait at once and starts no request after it', async () => {
+		sandbox.setInjector(
+			injectRule({ operation: 'copyImage', action: { kind: 'status', status: 503, headers: { 'retry-after': '30' } }, times: Infinity }),
+		);
+		let cancelledAt = 0;
+		let requestsAtCancel = -1;
+		const finished = runWorkflow({
+			...copyWorkflow(rows(6, -1), { ...copyFromItem(), options: { concurrency: 2 } }, credential()),
+			onStarted: (cancel) => {
+				const poll = setInterval(() => {
+					if (sandbox.requests.length < 2) return;
+					clearInterval(poll);
+					// Both workers are now in their 30 s wait.
+					setTimeout(() => {
+						requestsAtCancel = sandbox.requests.length;
+						cancelledAt = Date.now();
+						cancel();
+					}, LATENCY_MS);
+				}, 20);
+			},
+		});
+		const result = await finished;
+		const endedAfter = Date.now() - cancelledAt;
+		expect(result.status).toBe('canceled');
+		expect(endedAfter).toBeLessThan(1000);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		expect(requestsAtCancel).toBe(2);
+		expect(sandbox.requests).toHaveLength(2);
+	});
+});
+
+describe('a failed lookup shared by several items', () => {
+	it('gives each item its own error with its own index', async () => {
+		sandbox.setInjector(
+			injectRule({ operation: 'getCompanyInfo', action: { kind: 'status', status: 500, body: '<html><body>down</body></html>', contentType: 'text/html' } }),
+		);
+		const parameters = { ...copyFromItem(), companyHandle: { __rl: true, mode: 'name', value: 'ApiTestCo' } };
+		const items = rows(3, -1);
+		const result = await runWorkflow(copyWorkflow(items, parameters, credential(), { onError: 'continueErrorOutput' }));
+		const errors = result.outputOf(SCENE7, 1);
+		expect(errors.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(errors.map((item) => (item.error?.context as IDataObject | undefined)?.itemIndex)).toEqual([0, 1, 2]);
+		expect(errors.map((item) => item.json.error)).toEqual(
+			[0, 1, 2].map(
+				(index) =>
+					`Scene7 answered with a web page instead of a SOAP response (HTTP 500) (while looking up Company 'ApiTestCo') [item ${index}]`,
+			),
+		);
+		expect(sandbox.requests.filter((request) => request.operation === 'getCompanyInfo')).toHaveLength(1);
+	});
+});
