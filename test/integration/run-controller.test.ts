@@ -81,33 +81,39 @@ describe('On Error = Continue', () => {
 
 describe('Cancel', () => {
 	it('ends a 30 s throttle wait at once and starts no request after it', async () => {
-		sandbox.setInjector(
+		// Its own sandbox: the 30 s pause holds back every call to that endpoint in this process.
+		const throttled = await startSandbox({ latencyMs: LATENCY_MS });
+		throttled.setInjector(
 			injectRule({ operation: 'copyImage', action: { kind: 'status', status: 503, headers: { 'retry-after': '30' } }, times: Infinity }),
 		);
 		let cancelledAt = 0;
 		let requestsAtCancel = -1;
-		const finished = runWorkflow({
-			...copyWorkflow(rows(6, -1), { ...copyFromItem(), options: { concurrency: 2 } }, credential()),
-			onStarted: (cancel) => {
-				const poll = setInterval(() => {
-					if (sandbox.requests.length < 2) return;
-					clearInterval(poll);
-					// Both workers are now in their 30 s wait.
-					setTimeout(() => {
-						requestsAtCancel = sandbox.requests.length;
-						cancelledAt = Date.now();
-						cancel();
-					}, LATENCY_MS);
-				}, 20);
-			},
-		});
-		const result = await finished;
-		const endedAfter = Date.now() - cancelledAt;
-		expect(result.status).toBe('canceled');
-		expect(endedAfter).toBeLessThan(1000);
-		await new Promise((resolve) => setTimeout(resolve, 500));
-		expect(requestsAtCancel).toBe(2);
-		expect(sandbox.requests).toHaveLength(2);
+		try {
+			const credentials = customCredential(throttled.serviceUrl, DEMO.user, DEMO.password);
+			const result = await runWorkflow({
+				...copyWorkflow(rows(6, -1), { ...copyFromItem(), options: { concurrency: 2 } }, credentials),
+				onStarted: (cancel) => {
+					const poll = setInterval(() => {
+						if (throttled.requests.length < 2) return;
+						clearInterval(poll);
+						// Both workers are now in their 30 s wait.
+						setTimeout(() => {
+							requestsAtCancel = throttled.requests.length;
+							cancelledAt = Date.now();
+							cancel();
+						}, LATENCY_MS);
+					}, 20);
+				},
+			});
+			const endedAfter = Date.now() - cancelledAt;
+			expect(result.status).toBe('canceled');
+			expect(endedAfter).toBeLessThan(1000);
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			expect(requestsAtCancel).toBe(2);
+			expect(throttled.requests).toHaveLength(2);
+		} finally {
+			await throttled.close();
+		}
 	});
 });
 

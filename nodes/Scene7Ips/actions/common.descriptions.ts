@@ -1,7 +1,7 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-/** The most calls one execution keeps in flight (Options > Concurrency). */
-export const MAX_CONCURRENCY = 32;
+/** The most calls one execution keeps in flight (Options > Concurrency), and its default. */
+export const MAX_CONCURRENCY = 64;
 
 // Resource locators for the objects every operation works on. Their `name`s and mode names are
 // part of the public interface: saved workflows store them.
@@ -110,8 +110,8 @@ export function concurrencyOption(what: string): INodeProperties {
 		name: 'concurrency',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
-		default: 1,
-		description: `How many ${what} to have in flight at once. Results keep the input order; throttling by Scene7 slows all of them.`,
+		default: MAX_CONCURRENCY,
+		description: `The most ${what} in flight at once. The node starts with a few and adds more while Scene7 answers quickly, and backs off when it throttles or slows down; 1 runs one at a time. Results keep the input order.`,
 	};
 }
 

@@ -4,7 +4,8 @@ import { ManualExecutionCancelledError, NodeOperationError } from 'n8n-workflow'
 import { AttemptJournal, fingerprintOf } from '../helpers/attemptJournal';
 import { asNodeError } from '../helpers/errors';
 import { ExecutionScope } from '../helpers/executionScope';
-import { isRunStopped } from '../transport';
+import { resolveServiceUrl } from '../../../credentials/Scene7IpsApi.credentials';
+import { CREDENTIAL_TYPE, isRunStopped, limiterFor } from '../transport';
 import { MAX_CONCURRENCY } from './common.descriptions';
 import * as company from './company/Company.resource';
 import * as custom from './custom/Custom.resource';
@@ -37,6 +38,16 @@ function journalFor(context: IExecuteFunctions): AttemptJournal | undefined {
 	return AttemptJournal.of(`${executionId}\u0000${context.getNode().name}\u0000${runIndex}`);
 }
 
+/** The Scene7 endpoint the credential sends to, which all executions of this process share. */
+async function endpointOf(context: IExecuteFunctions): Promise<string> {
+	try {
+		return resolveServiceUrl(await context.getCredentials(CREDENTIAL_TYPE));
+	} catch {
+		// No credential yet: the call fails with n8n's own message; share by credential meanwhile.
+		return context.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '';
+	}
+}
+
 /**
  * Runs the chosen operation for every input item through one RunController: outputs in input
  * order, each paired to its item; under On Error = Stop the first failure stops the run and the
@@ -55,14 +66,15 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 
 	const continueOnFail = this.continueOnFail();
-	// Operations that can run items side by side offer Options > Concurrency; it applies to the run.
-	const concurrency = Number(this.getNodeParameter('options.concurrency', 0, 1)) || 1;
+	// Options > Concurrency is the ceiling: items run side by side up to it, and the endpoint's
+	// adaptive window decides how many calls are in flight; 1 means one at a time.
+	const concurrency = Number(this.getNodeParameter('options.concurrency', 0, MAX_CONCURRENCY)) || MAX_CONCURRENCY;
 	const controller = new RunController({
 		concurrency: Math.min(Math.max(concurrency, 1), MAX_CONCURRENCY),
 		stopOnFailure: !continueOnFail,
 		cancelSignal: this.getExecutionCancelSignal?.(),
 	});
-	const scope = new ExecutionScope();
+	const scope = new ExecutionScope(limiterFor(await endpointOf(this)));
 	const journal = journalFor(this);
 	const parameters = JSON.stringify(node.parameters);
 

@@ -1,4 +1,4 @@
-import { ThrottleGate } from '../transport/retry';
+import type { AdaptiveLimiter } from '../transport';
 
 /**
  * State shared by the items of one node execution, and only that: a new scope is made for every
@@ -7,8 +7,8 @@ import { ThrottleGate } from '../transport/retry';
 export class ExecutionScope {
 	private readonly lookups = new Map<string, Promise<unknown>>();
 
-	/** Holds back every call of this execution while Scene7 throttles. */
-	readonly gate = new ThrottleGate();
+	/** @param limiter the Scene7 endpoint's window of calls in flight, shared across executions */
+	constructor(readonly limiter?: AdaptiveLimiter) {}
 
 	/**
 	 * One lookup per distinct key in this execution; items asking at the same time share it, and a

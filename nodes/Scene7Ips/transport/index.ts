@@ -12,10 +12,12 @@ import { readBodyText } from './body';
 import { buildEnvelope, type IpsParam, UnsendableValueError } from './envelope';
 import { explainFault, explainUnreadable } from './faults';
 import { parseSoapResponse, type UnreadableKind } from './response';
-import { backoffDelay, DEFAULT_RETRY, type RetryableFailure, type RetryPolicy, ThrottleGate } from './retry';
+import type { AdaptiveLimiter, CallSignal } from './concurrency';
+import { backoffDelay, DEFAULT_RETRY, type RetryableFailure, type RetryPolicy } from './retry';
 
 export type { IpsParam, IpsParamValue } from './envelope';
-export { DEFAULT_RETRY, ThrottleGate, type RetryPolicy } from './retry';
+export { DEFAULT_RETRY, type RetryPolicy } from './retry';
+export { AdaptiveLimiter, limiterFor } from './concurrency';
 
 export const CREDENTIAL_TYPE = 'scene7IpsApi';
 
@@ -28,8 +30,8 @@ export interface IpsCallOptions {
 	timeout?: number;
 	/** How often to try a call that failed on the way (default 3 tries, 1 s apart and doubling). */
 	retry?: RetryPolicy;
-	/** Shared by the calls of one execution, so throttling slows all of them. */
-	gate?: ThrottleGate;
+	/** The endpoint's window of calls in flight, shared by every execution in the process. */
+	limiter?: AdaptiveLimiter;
 	/**
 	 * Whether sending the call twice is harmless. A call that is not (copyImage) is only sent again
 	 * when it certainly did not run, or after `recover` found it had not.
@@ -47,6 +49,9 @@ export interface IpsCallOptions {
 	 */
 	signal?: AbortSignal;
 }
+
+/** How often one call waits out throttling (HTTP 429/503) before the waits count as tries. */
+const MAX_THROTTLED_WAITS = 20;
 
 /** The error of a call that was never sent because the run stopped first: not a failure of its item. */
 function runStopped(context: IpsContext, operation: string, itemIndex?: number): NodeOperationError {
@@ -124,7 +129,16 @@ function transportError(context: IpsContext, operation: string, error: unknown, 
 		itemIndex,
 	});
 	if (known) failure.context.retryable = { delivery: known.delivery } satisfies RetryableFailure;
+	if (code) failure.context.networkError = ['ECONNABORTED', 'ESOCKETTIMEDOUT'].includes(code) ? 'ETIMEDOUT' : code;
 	return failure;
+}
+
+/** What a failed try tells the limiter: throttling and timeouts mean load; a fault is an answer. */
+function callSignalOf(error: unknown, failure: RetryableFailure | undefined, latencyMs: number): CallSignal {
+	if (!failure) return { kind: 'answered', latencyMs };
+	if (failure.throttleMs) return { kind: 'throttled' };
+	const networkError = (error as { context?: { networkError?: string } }).context?.networkError;
+	return networkError === 'ETIMEDOUT' ? { kind: 'timeout' } : { kind: 'other' };
 }
 
 /** Gateways and throttling answer with these; the body is then not Scene7's. */
@@ -237,28 +251,36 @@ export async function ipsRequest(
 
 	const policy = options.retry ?? DEFAULT_RETRY;
 	const attempts = Math.max(1, Math.floor(policy.attempts) || 1);
-	for (let attempt = 1; ; attempt++) {
+	let throttled = 0;
+	for (let attempt = 1, tries = 1; ; attempt++, tries++) {
 		if (options.signal?.aborted) throw runStopped(this, operation, options.itemIndex);
+		let release: ((outcome: CallSignal) => void) | undefined;
 		try {
-			await options.gate?.wait(options.signal);
+			release = await options.limiter?.acquire(options.signal);
 		} catch {
 			throw runStopped(this, operation, options.itemIndex);
 		}
+		const sentAt = Date.now();
 		try {
-			return await sendOnce(this, operation, body, options);
+			const result = await sendOnce(this, operation, body, options);
+			release?.({ kind: 'answered', latencyMs: Date.now() - sentAt });
+			return result;
 		} catch (error) {
 			const failure = retryableFailureOf(error);
+			release?.(callSignalOf(error, failure, Date.now() - sentAt));
 			if (!failure) throw asNodeError(this.getNode(), error);
-			if (failure.throttleMs) options.gate?.pause(failure.throttleMs);
+			if (failure.throttleMs) options.limiter?.gate.pause(failure.throttleMs);
 			if (failure.delivery === 'unknown' && options.idempotent === false) {
 				// It may have run: only the caller can tell, and only then is trying again safe.
 				const recovered = options.recover ? await options.recover() : undefined;
 				if (recovered) return recovered;
 				if (!options.recover) throw asNodeError(this.getNode(), error);
 			}
+			// Throttling says "later", not "failed": waiting as asked does not use up a try (within bounds).
+			if (failure.throttleMs && attempts > 1 && ++throttled <= MAX_THROTTLED_WAITS) attempt--;
 			if (attempt >= attempts) {
 				const nodeError = asNodeError(this.getNode(), error);
-				if (attempts > 1) nodeError.description = `${nodeError.description ?? ''} Tried ${attempts} times.`.trim();
+				if (attempts > 1) nodeError.description = `${nodeError.description ?? ''} Tried ${tries} times.`.trim();
 				throw nodeError;
 			}
 			await pause(this, failure.throttleMs ?? backoffDelay(policy, attempt), operation, options);
