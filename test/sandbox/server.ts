@@ -2,6 +2,7 @@
 // The IPS sandbox: a local HTTP server that answers the IPS SOAP API like Scene7 where a client can
 // tell (see README.md). Tests start it in-process with startSandbox(); `npm run sandbox` runs it
 // standalone (cli.ts), with a small JSON control API under /__sandbox/ for out-of-process harnesses.
+import { setMaxListeners } from 'node:events';
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -109,6 +110,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const requests: RecordedRequest[] = [];
 	const sockets = new Set<Socket>();
 	const shutdown = new AbortController();
+	// Every answer waiting out its latency listens on it: hundreds at once are normal, not a leak.
+	setMaxListeners(0, shutdown.signal);
 	let injector = options.injector;
 	let postCount = 0;
 	// Calls admitted (not failed by the injector before running) and not yet answered.
