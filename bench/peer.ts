@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console */
 // 5. Peer: the workaround a Scene7 user builds today (n8n's HTTP Request node posting a hand-written
 // copyImage envelope, then the XML node) against Copy Image, side by side in the real n8n of the e2e
 // suite (test/e2e/lib: the host, the package linked into a fresh user folder, `n8n execute`), against
@@ -15,6 +15,8 @@ import { assertBuilt, hostPaths } from '../test/e2e/lib/host';
 import { N8n, type ExecuteResult, type NodeRun, type WorkflowJson, type WorkflowNodeJson } from '../test/e2e/lib/n8n';
 import { codeNode, connect, copyImageNode, manualTriggerNode, scene7Credential, workflow } from '../test/e2e/lib/workflows';
 import { DEMO, startSandbox, throttle, type Sandbox } from '../test/sandbox/server';
+import { loadavg } from 'node:os';
+
 import { type BenchResult, type Check, check, fmt, median, printTable, writeResult } from './lib';
 
 const ROWS = 400;
@@ -221,6 +223,8 @@ interface Measured extends Tally {
 	exactlyOnce: number;
 	errorItems: number;
 	error?: string;
+	/** The first item of the main output of the node the next step reads. */
+	example?: Record<string, unknown>;
 }
 
 const firstRun = (runs: NodeRun[] | undefined) => runs?.[0] as (NodeRun & { startTime?: number; executionTime?: number }) | undefined;
@@ -262,6 +266,7 @@ function measure(variant: Variant, round: number, result: ExecuteResult, process
 		exactlyOnce,
 		errorItems: (outputs[1] ?? []).length + items.filter((item) => 'error' in item.json).length,
 		error,
+		example: outputs[0]?.[0]?.json,
 		...counts,
 	};
 }
@@ -286,9 +291,18 @@ const perSecond = (ms: number) => ROWS / (ms / 1000);
 // ---- the benchmark ----
 
 export async function run(): Promise<BenchResult> {
+	let version: string;
+	try {
+		version = hostPaths().version;
+	} catch (error) {
+		const skipped = `skipped: ${(error as Error).message}`;
+		console.log(`\n== 5. Peer == ${skipped}`);
+		return { name: 'peer', checks: [], notes: [skipped] };
+	}
 	console.log(
-		`\n== 5. Peer: Copy Image vs HTTP Request + XML in n8n ${hostPaths().version}, ${ROWS} rows, sandbox answering after ${LATENCY_MS} ms ==`,
+		`\n== 5. Peer: Copy Image vs HTTP Request + XML in n8n ${version}, ${ROWS} rows, sandbox answering after ${LATENCY_MS} ms ==`,
 	);
+	console.log(`load average ${loadavg().map((l) => fmt(l, 2)).join(' ')}; each run is a fresh \`n8n execute\`, ${ROUNDS} rounds, order reversed every other round`);
 	assertBuilt();
 	const sandbox = await startSandbox({ latencyMs: LATENCY_MS });
 	const n8n = await N8n.create({ label: 'bench-peer' });
@@ -335,6 +349,9 @@ export async function run(): Promise<BenchResult> {
 			'rows/s to parsed output: from the copying node\'s start to the end of the node the next step reads (the XML node for the workaround).\n' +
 				"n8n execute s: the whole CLI process, n8n's start-up included. Last column, per round: rows copied in the sandbox / calls that reached copyImage for a row already copied / output items carrying that row's new handle.",
 		);
+		const exampleOf = (key: string) => JSON.stringify(of(key)[0]?.example);
+		console.log(`One output item of the workaround (XML node): ${exampleOf('httpDefault')}`);
+		console.log(`One output item of Copy Image:                ${exampleOf('copyDefault')}`);
 
 		// Throttling: Scene7 answers 429 above THROTTLE.maxInFlight calls in flight.
 		console.log(`\nThrottling: the sandbox answers 429 (Retry-After: ${THROTTLE.retryAfter}) to copyImage calls above ${THROTTLE.maxInFlight} in flight`);
@@ -370,8 +387,9 @@ export async function run(): Promise<BenchResult> {
 			),
 			check('peer: speed runs: fewest rows copied exactly once with their handle out', Math.min(...speed.map((m) => m.exactlyOnce)), 'min', ROWS),
 		];
+		console.log(`load average now ${loadavg().map((l) => fmt(l, 2)).join(' ')}`);
 		writeResult('peer', {
-			n8n: hostPaths().version,
+			n8n: version,
 			rows: ROWS,
 			latencyMs: LATENCY_MS,
 			rounds: ROUNDS,
