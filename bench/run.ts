@@ -12,8 +12,9 @@ import * as load from './load';
 import * as memory from './memory';
 import * as overhead from './overhead';
 import * as parse from './parse';
+import * as peer from './peer';
 
-const BENCHMARKS: Record<string, { run: () => Promise<BenchResult> }> = { overhead, parse, concurrency, load, memory };
+const BENCHMARKS: Record<string, { run: () => Promise<BenchResult> }> = { overhead, parse, concurrency, load, memory, peer };
 
 async function main() {
 	const asked = process.argv.slice(2);

@@ -3,7 +3,14 @@
 import * as http from 'node:http';
 
 import { call, copyImageFields, envelope, parseFault } from './raw-soap';
-import { DEMO, injectRule, startSandbox, type InjectContext, type Sandbox } from './server';
+import {
+	DEMO,
+	injectRule,
+	startSandbox,
+	throttle,
+	type InjectContext,
+	type Sandbox,
+} from './server';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -176,6 +183,80 @@ describe('injectRule', () => {
 		for (const name of ['n1', 'n2', 'n3', 'n4']) statuses.push((await copy(name)).status);
 		expect(statuses).toEqual([200, 503, 503, 200]);
 		expect((await call(sandbox.serviceUrl, 'getUserInfo', [])).status).toBe(200);
+	});
+});
+
+describe('throttle', () => {
+	it('answers 429 with Retry-After above maxInFlight running calls, and runs none of those', async () => {
+		const own = await startSandbox({ latencyMs: 150, injector: throttle({ maxInFlight: 2 }) });
+		try {
+			const names = ['t1', 't2', 't3', 't4', 't5'];
+			const answers = await Promise.all(
+				names.map((name) => call(own.serviceUrl, 'copyImage', copyImageFields({ name }))),
+			);
+			const statuses = answers.map((a) => a.status).sort();
+			expect(statuses).toEqual([200, 200, 429, 429, 429]);
+			for (const a of answers.filter((a) => a.status === 429)) {
+				expect(a.headers['retry-after']).toBe('1');
+			}
+			const made = own.state.assets.filter((a) => names.includes(a.name)).map((a) => a.name);
+			expect(made).toHaveLength(2);
+			expect(own.requests.filter((r) => r.status === 429)).toHaveLength(3);
+			// Once those two are answered, there is room again.
+			expect((await call(own.serviceUrl, 'copyImage', copyImageFields({ name: 't6' }))).status).toBe(
+				200,
+			);
+		} finally {
+			await own.close();
+		}
+	});
+
+	it('lets a burst through, then perSecond calls per second (token bucket on the given clock)', () => {
+		let now = 0;
+		const inject = throttle({ perSecond: 10, burst: 3, retryAfter: '0.5', now: () => now });
+		const request = { operation: 'copyImage' } as InjectContext['request'];
+		const decide = () => inject({ phase: 'before', index: 0, request, running: 0 })?.kind ?? 'run';
+		expect([decide(), decide(), decide(), decide()]).toEqual(['run', 'run', 'run', 'status']);
+		now += 100; // one token
+		expect([decide(), decide()]).toEqual(['run', 'status']);
+		now += 10_000; // the bucket holds at most `burst`
+		expect([decide(), decide(), decide(), decide()]).toEqual(['run', 'run', 'run', 'status']);
+		expect(inject({ phase: 'before', index: 0, request, running: 0 })).toEqual({
+			kind: 'status',
+			status: 429,
+			headers: { 'Retry-After': '0.5' },
+		});
+		expect(inject({ phase: 'after', index: 0, request, running: 0 })).toBeUndefined();
+	});
+
+	it('limits only the chosen operation', async () => {
+		sandbox.setInjector(throttle({ perSecond: 1, burst: 1, operation: 'copyImage' }));
+		expect((await copy('o1')).status).toBe(200);
+		expect((await copy('o2')).status).toBe(429);
+		expect((await call(sandbox.serviceUrl, 'getUserInfo', [])).status).toBe(200);
+		expect(copies('o2')).toHaveLength(0);
+	});
+
+	it('tells the injector how many calls are running', async () => {
+		const own = await startSandbox({ latencyMs: 150 });
+		const seen: Array<[string, number]> = [];
+		own.setInjector((ctx) => {
+			seen.push([ctx.phase, ctx.running]);
+			return undefined;
+		});
+		try {
+			await Promise.all(
+				['r1', 'r2', 'r3'].map((name) => call(own.serviceUrl, 'copyImage', copyImageFields({ name }))),
+			);
+			expect(seen.filter(([phase]) => phase === 'before').map(([, n]) => n)).toEqual([0, 1, 2]);
+			await call(own.serviceUrl, 'copyImage', copyImageFields({ name: 'r4' }));
+			expect(seen.slice(-2)).toEqual([
+				['before', 0],
+				['after', 0],
+			]);
+		} finally {
+			await own.close();
+		}
 	});
 });
 

@@ -32,6 +32,11 @@ export interface InjectContext {
 	/** 0-based position of this POST among all POSTs since start or reset. */
 	index: number;
 	request: RecordedRequest;
+	/**
+	 * Calls the service is running or still answering right now (admitted: not failed by the injector
+	 * before running), this one not included. Throttled calls do not count.
+	 */
+	running: number;
 }
 
 /**
@@ -64,6 +69,52 @@ export function injectRule(rule: InjectRule): Injector {
 		if (seen <= skip || hit >= times) return undefined;
 		hit++;
 		return rule.action;
+	};
+}
+
+export interface ThrottleOptions {
+	/** At most this many calls running at once; a call above it gets 429. */
+	maxInFlight?: number;
+	/** Token bucket: sustained calls per second; a call with no token left gets 429. */
+	perSecond?: number;
+	/** Token bucket size (calls let through in a burst, and the bucket's start); default perSecond. */
+	burst?: number;
+	/** The Retry-After header of the 429; default '1' (seconds). */
+	retryAfter?: string;
+	/** Only calls of this operation (SOAPAction); default: any. */
+	operation?: string;
+	/** Clock in ms, for tests; default Date.now. */
+	now?: () => number;
+}
+
+/**
+ * A rate limit as a gateway in front of Scene7 would apply it: HTTP 429 with Retry-After for calls
+ * above `maxInFlight` running at once, or beyond a token bucket of `perSecond` (`burst` deep).
+ * A throttled call does not run and uses no token.
+ */
+export function throttle(options: ThrottleOptions): Injector {
+	const now = options.now ?? Date.now;
+	const perSecond = options.perSecond;
+	const burst = options.burst ?? perSecond ?? 0;
+	let tokens = burst;
+	let refilledAt = now();
+	const tooMany: InjectAction = {
+		kind: 'status',
+		status: 429,
+		headers: { 'Retry-After': options.retryAfter ?? '1' },
+	};
+	return ({ phase, request, running }) => {
+		if (phase !== 'before') return undefined;
+		if (options.operation !== undefined && request.operation !== options.operation) return undefined;
+		if (options.maxInFlight !== undefined && running >= options.maxInFlight) return tooMany;
+		if (perSecond !== undefined) {
+			const at = now();
+			tokens = Math.min(burst, tokens + ((at - refilledAt) * perSecond) / 1000);
+			refilledAt = at;
+			if (tokens < 1) return tooMany;
+			tokens -= 1;
+		}
+		return undefined;
 	};
 }
 

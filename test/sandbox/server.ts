@@ -2,6 +2,7 @@
 // The IPS sandbox: a local HTTP server that answers the IPS SOAP API like Scene7 where a client can
 // tell (see README.md). Tests start it in-process with startSandbox(); `npm run sandbox` runs it
 // standalone (cli.ts), with a small JSON control API under /__sandbox/ for out-of-process harnesses.
+import { setMaxListeners } from 'node:events';
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -38,7 +39,8 @@ export type {
 } from './model';
 export type { RecordedRequest, RequestOutcome } from './recorder';
 export type { InjectAction, InjectContext, Injector, InjectRule } from './injector';
-export { injectRule, combineInjectors } from './injector';
+export type { ThrottleOptions } from './injector';
+export { injectRule, combineInjectors, throttle } from './injector';
 export { FAULT_CODES } from './faults';
 export { buildWsdl } from './wsdl';
 export { SERVICE_PATH } from './wsdl';
@@ -108,8 +110,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const requests: RecordedRequest[] = [];
 	const sockets = new Set<Socket>();
 	const shutdown = new AbortController();
+	// Every answer waiting out its latency listens on it: hundreds at once are normal, not a leak.
+	setMaxListeners(0, shutdown.signal);
 	let injector = options.injector;
 	let postCount = 0;
+	// Calls admitted (not failed by the injector before running) and not yet answered.
+	let running = 0;
 	// Built before listening, so no request can arrive ahead of it.
 	const endpoint = await SoapEndpoint.create({ state, handles });
 	const wsdlCache = new Map<string, string>();
@@ -202,7 +208,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		}
 		record.rawBody = rawBody ?? (bytes ? bytes.toString('utf8') : '');
 
-		const before = injector?.({ phase: 'before', index, request: record });
+		const before = injector?.({ phase: 'before', index, request: record, running });
 		if (before && before.kind !== 'resetAfterCommit' && before.kind !== 'statusAfterCommit') {
 			record.outcome = 'injected';
 			record.injected = before.kind;
@@ -211,6 +217,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			await act(before, req, res);
 			return;
 		}
+		running++;
+		res.once('close', () => running--);
 
 		let reply: SoapReply;
 		if (pathname !== SERVICE_PATH) {
@@ -261,7 +269,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		record.faultReason = reply.fault?.reason;
 		record.status = reply.status;
 
-		const after = before ?? injector?.({ phase: 'after', index, request: record });
+		const after = before ?? injector?.({ phase: 'after', index, request: record, running: running - 1 });
 		if (after) {
 			const failing: InjectAction =
 				after.kind === 'statusAfterCommit'
