@@ -113,7 +113,8 @@ describe('Image > Copy against the IPS sandbox', () => {
 		const message = `Scene7 could not run copyImage: Asset ID '${secondName}' is already in use. (30000)`;
 		expect(second.status).toBe('error');
 		expect(second.error?.message).toBe(message);
-		expect(second.error?.description).toBe("Check the values of the fields named in Scene7's reason.");
+		expect(second.error?.description).toBe("Choose another New Name, or set Options > If Name Exists to Use Existing (return the asset of that name already in the folder) or Rename (use the next free name_1, name_2, …).");
+		expect((second.error as { httpCode?: string } | undefined)?.httpCode).toBe('ipsApiFault 30000');
 		expect(second.nodeError(SCENE7)?.message).toBe(message);
 		expect(second.outputOf(SCENE7)).toEqual([]);
 		expect(sandbox.requests.map(({ faultCode, faultReason }) => [faultCode, faultReason])).toEqual([

@@ -54,7 +54,7 @@ const CASES: FailureCase[] = [
 		password: WRONG_PASSWORD,
 		message: 'Scene7 rejected the user name or password (10001)',
 		description: 'Scene7 said: "Invalid username/password"',
-		httpCode: '500',
+		httpCode: 'authenticationFault 10001',
 		calls: ['copyImage'],
 	},
 	{
@@ -63,7 +63,7 @@ const CASES: FailureCase[] = [
 		password: ROLE_USERS.ImagePortalUser.password,
 		message: "Your Scene7 user's role may not use copyImage (20003)",
 		description: `Scene7 said: "User does not have permission to access operation 'copyImage'"`,
-		httpCode: '500',
+		httpCode: 'authorizationFault 20003',
 		calls: ['copyImage'],
 	},
 	{
@@ -72,7 +72,7 @@ const CASES: FailureCase[] = [
 		password: ROLE_USERS.TrialSiteUser.password,
 		message: "Your Scene7 user's role may not use copyImage (20003)",
 		description: `Scene7 said: "User does not have permission to access operation 'copyImage'"`,
-		httpCode: '500',
+		httpCode: 'authorizationFault 20003',
 		calls: ['copyImage'],
 	},
 	{
@@ -80,7 +80,7 @@ const CASES: FailureCase[] = [
 		asset: 'a|999|9|999',
 		message: "Scene7 could not run copyImage: Invalid assetHandle 'a|999|9|999' (30001)",
 		description: "Check the values of the fields named in Scene7's reason.",
-		httpCode: '500',
+		httpCode: 'ipsApiFault 30001',
 		calls: ['copyImage'],
 	},
 	{

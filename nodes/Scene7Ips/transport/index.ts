@@ -203,10 +203,12 @@ async function sendOnce(
 	if (outcome.kind === 'fault') {
 		const { message, description } = explainFault(outcome.fault, operation);
 		const { type, code, reason } = outcome.fault;
+		// n8n shows httpCode as the error's code: Scene7's fault type and code say more than HTTP 500.
+		const faultCode = code === undefined ? String(status) : `${type ?? 'soapFault'} ${code}`;
 		const error = new NodeApiError(
 			context.getNode(),
-			{ message, faultType: type ?? 'soapFault', faultCode: code ?? null, reason } as JsonObject,
-			{ message, description, httpCode: String(status), itemIndex },
+			{ message, faultType: type ?? 'soapFault', faultCode: code ?? null, reason, httpStatus: status } as JsonObject,
+			{ message, description, httpCode: faultCode, itemIndex },
 		);
 		error.context.ipsFault = { type: type ?? 'soapFault', code: code ?? null, reason } satisfies IpsFaultInfo;
 		throw error;

@@ -76,12 +76,21 @@ describe('If Name Exists', () => {
 
 	it('useExisting returns the asset already in the folder and copies nothing', async () => {
 		const { json, operations, sent } = await run(
-			parameters({ ifNameExists: 'useExisting' }),
+			parameters({ ifNameExists: 'useExisting' }, { urlModifier: 'wid=400&fmt=png' }),
 			scripted({ getAssetsByName: [assetsAnswer(asset('a|42|1|1', 'Copy_macbookwin1', 'ApiTestCo/'))] }),
 		);
 		expect(operations).toEqual(['getAssetsByName']);
 		expect(sent[0].body).toContain('<nameArray><items>Copy_macbookwin1</items></nameArray></getAssetsByNameParam>');
-		expect(json).toMatchObject({ assetHandle: 'a|42|1|1', name: 'Copy_macbookwin1', alreadyExisted: true });
+		// The existing asset's own values; Scene7 does not say what modifier it was made with, so
+		// this run's modifier is not reported as if it were.
+		expect(json).toEqual({
+			assetHandle: 'a|42|1|1',
+			companyHandle: 'c|6',
+			sourceAssetHandle: 'a|739|1|537',
+			folderHandle: 'ApiTestCo/',
+			name: 'Copy_macbookwin1',
+			alreadyExisted: true,
+		});
 	});
 
 	it('useExisting copies when the name is free', async () => {
@@ -114,6 +123,16 @@ describe('If Name Exists', () => {
 			}),
 		);
 		expect(error?.message).toBe("Scene7 could not run copyImage: Asset ID 'Copy_macbookwin1' is already in use. (30000)");
+		expect(error?.description).toBe(
+			'The name is used by a|9|1|1 in folder ApiTestCo/summer/. Use Existing only returns an asset in the target folder: ' +
+				'choose that folder, another New Name, or Options > If Name Exists > Rename.',
+		);
+	});
+
+	it('fail points to If Name Exists when the name is taken', async () => {
+		const { error } = await run(parameters(), scripted({ copyImage: [nameInUse('Copy_macbookwin1')] }));
+		expect(error?.description).toContain('Options > If Name Exists to Use Existing');
+		expect((error as { httpCode?: string } | undefined)?.httpCode).toBe('ipsApiFault 30000');
 	});
 
 	it('rename picks the first free name checked with checkAssetNames', async () => {

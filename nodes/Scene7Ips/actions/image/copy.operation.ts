@@ -91,6 +91,30 @@ const isNameInUse = (error: unknown) => {
 	return fault?.code === 30000 && /already in use/i.test(fault.reason);
 };
 
+/** Scene7's name-in-use fault, with what to do about it: which folder holds the name, if known. */
+async function nameInUseError(
+	item: ItemContext,
+	error: unknown,
+	name: string,
+	companyHandle: string,
+	ifNameExists: IfNameExists,
+) {
+	const nodeError = asNodeError(item.node, error, item.index);
+	if (ifNameExists !== 'useExisting') {
+		nodeError.description =
+			'Choose another New Name, or set Options > If Name Exists to Use Existing (return the asset of that name ' +
+			'already in the folder) or Rename (use the next free name_1, name_2, …).';
+		return nodeError;
+	}
+	// Use Existing found no asset of this name in the folder: it is somewhere else in the company.
+	const holders = await item.client.assetsNamed(companyHandle, name).catch(() => []);
+	const where = holders.map((asset) => `${asset.assetHandle} in folder ${asset.folder || asset.folderHandle}`).join(', ');
+	nodeError.description =
+		`The name is used by ${where || 'an asset in another folder'}. Use Existing only returns an asset in the ` +
+		'target folder: choose that folder, another New Name, or Options > If Name Exists > Rename.';
+	return nodeError;
+}
+
 const RENAME_BATCH = 10;
 const MAX_RENAME_CANDIDATES = 200;
 
@@ -166,33 +190,44 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 	const folderHandle = await item.folder(companyHandle);
 	const copier = new ImageCopier(item, { companyHandle, sourceAssetHandle, folderHandle, urlModifier });
 
-	const output = (assetHandle: string, name: string, alreadyExisted: boolean): IDataObject => ({
+	const copied = (assetHandle: string, name: string): IDataObject => ({
 		assetHandle,
 		companyHandle,
 		sourceAssetHandle,
 		folderHandle,
 		name,
 		urlModifier,
-		alreadyExisted,
+		alreadyExisted: false,
 		...(name !== requestedName ? { requestedName } : {}),
 		...(built ? { builtUrlModifier: built } : {}),
 	});
+	// Scene7 does not keep the commands a copy was made with, so an existing asset's output has no
+	// urlModifier: this run's would be wrong, and the asset's own catalog modifier is another thing.
+	const existing = (asset: AssetSummary): IDataObject => ({
+		assetHandle: asset.assetHandle,
+		companyHandle,
+		sourceAssetHandle,
+		folderHandle,
+		name: asset.name || requestedName,
+		alreadyExisted: true,
+	});
 
 	if (ifNameExists === 'useExisting') {
-		const existing = await copier.findInFolder(requestedName);
-		if (existing) return output(existing.assetHandle, requestedName, true);
+		const found = await copier.findInFolder(requestedName);
+		if (found) return existing(found);
 	}
 	let name = ifNameExists === 'rename' ? await copier.freeName(requestedName) : requestedName;
 	// The name may be taken between the check and the copy; look again rather than fail.
 	for (let tries = 1; ; tries++) {
 		try {
-			return output(await copier.copy(name), name, false);
+			return copied(await copier.copy(name), name);
 		} catch (error) {
-			if (!isNameInUse(error) || ifNameExists === 'fail' || tries >= 5) throw asNodeError(item.node, error, item.index);
+			if (!isNameInUse(error)) throw asNodeError(item.node, error, item.index);
+			if (ifNameExists === 'fail' || tries >= 5) throw await nameInUseError(item, error, name, companyHandle, ifNameExists);
 			if (ifNameExists === 'useExisting') {
-				const existing = await copier.findInFolder(name);
-				if (!existing) throw asNodeError(item.node, error, item.index);
-				return output(existing.assetHandle, name, true);
+				const found = await copier.findInFolder(name);
+				if (!found) throw await nameInUseError(item, error, name, companyHandle, ifNameExists);
+				return existing(found);
 			}
 			name = await copier.freeName(requestedName);
 		}
