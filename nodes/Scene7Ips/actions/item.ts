@@ -31,7 +31,7 @@ export class ItemContext {
 		this.node = context.getNode();
 		this.options = context.getNodeParameter('options', index, {}) as IDataObject;
 		const { timeout, retry } = this.options as CallSettings;
-		const settings: IpsCallOptions = { itemIndex: index, timeout, retry: retryPolicy({ retry }), limiter: scope.limiter, signal };
+		const settings: IpsCallOptions = { itemIndex: index, timeout, retry: retryPolicy({ retry }), limiter: scope.limiter, credentials: scope.credentials, signal };
 		this.client = new Scene7Client(context, settings);
 	}
 

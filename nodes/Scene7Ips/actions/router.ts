@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { ManualExecutionCancelledError, NodeOperationError } from 'n8n-workflow';
 
 import { AttemptJournal, fingerprintOf } from '../helpers/attemptJournal';
@@ -38,13 +38,20 @@ function journalFor(context: IExecuteFunctions): AttemptJournal | undefined {
 	return AttemptJournal.of(`${executionId}\u0000${context.getNode().name}\u0000${runIndex}`);
 }
 
-/** The Scene7 endpoint the credential sends to, which all executions of this process share. */
-async function endpointOf(context: IExecuteFunctions): Promise<string> {
+/**
+ * The credential, decrypted once for all of the execution's calls, and the Scene7 endpoint it
+ * sends to (whose window of calls in flight all executions of this process share).
+ */
+async function connectionOf(context: IExecuteFunctions): Promise<{ endpoint: string; credentials?: ICredentialsDecrypted }> {
+	const node = context.getNode();
+	const stored = node.credentials?.[CREDENTIAL_TYPE];
 	try {
-		return resolveServiceUrl(await context.getCredentials(CREDENTIAL_TYPE));
+		const data = await context.getCredentials(CREDENTIAL_TYPE);
+		const credentials = { id: stored?.id ?? '', name: stored?.name ?? '', type: CREDENTIAL_TYPE, data };
+		return { endpoint: resolveServiceUrl(data), credentials };
 	} catch {
-		// No credential yet: the call fails with n8n's own message; share by credential meanwhile.
-		return context.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '';
+		// No usable credential: each call then fails with n8n's own message, as it would anyway.
+		return { endpoint: stored?.id ?? '' };
 	}
 }
 
@@ -74,7 +81,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		stopOnFailure: !continueOnFail,
 		cancelSignal: this.getExecutionCancelSignal?.(),
 	});
-	const scope = new ExecutionScope(limiterFor(await endpointOf(this)));
+	const { endpoint, credentials } = await connectionOf(this);
+	const scope = new ExecutionScope(limiterFor(endpoint), credentials);
 	const journal = journalFor(this);
 	const parameters = JSON.stringify(node.parameters);
 

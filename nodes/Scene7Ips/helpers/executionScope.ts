@@ -1,3 +1,5 @@
+import type { ICredentialsDecrypted } from 'n8n-workflow';
+
 import type { AdaptiveLimiter } from '../transport';
 
 /**
@@ -7,8 +9,14 @@ import type { AdaptiveLimiter } from '../transport';
 export class ExecutionScope {
 	private readonly lookups = new Map<string, Promise<unknown>>();
 
-	/** @param limiter the Scene7 endpoint's window of calls in flight, shared across executions */
-	constructor(readonly limiter?: AdaptiveLimiter) {}
+	/**
+	 * @param limiter the Scene7 endpoint's window of calls in flight, shared across executions
+	 * @param credentials the credential, decrypted once for the execution's calls
+	 */
+	constructor(
+		readonly limiter?: AdaptiveLimiter,
+		readonly credentials?: ICredentialsDecrypted,
+	) {}
 
 	/**
 	 * One lookup per distinct key in this execution; items asking at the same time share it, and a

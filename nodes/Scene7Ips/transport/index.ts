@@ -1,4 +1,5 @@
 import type {
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
@@ -32,6 +33,11 @@ export interface IpsCallOptions {
 	retry?: RetryPolicy;
 	/** The endpoint's window of calls in flight, shared by every execution in the process. */
 	limiter?: AdaptiveLimiter;
+	/**
+	 * The credential, decrypted once for the execution: without it n8n loads it from its database
+	 * and decrypts it again for every call, which limits a busy run more than Scene7 does.
+	 */
+	credentials?: ICredentialsDecrypted;
 	/**
 	 * Whether sending the call twice is harmless. A call that is not (copyImage) is only sent again
 	 * when it certainly did not run, or after `recover` found it had not.
@@ -159,7 +165,7 @@ async function sendOnce(
 	context: IpsContext,
 	operation: string,
 	body: string,
-	{ itemIndex, timeout }: IpsCallOptions,
+	{ itemIndex, timeout, credentials }: IpsCallOptions,
 ): Promise<IDataObject> {
 	const request: IHttpRequestOptions = {
 		method: 'POST',
@@ -179,7 +185,12 @@ async function sendOnce(
 	let response: FullResponse;
 	let read;
 	try {
-		response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, request)) as FullResponse;
+		response = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			CREDENTIAL_TYPE,
+			request,
+			credentials ? { credentialsDecrypted: credentials } : undefined,
+		)) as FullResponse;
 		read = await readBodyText(response.body);
 	} catch (error) {
 		throw transportError(context, operation, error, itemIndex);
