@@ -67,8 +67,17 @@ export function fakeExecuteContext(options: FakeContextOptions) {
 	const parametersOf = (itemIndex: number) =>
 		typeof options.parameters === 'function' ? options.parameters(itemIndex) : options.parameters;
 
+	// As n8n stores them: parameters that differ per item can only be expressions there, so a
+	// per-item function stands for one expression per parameter (the node reads those per item).
+	const node: INode = {
+		...NODE,
+		parameters:
+			typeof options.parameters === 'function'
+				? Object.fromEntries(Object.keys(options.parameters(0)).map((name) => [name, `={{ per item: ${name} }}`]))
+				: (options.parameters as INode['parameters']),
+	};
 	const context = {
-		getNode: () => NODE,
+		getNode: () => node,
 		getInputData: () => items,
 		continueOnFail: () => options.continueOnFail ?? false,
 		getNodeParameter(name: string, itemIndex: number, fallback?: unknown, opts?: { extractValue?: boolean }) {

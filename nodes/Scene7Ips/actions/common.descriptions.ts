@@ -1,7 +1,7 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
 /** The most calls one execution keeps in flight (Options > Concurrency), and its default. */
-export const MAX_CONCURRENCY = 64;
+export const MAX_CONCURRENCY = 128;
 
 // Resource locators for the objects every operation works on. Their `name`s and mode names are
 // part of the public interface: saved workflows store them.

@@ -29,7 +29,7 @@ export class ItemContext {
 		signal?: AbortSignal,
 	) {
 		this.node = context.getNode();
-		this.options = context.getNodeParameter('options', index, {}) as IDataObject;
+		this.options = this.param<IDataObject>('options', {});
 		const { timeout, retry } = this.options as CallSettings;
 		const settings: IpsCallOptions = { itemIndex: index, timeout, retry: retryPolicy({ retry }), limiter: scope.limiter, credentials: scope.credentials, signal };
 		this.client = new Scene7Client(context, settings);
@@ -40,9 +40,13 @@ export class ItemContext {
 		return await this.client.call(operation, param, extra);
 	}
 
-	/** A parameter's value for this item. */
+	/** A parameter's value for this item (read once per execution when it holds no expression). */
 	param<T = unknown>(name: string, fallback?: T): T {
-		return this.context.getNodeParameter(name, this.index, fallback as never) as T;
+		const stored = name.split('.').reduce<unknown>(
+			(parent, key) => (parent !== null && typeof parent === 'object' ? (parent as IDataObject)[key] : undefined),
+			this.node.parameters,
+		);
+		return this.scope.parameter(stored, name, () => this.context.getNodeParameter(name, this.index, fallback as never) as T);
 	}
 
 	/** A required text parameter: trimmed, not empty, no control characters. */

@@ -6,8 +6,18 @@ import type { AdaptiveLimiter } from '../transport';
  * State shared by the items of one node execution, and only that: a new scope is made for every
  * execution, so nothing is cached across executions or kept in the process (queue-mode safe).
  */
+/** Whether a stored parameter value holds an expression anywhere (strings starting with '='). */
+export function holdsExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(holdsExpression);
+	if (value !== null && typeof value === 'object') return Object.values(value).some(holdsExpression);
+	return false;
+}
+
 export class ExecutionScope {
 	private readonly lookups = new Map<string, Promise<unknown>>();
+
+	private readonly constants = new Map<string, unknown>();
 
 	/**
 	 * @param limiter the Scene7 endpoint's window of calls in flight, shared across executions
@@ -17,6 +27,17 @@ export class ExecutionScope {
 		readonly limiter?: AdaptiveLimiter,
 		readonly credentials?: ICredentialsDecrypted,
 	) {}
+
+	/**
+	 * A parameter whose stored value holds no expression is the same for every item, so it is read
+	 * once per execution (n8n evaluates and copies it on every read); others are read per item.
+	 * Callers must not change the value they get.
+	 */
+	parameter<T>(stored: unknown, name: string, read: () => T): T {
+		if (holdsExpression(stored)) return read();
+		if (!this.constants.has(name)) this.constants.set(name, read());
+		return this.constants.get(name) as T;
+	}
 
 	/**
 	 * One lookup per distinct key in this execution; items asking at the same time share it, and a

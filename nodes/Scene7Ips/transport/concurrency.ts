@@ -18,11 +18,12 @@ export interface LimiterSettings {
 	max: number;
 }
 
-export const DEFAULT_LIMITER: LimiterSettings = { initial: 4, max: 64 };
+export const DEFAULT_LIMITER: LimiterSettings = { initial: 16, max: 128 };
 
-// A call slower than this (against the fastest recent answer) counts as Scene7 slowing down.
-const LATENCY_RISE_FACTOR = 2;
-const LATENCY_RISE_SLACK_MS = 25;
+// A call this much slower than the fastest recent answer counts as Scene7 slowing down. Generous,
+// because the time also holds n8n's own work on a bunch of answers that arrived together.
+const LATENCY_RISE_FACTOR = 3;
+const LATENCY_RISE_SLACK_MS = 100;
 // After this long without calls the window starts small again, as the load may have changed.
 const IDLE_RESET_MS = 30_000;
 
@@ -31,7 +32,7 @@ const IDLE_RESET_MS = 30_000;
  * (AIMD, as TCP does): starting small, the window doubles each round trip while answers stay as
  * fast as the fastest recent one (slow start), then grows by one per round trip; it halves when
  * Scene7 throttles (HTTP 429/503) or a call times out, and shrinks by a fifth when answers get
- * twice as slow, at most once per round trip. Retry-After pauses every call to the endpoint.
+ * three times as slow, at most once per round trip. Retry-After pauses every call to the endpoint.
  */
 export class AdaptiveLimiter {
 	private window: number;

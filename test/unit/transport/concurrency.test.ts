@@ -40,13 +40,16 @@ describe('AdaptiveLimiter', () => {
 		expect(target.limit).toBe(33);
 	});
 
-	it('shrinks by a fifth when answers get twice as slow as the fastest, and on a timeout by half', async () => {
+	it('shrinks by a fifth when answers get three times as slow as the fastest, and on a timeout by half', async () => {
 		const { limiter: target, clock } = limiter(20);
 		await roundTrip(target, 1, 100);
 		clock.advance(1000);
+		(await target.acquire())({ kind: 'answered', latencyMs: 390 });
+		expect(target.limit).toBe(22);
+		clock.advance(1000);
 		const release = await target.acquire();
-		release({ kind: 'answered', latencyMs: 300 });
-		expect(target.limit).toBe(16);
+		release({ kind: 'answered', latencyMs: 450 });
+		expect(target.limit).toBe(17);
 		clock.advance(1000);
 		(await target.acquire())({ kind: 'timeout' });
 		expect(target.limit).toBe(8);
