@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/require-node-api-error, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
 // The package as users get it: `npm pack` of the checkout (only what package.json `files` ships), then
 // `npm install <tarball>` in `<N8N_USER_FOLDER>/.n8n/nodes`, the folder n8n's community-package installer
 // uses (a package.json `installed-nodes` there, the package a real folder in its node_modules). So a file
