@@ -179,6 +179,10 @@ class BrowserRun {
 	) {}
 
 	async shot(name: string): Promise<void> {
+		// Toasts (n8n's notifications) would cover the screenshot: close the ones shown.
+		const toasts = this.page.locator('.el-notification:visible .el-notification__closeBtn');
+		for (let i = await toasts.count(); i > 0; i--) await toasts.first().click({ timeout: 2000 }).catch(() => undefined);
+		await this.page.locator('.el-notification:visible').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
 		const file = path.join(RESULTS_DIR, `${name}.png`);
 		await this.page.screenshot({ path: file });
 		this.screenshots.push(file);
