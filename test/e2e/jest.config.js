@@ -15,6 +15,7 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, '..', '..', 'tsconfig.test.json') }],
 	},
 	globalSetup: '<rootDir>/global-setup.ts',
+	globalTeardown: '<rootDir>/global-teardown.ts',
 	// Real n8n processes: one test file at a time, generous per-test time (timing never decides a result).
 	maxWorkers: 1,
 	verbose: true,

@@ -1,16 +1,20 @@
 /* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
 // `npm start` headlessly: spawn it on free ports, wait for the ready line, log in like the editor, run the
-// imported example workflow through the editor's API, check the copy in the sandbox, then Ctrl-C.
+// imported example workflow through the editor's API, check the copy in the sandbox, save a workflow of
+// the user's own, then Ctrl-C. Started again on the same folder (and another sandbox port), the user's
+// workflow is still there and the demo credential points at the new sandbox; `--reset` starts empty.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import { DEMO_OWNER, DEMO_TRIGGER_NAME, DEMO_WORKFLOW_ID, PID_FILE, READY_LINE } from './lib/demo';
 import { runWorkflowFromEditor } from './lib/editor';
 import { hostPaths, REPO_ROOT } from './lib/host';
-import { freePort, nodeOutput, RestClient, stopProcessGroup, waitFor } from './lib/n8n';
+import { freePort, nodeOutput, PACKAGE_NAME, RestClient, stopProcessGroup, waitFor } from './lib/n8n';
+import { nodesDir } from './lib/package';
 import type { AssetRecord } from './lib/sandbox';
+import { manualTriggerNode, setNode } from './lib/workflows';
 
 async function reachable(url: string): Promise<boolean> {
 	try {
@@ -21,38 +25,97 @@ async function reachable(url: string): Promise<boolean> {
 	}
 }
 
-describe('npm start (demo)', () => {
-	let child: ChildProcess;
+interface Demo {
+	child: ChildProcess;
+	output: () => string;
+	port: number;
+	sandboxPort: number;
+}
+
+/** `npm start` like a user types it (the build was done before the suite; the suite never builds). */
+async function startDemo(userFolder: string, extraArgs: string[] = []): Promise<Demo> {
+	const port = await freePort();
+	let sandboxPort = await freePort();
+	while (sandboxPort === port) sandboxPort = await freePort();
 	let output = '';
+	const child = spawn(
+		'npm',
+		['start', '--', '--no-build', '--port', String(port), '--sandbox-port', String(sandboxPort), '--user-folder', userFolder, ...extraArgs],
+		{ cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+	);
+	child.stdout?.on('data', (d: Buffer) => (output += d.toString('utf8')));
+	child.stderr?.on('data', (d: Buffer) => (output += d.toString('utf8')));
+	await waitFor(
+		async () => {
+			if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}):\n${output}`);
+			return output.includes(READY_LINE);
+		},
+		300_000,
+		() => `npm start did not print "${READY_LINE}":\n${output.slice(-4000)}`,
+		500,
+	);
+	return { child, output: () => output, port, sandboxPort };
+}
+
+/** Ctrl-C, and wait until neither n8n nor the sandbox answers. */
+async function ctrlC(demo: Demo): Promise<void> {
+	const exited = new Promise<number | null>((resolve) => demo.child.once('exit', (code) => resolve(code)));
+	process.kill(-(demo.child.pid as number), 'SIGINT');
+	await exited;
+	await waitFor(
+		async () =>
+			!(await reachable(`http://127.0.0.1:${demo.port}/healthz`)) && !(await reachable(`http://127.0.0.1:${demo.sandboxPort}/__sandbox/health`)),
+		30_000,
+		() => `still reachable after Ctrl-C:\n${demo.output().slice(-2000)}`,
+	);
+}
+
+async function loggedIn(demo: Demo): Promise<RestClient> {
+	const rest = new RestClient(`http://127.0.0.1:${demo.port}`);
+	await rest.login(DEMO_OWNER.email, DEMO_OWNER.password);
+	return rest;
+}
+
+async function sandboxAssets(demo: Demo): Promise<AssetRecord[]> {
+	const state = (await (await fetch(`http://127.0.0.1:${demo.sandboxPort}/__sandbox/state`)).json()) as { assets: AssetRecord[] };
+	return state.assets;
+}
+
+const workflowNames = async (rest: RestClient) =>
+	(await rest.ok<Array<{ id: string; name: string }>>('GET', '/rest/workflows')).map((w) => w.name).sort();
+
+/** The demo run through the editor API: the copy lands in this start's sandbox. */
+async function runDemoWorkflow(demo: Demo, rest: RestClient) {
+	const { execution, run } = await runWorkflowFromEditor(rest, hostPaths(), DEMO_WORKFLOW_ID, DEMO_TRIGGER_NAME);
+	expect(execution.status).toBe('success');
+	expect(execution.mode).toBe('manual');
+	const out = nodeOutput(run, 'Copy Image');
+	expect(out).toHaveLength(1);
+	const copies = (await sandboxAssets(demo)).filter((a) => a.name === 'Copy_macbookwin1');
+	expect(copies).toHaveLength(1);
+	expect(out[0]).toMatchObject({
+		assetHandle: copies[0].assetHandle,
+		sourceAssetHandle: 'a|739|1|537',
+		folderHandle: 'ApiTestCo/',
+		name: 'Copy_macbookwin1',
+	});
+	expect(out[0].assetHandle).toMatch(/^a\|/);
+	expect(nodeOutput(run, 'Use Handle')[0].copiedHandle).toBe(copies[0].assetHandle);
+}
+
+const USER_WORKFLOW = 'My own workflow (saved in the editor)';
+
+describe('npm start (demo)', () => {
 	let userFolder: string;
-	let port: number;
-	let sandboxPort: number;
+	let demo: Demo | undefined;
 
 	beforeAll(async () => {
-		port = await freePort();
-		sandboxPort = await freePort();
 		userFolder = mkdtempSync(path.join(os.tmpdir(), 'e2e-demo-'));
-		// Like a user typing `npm start` (the build was done before the suite; the suite never builds).
-		child = spawn(
-			'npm',
-			['start', '--', '--no-build', '--port', String(port), '--sandbox-port', String(sandboxPort), '--user-folder', userFolder],
-			{ cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-		);
-		child.stdout?.on('data', (d: Buffer) => (output += d.toString('utf8')));
-		child.stderr?.on('data', (d: Buffer) => (output += d.toString('utf8')));
-		await waitFor(
-			async () => {
-				if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}):\n${output}`);
-				return output.includes(READY_LINE);
-			},
-			300_000,
-			() => `npm start did not print "${READY_LINE}":\n${output.slice(-4000)}`,
-			500,
-		);
+		demo = await startDemo(userFolder);
 	});
 
 	afterAll(async () => {
-		if (child) await stopProcessGroup(child, 5000);
+		if (demo) await stopProcessGroup(demo.child, 5000);
 		// n8n runs in its own process group: if the demo did not stop it, do it here.
 		const pidFile = userFolder && path.join(userFolder, PID_FILE);
 		if (pidFile && existsSync(pidFile)) {
@@ -65,50 +128,69 @@ describe('npm start (demo)', () => {
 		if (userFolder) rmSync(userFolder, { recursive: true, force: true });
 	});
 
-	test('prints the editor URL and the demo login', () => {
-		expect(output).toContain(`http://localhost:${port}`);
+	test('prints the editor URL, the demo login and where the data lives', () => {
+		const output = demo!.output();
+		expect(output).toContain(`http://localhost:${demo!.port}`);
 		expect(output).toContain(`${DEMO_OWNER.email} / ${DEMO_OWNER.password}`);
 		expect(output).toContain(`/workflow/${DEMO_WORKFLOW_ID}`);
-		expect(output).toContain(`http://127.0.0.1:${sandboxPort}/scene7/services/IpsApiService`);
+		expect(output).toContain(`http://127.0.0.1:${demo!.sandboxPort}/scene7/services/IpsApiService`);
+		expect(output).toContain(`New demo data in ${userFolder}`);
+		expect(output).toContain(`${userFolder} (kept between starts; npm start -- --reset starts fresh)`);
+	});
+
+	test('the package is installed from its tarball, not linked', () => {
+		const installed = path.join(nodesDir(userFolder), 'node_modules', PACKAGE_NAME);
+		expect(lstatSync(installed).isSymbolicLink()).toBe(false);
+		expect(existsSync(path.join(installed, 'dist', 'nodes', 'Scene7Ips', 'Scene7Ips.node.js'))).toBe(true);
 	});
 
 	test('the example workflow runs from the editor API and copies the docs example', async () => {
-		const rest = new RestClient(`http://127.0.0.1:${port}`);
-		await rest.login(DEMO_OWNER.email, DEMO_OWNER.password);
+		const rest = await loggedIn(demo!);
 		// The package's node and credential are known to the editor.
 		const types = await rest.request<Array<{ name: string }>>('GET', '/types/nodes.json');
 		expect(types.status).toBe(200);
 		expect(types.json.map((t) => t.name)).toContain('n8n-nodes-scene7.scene7Ips');
-
-		const { execution, run } = await runWorkflowFromEditor(rest, hostPaths(), DEMO_WORKFLOW_ID, DEMO_TRIGGER_NAME);
-		expect(execution.status).toBe('success');
-		expect(execution.mode).toBe('manual');
-		const out = nodeOutput(run, 'Copy Image');
-		expect(out).toHaveLength(1);
-
-		// The sandbox runs inside `npm start`: read its state through its control API.
-		const state = (await (await fetch(`http://127.0.0.1:${sandboxPort}/__sandbox/state`)).json()) as { assets: AssetRecord[] };
-		const copies = state.assets.filter((a) => a.name === 'Copy_macbookwin1');
-		expect(copies).toHaveLength(1);
-		expect(out[0]).toMatchObject({
-			assetHandle: copies[0].assetHandle,
-			sourceAssetHandle: 'a|739|1|537',
-			folderHandle: 'ApiTestCo/',
-			name: 'Copy_macbookwin1',
-		});
-		expect(out[0].assetHandle).toMatch(/^a\|/);
-		expect(nodeOutput(run, 'Use Handle')[0].copiedHandle).toBe(copies[0].assetHandle);
+		await runDemoWorkflow(demo!, rest);
 	});
 
-	test('Ctrl-C stops n8n and the sandbox', async () => {
-		const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-		process.kill(-(child.pid as number), 'SIGINT');
-		await exited;
-		await waitFor(
-			async () => !(await reachable(`http://127.0.0.1:${port}/healthz`)) && !(await reachable(`http://127.0.0.1:${sandboxPort}/__sandbox/health`)),
-			30_000,
-			() => `still reachable after Ctrl-C:\n${output.slice(-2000)}`,
-		);
-		expect(output).toContain('Stopping n8n and the IPS sandbox');
+	test('the user saves a workflow of their own; Ctrl-C stops n8n and the sandbox', async () => {
+		const rest = await loggedIn(demo!);
+		const saved = await rest.ok<{ id: string; name: string }>('POST', '/rest/workflows', {
+			name: USER_WORKFLOW,
+			active: false,
+			nodes: [manualTriggerNode(), setNode('Note', { note: 'kept between starts' }, [220, 0])],
+			connections: { 'Manual Trigger': { main: [[{ node: 'Note', type: 'main', index: 0 }]] } },
+			settings: { executionOrder: 'v1' },
+		});
+		expect(saved.name).toBe(USER_WORKFLOW);
+		expect(await workflowNames(rest)).toEqual([USER_WORKFLOW, 'Scene7: copy the docs example'].sort());
+
+		await ctrlC(demo!);
+		expect(demo!.output()).toContain('Stopping n8n and the IPS sandbox');
+		demo = undefined;
+	});
+
+	test('started again: the saved workflow is still there, the demo credential points at the new sandbox', async () => {
+		demo = await startDemo(userFolder);
+		expect(demo.output()).toContain(`Keeping the demo data in ${userFolder}`);
+		const rest = await loggedIn(demo);
+		expect(await workflowNames(rest)).toEqual([USER_WORKFLOW, 'Scene7: copy the docs example'].sort());
+		const mine = (await rest.ok<Array<{ id: string; name: string }>>('GET', '/rest/workflows')).find((w) => w.name === USER_WORKFLOW)!;
+		const full = await rest.ok<{ nodes: Array<{ name: string; parameters: Record<string, unknown> }> }>('GET', `/rest/workflows/${mine.id}`);
+		expect(full.nodes.map((n) => n.name)).toEqual(['Manual Trigger', 'Note']);
+		// This start's sandbox has another port and an empty state: the run only succeeds if the credential
+		// was updated to it.
+		await runDemoWorkflow(demo, rest);
+		await ctrlC(demo);
+		demo = undefined;
+	});
+
+	test('npm start -- --reset starts from an empty folder: only the demo workflow', async () => {
+		demo = await startDemo(userFolder, ['--reset']);
+		expect(demo.output()).toContain(`New demo data in ${userFolder}`);
+		const rest = await loggedIn(demo);
+		expect(await workflowNames(rest)).toEqual(['Scene7: copy the docs example']);
+		await ctrlC(demo);
+		demo = undefined;
 	});
 });

@@ -1,16 +1,21 @@
 /* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console */
 // `npm start`: the package in a real n8n editor, against the local IPS sandbox.
-//   npm start [-- --port 5678] [--sandbox-port 8765] [--user-folder DIR] [--no-build]
-// Builds the package, installs (or reuses) the pinned n8n host, starts the sandbox and `n8n start` with the
-// package loaded, a "Scene7 sandbox" credential and the docs-example workflow imported, and an owner
-// account set up. Ctrl-C stops both. The demo data is recreated on every start.
+//   npm start [-- --port 5678] [--sandbox-port 8765] [--user-folder DIR] [--no-build] [--reset]
+// Builds the package, installs (or reuses) the pinned n8n host, packs the package and installs the tarball
+// into the demo's n8n (as n8n's installer does), starts the sandbox and `n8n start` with a "Scene7 sandbox"
+// credential and the docs-example workflow imported, and an owner account set up. Ctrl-C stops both.
+// The demo's user folder (n8n's database: your workflows, credentials, executions) is kept between starts;
+// each start re-installs the package and updates the demo credential (this start's sandbox URL) and the
+// example workflow. `--reset` deletes the folder first.
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 import { DEMO_CREDENTIAL, DEMO_OWNER, DEMO_WORKFLOW_ID, PID_FILE, READY_LINE } from './lib/demo';
 import { assertBuilt, ensureHost, HOSTS_DIR, REPO_ROOT } from './lib/host';
 import { N8n, RestClient } from './lib/n8n';
+import { packPackage } from './lib/package';
 import { DEMO, startSandbox } from './lib/sandbox';
 import { docsExampleWorkflow, scene7Credential } from './lib/workflows';
 
@@ -19,10 +24,13 @@ interface Args {
 	sandboxPort: number;
 	userFolder: string;
 	build: boolean;
+	reset: boolean;
 }
 
+const USAGE = 'npm start [-- --port 5678] [--sandbox-port 8765] [--user-folder DIR] [--no-build] [--reset]';
+
 function parseArgs(argv: string[]): Args {
-	const args: Args = { port: 5678, sandboxPort: 8765, userFolder: path.join(HOSTS_DIR, 'demo'), build: true };
+	const args: Args = { port: 5678, sandboxPort: 8765, userFolder: path.join(HOSTS_DIR, 'demo'), build: true, reset: false };
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		const value = () => {
@@ -34,8 +42,9 @@ function parseArgs(argv: string[]): Args {
 		else if (a === '--sandbox-port') args.sandboxPort = Number(value());
 		else if (a === '--user-folder') args.userFolder = path.resolve(value());
 		else if (a === '--no-build') args.build = false;
+		else if (a === '--reset') args.reset = true;
 		else if (a === '--help' || a === '-h') {
-			console.log('npm start [-- --port 5678] [--sandbox-port 8765] [--user-folder DIR] [--no-build]');
+			console.log(USAGE);
 			process.exit(0);
 		} else throw new Error(`unknown argument ${a}`);
 	}
@@ -60,9 +69,19 @@ async function main(): Promise<void> {
 	const sandbox = await startSandbox({ port: args.sandboxPort });
 	console.log(`IPS sandbox: ${sandbox.serviceUrl}`);
 
-	// A fresh user folder each time: the credential must point at this sandbox, the owner is known.
-	rmSync(args.userFolder, { recursive: true, force: true });
-	const n8n = await N8n.create({ userFolder: args.userFolder, port: args.port });
+	// The user folder persists (what the user built in the editor stays); --reset starts from scratch.
+	const existed = existsSync(path.join(args.userFolder, '.n8n', 'database.sqlite'));
+	if (args.reset) rmSync(args.userFolder, { recursive: true, force: true });
+	const fresh = args.reset || !existed;
+	console.log(fresh ? `New demo data in ${args.userFolder}` : `Keeping the demo data in ${args.userFolder} (npm start -- --reset starts fresh)`);
+	// The package as users get it: packed, then `npm install <tarball>` in .n8n/nodes (replacing the last start's).
+	const packDir = mkdtempSync(path.join(os.tmpdir(), 'scene7-demo-pack-'));
+	let n8n: N8n;
+	try {
+		n8n = await N8n.create({ userFolder: args.userFolder, port: args.port, tarball: await packPackage(packDir) });
+	} finally {
+		rmSync(packDir, { recursive: true, force: true });
+	}
 	const stop = async (code: number) => {
 		if (stopping) return;
 		stopping = true;
@@ -75,6 +94,8 @@ async function main(): Promise<void> {
 	process.on('SIGINT', () => void stop(0));
 	process.on('SIGTERM', () => void stop(0));
 
+	// Same ids every start: the credential (this start's sandbox URL) and the example workflow are updated in
+	// place; every other workflow and credential in the database is left as it is.
 	await n8n.importCredentials([
 		scene7Credential({ ...DEMO_CREDENTIAL, serviceUrl: sandbox.serviceUrl, user: DEMO.user, password: DEMO.password }),
 	]);
@@ -90,7 +111,18 @@ async function main(): Promise<void> {
 		}
 	});
 	const rest = new RestClient(n8n.baseUrl);
-	await rest.setupOwner(DEMO_OWNER.email, DEMO_OWNER.password);
+	const settings = await rest.ok<{ userManagement?: { showSetupOnFirstLoad?: boolean } }>('GET', '/rest/settings');
+	let ownerNote = '';
+	if (settings.userManagement?.showSetupOnFirstLoad !== false) {
+		await rest.setupOwner(DEMO_OWNER.email, DEMO_OWNER.password);
+	} else {
+		// Set up at an earlier start; the user may have changed the password since.
+		try {
+			await rest.login(DEMO_OWNER.email, DEMO_OWNER.password);
+		} catch {
+			ownerNote = ' (changed in the editor since: use your own password, or npm start -- --reset)';
+		}
+	}
 
 	const editor = `http://localhost:${args.port}`;
 	const line = (label: string, text: string) => `  ${label.padEnd(20)}${text}`;
@@ -100,7 +132,7 @@ async function main(): Promise<void> {
 			'',
 			'='.repeat(72),
 			line(`n8n ${host.version} editor:`, editor),
-			line('Log in as:', `${DEMO_OWNER.email} / ${DEMO_OWNER.password}`),
+			line('Log in as:', `${DEMO_OWNER.email} / ${DEMO_OWNER.password}${ownerNote}`),
 			line('Example workflow:', `${editor}/workflow/${DEMO_WORKFLOW_ID}`),
 			more('(Manual Trigger → Copy Image of a|739|1|537 into ApiTestCo/ as Copy_macbookwin1;'),
 			more(' click "Execute workflow"; a second run fails as the name is then in use,'),
@@ -108,6 +140,7 @@ async function main(): Promise<void> {
 			line('Credential:', `"${DEMO_CREDENTIAL.name}" (Custom Service URL ${sandbox.serviceUrl})`),
 			line('Sandbox user:', `${DEMO.user} / ${DEMO.password}`),
 			line('Sandbox state:', `${sandbox.url}/__sandbox/state  (requests: ${sandbox.url}/__sandbox/requests)`),
+			line('Your data:', `${args.userFolder} (kept between starts; npm start -- --reset starts fresh)`),
 			line('n8n log:', server.logFile),
 			'  Press Ctrl-C to stop n8n and the sandbox.',
 			'='.repeat(72),

@@ -1,7 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console */
 // The counted reliability suite: 500 rows (50 of them bad) copied against a sandbox that fails about
 // one call in ten (timeouts, resets, 502/503/504, some after the copy was made), with Continue On
-// Fail and retries on. Seed and concurrency come from RELIABILITY_SEED and RELIABILITY_CONCURRENCY.
+// Fail and retries on. Seed and concurrency come from RELIABILITY_SEED and RELIABILITY_CONCURRENCY
+// ('default' leaves Options > Concurrency unset: the adaptive window decides).
 import type { IDataObject } from 'n8n-workflow';
 
 import { DEMO, type InjectAction, type Sandbox, SEED, startSandbox } from '../sandbox/server';
@@ -9,7 +10,8 @@ import { runWorkflow, shutdownEngine } from '../support/engine';
 import { copyParameters, copyWorkflow, customCredential, SCENE7 } from '../support/workflows';
 
 const seed = Number(process.env.RELIABILITY_SEED ?? 1);
-const concurrency = Number(process.env.RELIABILITY_CONCURRENCY ?? 1);
+const concurrencySetting = process.env.RELIABILITY_CONCURRENCY ?? '1';
+const concurrency = concurrencySetting === 'default' ? undefined : Number(concurrencySetting);
 const ROWS = 500;
 const BAD_ROWS = 50;
 const FAULT_RATE = 0.1;
@@ -104,7 +106,7 @@ afterAll(async () => {
 	await shutdownEngine();
 });
 
-it(`copies ${ROWS} rows (${BAD_ROWS} bad) through injected faults: one output each, no duplicates, nothing lost (seed ${seed}, concurrency ${concurrency})`, async () => {
+it(`copies ${ROWS} rows (${BAD_ROWS} bad) through injected faults: one output each, no duplicates, nothing lost (seed ${seed}, concurrency ${concurrencySetting})`, async () => {
 	const random = seededRandom(seed);
 	const { rows, bad } = buildRows(random);
 	const injected: Record<string, number> = {};
@@ -117,7 +119,7 @@ it(`copies ${ROWS} rows (${BAD_ROWS} bad) through injected faults: one output ea
 		folder: '={{ $json.folder }}',
 		name: '={{ $json.name }}',
 		urlModifier: '={{ $json.urlModifier }}',
-		options: { concurrency, timeout: 1000, retry: { settings: { attempts: 6, backoff: 20 } } },
+		options: { ...(concurrency === undefined ? {} : { concurrency }), timeout: 1000, retry: { settings: { attempts: 6, backoff: 20 } } },
 	});
 	const started = Date.now();
 	const result = await runWorkflow(
@@ -162,7 +164,7 @@ it(`copies ${ROWS} rows (${BAD_ROWS} bad) through injected faults: one output ea
 	const faults = Object.values(injected).reduce((sum, count) => sum + count, 0);
 	const table = [
 		['seed', seed],
-		['concurrency', concurrency],
+		['concurrency', concurrencySetting],
 		['rows', ROWS],
 		['bad rows (error items)', bad.size],
 		['calls sent', sandbox.requests.length],

@@ -77,7 +77,7 @@ function sha256(...parts: Array<string | Buffer>): string {
 }
 
 /** Environment for npm child processes: drop the npm_config_* that `npm run` exports (ignore-scripts=true from the repo .npmrc). */
-function npmEnv(extraPath?: string): NodeJS.ProcessEnv {
+export function npmEnv(extraPath?: string): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
 	for (const [k, v] of Object.entries(process.env)) {
 		if (/^npm_(config|package|lifecycle)_/i.test(k)) continue;
@@ -88,7 +88,7 @@ function npmEnv(extraPath?: string): NodeJS.ProcessEnv {
 }
 
 /** The npm CLI that belongs to the Node running this process. */
-function npmCli(): string {
+export function npmCli(): string {
 	const candidates = [
 		process.env.npm_execpath,
 		path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js'),

@@ -1,5 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
-// Drives a real n8n (the host installed by ./host) from tests: a fresh user folder with the package linked,
+// Drives a real n8n (the host installed by ./host) from tests: a fresh user folder with the package installed
+// from the packed tarball (./package),
 // the CLI (import/execute/publish), long-running `n8n start` / `n8n worker` processes, and the REST API.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -7,7 +8,8 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-import { hostPaths, REPO_ROOT, type HostInstall } from './host';
+import { hostPaths, type HostInstall } from './host';
+import { installTarball, nodesDir, runTarball } from './package';
 
 export const PACKAGE_NAME = 'n8n-nodes-scene7';
 export const NODE_TYPE = `${PACKAGE_NAME}.scene7Ips`;
@@ -69,7 +71,12 @@ export async function stopProcessGroup(child: ChildProcess, graceMs = 10_000): P
 }
 
 export interface N8nOptions {
-	/** Directory linked as node_modules/n8n-nodes-scene7 (default: the repository root). */
+	/**
+	 * Tarball installed with `npm install` in `.n8n/nodes`, as n8n's installer does (default: the one the
+	 * global setup packed, see ./package).
+	 */
+	tarball?: string;
+	/** Instead of a tarball: a directory symlinked as node_modules/n8n-nodes-scene7 (a package copy as is). */
 	packageDir?: string;
 	/** Extra environment for every n8n process of this instance. */
 	env?: Record<string, string>;
@@ -128,9 +135,13 @@ export class N8n {
 	static async create(options: N8nOptions = {}): Promise<N8n> {
 		const host = options.host ?? hostPaths();
 		const userFolder = options.userFolder ?? mkdtempSync(path.join(os.tmpdir(), `${options.label ?? 'n8n-e2e'}-`));
-		const modules = path.join(userFolder, '.n8n', 'nodes', 'node_modules');
-		mkdirSync(modules, { recursive: true });
-		symlinkSync(options.packageDir ?? REPO_ROOT, path.join(modules, PACKAGE_NAME), 'dir');
+		if (options.packageDir) {
+			const modules = path.join(nodesDir(userFolder), 'node_modules');
+			mkdirSync(modules, { recursive: true });
+			symlinkSync(options.packageDir, path.join(modules, PACKAGE_NAME), 'dir');
+		} else {
+			await installTarball(userFolder, options.tarball ?? runTarball(), PACKAGE_NAME);
+		}
 		const port = options.port ?? (await freePort());
 		let brokerPort = await freePort();
 		while (brokerPort === port) brokerPort = await freePort();
