@@ -1,10 +1,13 @@
-// The jest setup Stryker runs: the unit, sandbox and integration tests without ts-jest's type
-// check (mutants need not type-check) and without the CI summary reporter.
+// The jest setup Stryker runs: the unit tests, plus the transport over real HTTP (the sandbox's
+// transport tests and the hostile answers through n8n's own request helper). The engine and
+// latency-bound integration suites are left out: with them every mutant of the transport would
+// rerun minutes of tests. No ts-jest type check (mutants need not type-check), no CI summary.
 const base = require('./jest.config.js');
 
 /** @type {import('jest').Config} */
 module.exports = {
 	...base,
+	testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/sandbox/transport.test.ts', '<rootDir>/test/integration/hostile-responses.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: false }] },
 	reporters: ['default'],
 };
