@@ -122,13 +122,13 @@ export class Scene7IpsTrigger implements INodeType {
 					{
 						name: 'Image Added',
 						value: 'added',
-						description: 'An image was created in the folder (uploaded, copied or derived)',
+						description: 'A new image appears: its creation date is newer than anything the trigger saw before',
 					},
 					{ name: 'Image Added or Modified', value: 'addedOrModified' },
 					{
 						name: 'Image Modified',
 						value: 'modified',
-						description: "Scene7 changed an existing image's modification date (renamed, moved, new URL modifier, …)",
+						description: "An existing image's modification date moves on",
 					},
 				],
 				default: 'added',
@@ -172,6 +172,7 @@ export class Scene7IpsTrigger implements INodeType {
 
 	methods = { listSearch };
 
+	// https://experienceleague.adobe.com/docs/dynamic-media-developer-resources/image-production-api/operations/methods/r-search-assets.html
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const choice = this.getNodeParameter('event', 'added') as EventChoice;
 		const events = EVENTS[choice] ?? EVENTS.added;
@@ -196,7 +197,7 @@ export class Scene7IpsTrigger implements INodeType {
 				createdBetween:
 					createdFrom === undefined
 						? undefined
-						: // Between needs an upper bound: a day ahead of n8n's clock leaves room for Scene7's.
+						: // A range takes minDate and maxDate (Adobe's SystemFieldCondition page); a day ahead of n8n's clock leaves room for Scene7's.
 							{ from: new Date(createdFrom).toISOString(), to: new Date(Math.max(now, createdFrom) + DAY_MS).toISOString() },
 				sortBy: strategy === 'created' ? 'Created' : 'Modified',
 				sortDirection: 'Descending',

@@ -157,6 +157,21 @@ describe('Scene7 IPS Trigger poll()', () => {
 		expect(bySort.rawBody).toContain('<assetTypeArray><items>Image</items></assetTypeArray>');
 	});
 
+	it('Image Added with a name filter sends both conditions, to be matched together', async () => {
+		// With a match at activation the window has a start (an empty scope reads everything, without a range).
+		await copyInto(SEED.folders.summer, 'promo-first');
+		const h = pollContext({ ...summerParameters('added'), filters: { name: 'promo' } });
+		await poll(h);
+		await copyInto(SEED.folders.summer, 'promo-shot');
+		await copyInto(SEED.folders.summer, 'other-shot');
+		const since = sandbox.requests.length;
+		expect(jsonOf(await poll(h)).map((j) => `${j.event} ${j.name}`)).toEqual(['added promo-shot']);
+		const [search] = searches(since);
+		expect(search.rawBody).toMatch(
+			/<systemFieldMatchMode>MatchAll<\/systemFieldMatchMode><systemFieldConditionArray><items><field>Name<\/field><op>Contains<\/op><value>promo<\/value><\/items><items><field>Created<\/field>/,
+		);
+	});
+
 	it('Image Modified ignores new images until they change; filters by name and subfolders', async () => {
 		const h = pollContext({
 			...summerParameters('modified'),
