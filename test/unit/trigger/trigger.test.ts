@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals */
 // The trigger node's poll() against the in-process IPS sandbox: a poll context with real parameter
 // lookup, static data and the credential's own authenticate; HTTP goes to the sandbox for real.
 import type { IDataObject, IHttpRequestOptions, INode, IPollFunctions, WorkflowExecuteMode } from 'n8n-workflow';
