@@ -5,7 +5,7 @@ import type { IDataObject, IHttpRequestOptions, INode, IPollFunctions, WorkflowE
 import { Scene7IpsApi } from '../../../credentials/Scene7IpsApi.credentials';
 import { Scene7IpsTrigger } from '../../../nodes/Scene7IpsTrigger/Scene7IpsTrigger.node';
 import { call } from '../../sandbox/raw-soap';
-import { DEMO, SEED, startSandbox, type Sandbox } from '../../sandbox/server';
+import { DEMO, injectRule, SEED, startSandbox, type Sandbox } from '../../sandbox/server';
 
 const NODE: INode = {
 	id: 'trigger-1',
@@ -23,7 +23,10 @@ beforeAll(async () => {
 afterAll(async () => {
 	await sandbox.close();
 });
-beforeEach(() => sandbox.reset());
+beforeEach(() => {
+	sandbox.reset();
+	sandbox.setInjector(undefined);
+});
 
 const rl = (value: string, mode = 'id') => ({ __rl: true, mode, value });
 
@@ -213,6 +216,18 @@ describe('Scene7 IPS Trigger poll()', () => {
 		expect(JSON.stringify(error)).not.toContain(wrong);
 		expect(`${error.message} ${error.description}`).not.toContain(wrong);
 		expect(good.staticData).toEqual(saved);
+	});
+
+	it('a poll that fails throws, keeps the state, and the next poll still reports what changed', async () => {
+		const h = pollContext(summerParameters('added'));
+		await poll(h);
+		const saved = JSON.parse(JSON.stringify(h.staticData)) as IDataObject;
+		await copyInto(SEED.folders.summer, 'during-outage');
+		// A proxy's error page instead of Scene7's answer (not retried: HTTP 500 is not a gateway error).
+		sandbox.setInjector(injectRule({ action: { kind: 'status', status: 500 }, operation: 'searchAssets', times: 1 }));
+		await expect(poll(h)).rejects.toThrow('Scene7 answered with a web page instead of a SOAP response (HTTP 500)');
+		expect(h.staticData).toEqual(saved);
+		expect(jsonOf(await poll(h)).map((j) => `${j.event} ${j.name}`)).toEqual(['added during-outage']);
 	});
 
 	it('a changed folder starts again from now instead of reporting the new folder’s images', async () => {
