@@ -12,6 +12,7 @@ const DIST = path.join(__dirname, 'dist');
 const VENDOR_XML = path.join(DIST, 'vendor', 'fast-xml-parser.js');
 const ENTRY_POINTS = [
 	'nodes/Scene7Ips/Scene7Ips.node.ts',
+	'nodes/Scene7IpsTrigger/Scene7IpsTrigger.node.ts',
 	'credentials/Scene7IpsApi.credentials.ts',
 ];
 

@@ -34,6 +34,7 @@ describe('package.json', () => {
 		const registered = [...packageJson.n8n.nodes, ...packageJson.n8n.credentials];
 		expect(registered).toEqual([
 			'dist/nodes/Scene7Ips/Scene7Ips.node.js',
+			'dist/nodes/Scene7IpsTrigger/Scene7IpsTrigger.node.js',
 			'dist/credentials/Scene7IpsApi.credentials.js',
 		]);
 		for (const file of registered) expect(fs.existsSync(path.join(root, file))).toBe(true);
@@ -50,6 +51,8 @@ describe('dist/', () => {
 				'icons/scene7.svg',
 				'nodes/Scene7Ips/Scene7Ips.node.js',
 				'nodes/Scene7Ips/Scene7Ips.node.json',
+				'nodes/Scene7IpsTrigger/Scene7IpsTrigger.node.js',
+				'nodes/Scene7IpsTrigger/Scene7IpsTrigger.node.json',
 				'vendor/fast-xml-parser.LICENSE',
 				'vendor/fast-xml-parser.js',
 			].sort(),
@@ -69,17 +72,22 @@ describe('dist/', () => {
 		}
 	});
 
-	it('loads the node and the credential with icons that resolve to different files', () => {
+	it('loads the nodes and the credential with icons that resolve to different files', () => {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const { Scene7Ips } = require(path.join(dist, 'nodes/Scene7Ips/Scene7Ips.node.js'));
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { Scene7IpsTrigger } = require(path.join(dist, 'nodes/Scene7IpsTrigger/Scene7IpsTrigger.node.js'));
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const { Scene7IpsApi } = require(path.join(dist, 'credentials/Scene7IpsApi.credentials.js'));
 		const node = new Scene7Ips();
+		const trigger = new Scene7IpsTrigger();
 		const credential = new Scene7IpsApi();
 		expect(node.description.name).toBe('scene7Ips');
+		expect(trigger.description).toMatchObject({ name: 'scene7IpsTrigger', polling: true, inputs: [] });
 		expect(credential.name).toBe('scene7IpsApi');
 		for (const [dir, icon] of [
 			['nodes/Scene7Ips', node.description.icon],
+			['nodes/Scene7IpsTrigger', trigger.description.icon],
 			['credentials', credential.icon],
 		]) {
 			const light = path.resolve(dist, dir, icon.light.replace('file:', ''));
@@ -90,12 +98,14 @@ describe('dist/', () => {
 		}
 		const codex = JSON.parse(fs.readFileSync(path.join(dist, 'nodes/Scene7Ips/Scene7Ips.node.json'), 'utf8'));
 		expect(codex.node).toBe('n8n-nodes-scene7.scene7Ips');
+		const triggerCodex = JSON.parse(fs.readFileSync(path.join(dist, 'nodes/Scene7IpsTrigger/Scene7IpsTrigger.node.json'), 'utf8'));
+		expect(triggerCodex.node).toBe('n8n-nodes-scene7.scene7IpsTrigger');
 	});
 
 	it('passes the community-node rules n8n verification runs on the published JavaScript', () => {
 		const output = execFileSync(process.execPath, [path.join(__dirname, 'support/scan-dist.js')], { encoding: 'utf8' });
 		const { files, problems } = JSON.parse(output) as { files: number; problems: unknown[] };
-		expect(files).toBe(3);
+		expect(files).toBe(4);
 		expect(problems).toEqual([]);
 	});
 });

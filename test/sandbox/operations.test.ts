@@ -646,3 +646,111 @@ describe('folders', () => {
 		expect(parseFault(root.body)?.reason).toContain('the company root folder cannot be deleted');
 	});
 });
+
+describe('dates: what moves them, searching and sorting by them', () => {
+	const assetOf = (handle: string) => {
+		const asset = sandbox.state.assets.find((a) => a.assetHandle === handle);
+		if (!asset) throw new Error(`no asset ${handle}`);
+		return asset;
+	};
+	const dateRange = (field: string, opName: string, min?: string, max?: string): Fields => [
+		[
+			'items',
+			[
+				['field', field],
+				['op', opName],
+				...(min === undefined ? [] : ([['minDate', min]] as Fields)),
+				...(max === undefined ? [] : ([['maxDate', max]] as Fields)),
+			],
+		],
+	];
+	const search = (extra: Fields) => op('searchAssets', [C6, ['includeSubfolders', 'true'], ...extra]);
+
+	it('a copy is created and modified at the call; rename, move and setUrlModifier move lastModified only', async () => {
+		const SEED_CREATED = '2024-03-01T09:00:00.000Z';
+		const before = Date.now();
+		const copy = await op('copyImage', [
+			C6,
+			['assetHandle', DEMO.assetHandle],
+			['folderHandle', SEED.folders.summer],
+			['name', 'dated-copy'],
+			['urlModifier', ''],
+		]);
+		const after = Date.now();
+		const copied = assetOf(elementText(copy.body, 'assetHandle') ?? '');
+		expect(Date.parse(copied.created)).toBeGreaterThanOrEqual(before);
+		expect(Date.parse(copied.created)).toBeLessThanOrEqual(after);
+		expect(copied.lastModified).toBe(copied.created);
+
+		const changes: Array<[string, Fields]> = [
+			['renameAsset', [['newName', 'summer-hero-2'], ['validateName', 'true']]],
+			['moveAsset', [['folderHandle', SEED.folders.uploads]]],
+			['setUrlModifier', [['urlModifier', 'wid=10']]],
+		];
+		for (const [operation, fields] of changes) {
+			const hero = assetOf(SEED.assets.summerHero);
+			hero.lastModified = '2024-03-15T14:30:00.000Z';
+			const start = Date.now();
+			const res = await op(operation, [C6, ['assetHandle', SEED.assets.summerHero], ...fields]);
+			expect(res.status).toBe(200);
+			expect(Date.parse(hero.lastModified)).toBeGreaterThanOrEqual(start);
+			expect(hero.created).toBe(SEED_CREATED);
+		}
+	});
+
+	it('Created Between / NotBetween (documented) and LastModified Between (Adobe’s example), bounds included', async () => {
+		assetOf(SEED.assets.summerHero).created = '2025-01-01T10:00:00.000Z';
+		assetOf(SEED.assets.saleBanner).created = '2025-01-01T10:00:05.000Z';
+		assetOf(SEED.assets.saltAndPepper).lastModified = '2025-02-01T00:00:00.000Z';
+		const created = await search([
+			['systemFieldConditionArray', dateRange('Created', 'Between', '2025-01-01T10:00:00Z', '2025-01-01T10:00:05Z')],
+		]);
+		expect(elementTexts(created.body, 'name').sort()).toEqual(['sale-banner', 'summer-hero']);
+		const narrower = await search([
+			['systemFieldConditionArray', dateRange('Created', 'Between', '2025-01-01T10:00:01Z', '2030-01-01T00:00:00Z')],
+		]);
+		expect(elementTexts(narrower.body, 'name')).toEqual(['sale-banner']);
+		const outside = await search([
+			['systemFieldConditionArray', dateRange('Created', 'NotBetween', '2025-01-01T00:00:00Z', '2030-01-01T00:00:00Z')],
+		]);
+		expect(elementText(outside.body, 'totalRows')).toBe('5');
+		const modified = await search([
+			['systemFieldConditionArray', dateRange('LastModified', 'Between', '2025-01-31T00:00:00Z', '2025-02-02T00:00:00Z')],
+		]);
+		expect(elementTexts(modified.body, 'name')).toEqual(['Salt & Pepper']);
+	});
+
+	it('refuses a range without maxDate (30002) and a string operator on a date (30001)', async () => {
+		const noMax = await search([['systemFieldConditionArray', dateRange('Created', 'Between', '2025-01-01T00:00:00Z')]]);
+		expect(parseFault(noMax.body)).toMatchObject({ code: 30002 });
+		expect(parseFault(noMax.body)?.reason).toContain("'maxDate'");
+		const stringOp = await search([
+			['systemFieldConditionArray', dateRange('Created', 'Contains', '2025-01-01T00:00:00Z', '2026-01-01T00:00:00Z')],
+		]);
+		expect(parseFault(stringOp.body)).toMatchObject({ code: 30001 });
+	});
+
+	it('sorts by Modified and Created as instants, newest first when descending (ties by handle, reversed too)', async () => {
+		assetOf(SEED.assets.summerHero).lastModified = '2025-05-01T12:00:00.000Z';
+		// The same instant written with an offset: text order would put it first.
+		assetOf(SEED.assets.saleBanner).lastModified = '2025-05-01T14:00:00.000+02:00';
+		assetOf(DEMO.assetHandle).lastModified = '2025-05-01T12:00:01.000Z';
+		const res = await search([
+			['recordsPerPage', '3'],
+			['sortBy', 'Modified'],
+			['sortDirection', 'Descending'],
+		]);
+		expect(elementTexts(res.body, 'assetHandle')).toEqual([
+			DEMO.assetHandle,
+			SEED.assets.saleBanner,
+			SEED.assets.summerHero,
+		]);
+		assetOf(SEED.assets.productGuide).created = '2026-01-01T00:00:00.000Z';
+		const byCreated = await search([
+			['recordsPerPage', '1'],
+			['sortBy', 'Created'],
+			['sortDirection', 'Descending'],
+		]);
+		expect(elementTexts(byCreated.body, 'name')).toEqual(['product-guide']);
+	});
+});

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 
 import { asNodeError } from '../helpers/errors';
 import { type IpsCallOptions, type IpsParam, ipsFaultOf, ipsRequest } from '../transport';
@@ -6,7 +6,9 @@ import { type IpsCallOptions, type IpsParam, ipsFaultOf, ipsRequest } from '../t
 // The IPS reads a run makes besides its operations' own calls: the name and path lookups of the
 // resource locators, the editor's lists, and the checks that recover a call whose answer was lost.
 
-type IpsContext = IExecuteFunctions | ILoadOptionsFunctions;
+// A polling trigger's context has the same getNode and httpRequestWithAuthentication the transport uses.
+type IpsContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+type TransportContext = ThisParameterType<typeof ipsRequest>;
 
 export interface CompanySummary {
 	companyHandle: string;
@@ -102,6 +104,28 @@ export interface AssetInFolderQuery {
 
 export const IMAGE_SEARCH_PAGE_SIZE = 50;
 
+/** IPS returns at most this many assets per searchAssets call. */
+export const MAX_SEARCH_PAGE_SIZE = 1000;
+
+/** One page of a searchAssets call, in the terms the polling trigger uses. */
+export interface AssetSearchPage {
+	companyHandle: string;
+	/** A folder handle (path or f|path); undefined searches the whole company. */
+	folderHandle?: string;
+	includeSubfolders: boolean;
+	/** Asset types to return; empty returns every type. */
+	assetTypes: string[];
+	/** Only assets whose name contains this (Scene7 ignores case); '' for any name. */
+	nameContains: string;
+	/** Only assets created in this range (ISO dates, both included). */
+	createdBetween?: { from: string; to: string };
+	sortBy: 'Created' | 'Modified';
+	sortDirection: 'Ascending' | 'Descending';
+	recordsPerPage: number;
+	/** From 1, in units of recordsPerPage. */
+	resultsPage: number;
+}
+
 /**
  * IPS calls with one item's (or one list search's) call settings: its index for errors, timeout,
  * retries and the run's signals. The only way operations and list searches reach the transport.
@@ -118,7 +142,7 @@ export class Scene7Client {
 		param: IpsParam,
 		extra: Pick<IpsCallOptions, 'idempotent' | 'recover'> = {},
 	): Promise<IDataObject> {
-		return await ipsRequest.call(this.context, operation, param, { ...this.settings, ...extra });
+		return await ipsRequest.call(this.context as TransportContext, operation, param, { ...this.settings, ...extra });
 	}
 
 	/** The companies the credential's user belongs to. */
@@ -208,6 +232,32 @@ export class Scene7Client {
 	async namesInUse(companyHandle: string, names: string[]): Promise<string[]> {
 		const result = await this.call('checkAssetNames', { companyHandle, assetNameArray: { items: names } });
 		return itemsOf(result.inUseNameArray) as unknown as string[];
+	}
+
+	/** One page of assets outside the trash, as Scene7 sent them, and how many match in all. */
+	async searchAssetsPage(search: AssetSearchPage): Promise<{ assets: IDataObject[]; totalRows: number }> {
+		const conditions: IpsParam[] = [];
+		if (search.nameContains) conditions.push({ field: 'Name', op: 'Contains', value: search.nameContains });
+		// A date range is minDate and maxDate with op Between (Adobe's SystemFieldCondition page).
+		if (search.createdBetween) {
+			conditions.push({ field: 'Created', op: 'Between', minDate: search.createdBetween.from, maxDate: search.createdBetween.to });
+		}
+		// Key order is searchAssetsParam's xsd:sequence.
+		const result = await this.call('searchAssets', {
+			companyHandle: search.companyHandle,
+			// Folder handles are paths, bare or with the f| prefix; the search takes the path.
+			folder: search.folderHandle?.replace(/^f\|/, ''),
+			includeSubfolders: search.includeSubfolders,
+			trashState: 'NotInTrash',
+			systemFieldMatchMode: conditions.length > 1 ? 'MatchAll' : undefined,
+			systemFieldConditionArray: conditions.length > 0 ? { items: conditions } : undefined,
+			assetTypeArray: search.assetTypes.length > 0 ? { items: search.assetTypes } : undefined,
+			recordsPerPage: Math.min(Math.max(1, Math.floor(search.recordsPerPage)), MAX_SEARCH_PAGE_SIZE),
+			resultsPage: search.resultsPage,
+			sortBy: search.sortBy,
+			sortDirection: search.sortDirection,
+		});
+		return { assets: itemsOf(result.assetArray), totalRows: Number(result.totalRows ?? 0) || 0 };
 	}
 
 	/** One page (from 1) of a company's images whose names contain `filter`, sorted by name. */

@@ -183,12 +183,47 @@ function stringCondition(op: (typeof STRING_OPS)[number], value: string): (s: st
 	}
 }
 
+// Dates: Adobe's SystemFieldCondition page says a range is given as minDate and maxDate with op
+// Between or NotBetween. Its example filters LastModified, which the list of search fields above does
+// not name; the sandbox accepts both Created and LastModified (inclusive bounds: an assumption).
+const DATE_FIELDS: Record<string, (a: AssetRecord) => string> = {
+	Created: (a) => a.created,
+	LastModified: (a) => a.lastModified,
+};
+const DATE_OPS = ['Between', 'NotBetween'] as const;
+
+/** A dateTime element as node-soap hands it over (a Date), in ms; undefined when absent. */
+function optDate(args: Args, name: string): number | undefined {
+	const v = args[name];
+	if (v === undefined || v === null) return undefined;
+	const ms = v instanceof Date ? v.getTime() : Date.parse(String(v));
+	if (Number.isNaN(ms)) throw invalidParameter(`Invalid ${name} '${String(v)}': not a date`);
+	return ms;
+}
+
+function dateCondition(cond: Args, where: string, field: string): Predicate {
+	const op = oneOf(reqString(cond, 'op'), DATE_OPS, `${where}/op`) as (typeof DATE_OPS)[number];
+	const min = optDate(cond, 'minDate');
+	const max = optDate(cond, 'maxDate');
+	if (min === undefined || max === undefined) {
+		throw missingParameter(`Missing required element '${min === undefined ? 'minDate' : 'maxDate'}' in '${where}' for op ${op}`);
+	}
+	const read = DATE_FIELDS[field];
+	return (a) => {
+		const t = Date.parse(read(a));
+		const inside = t >= min && t <= max;
+		return op === 'Between' ? inside : !inside;
+	};
+}
+
 function systemFieldPredicates(args: Args): Predicate[] {
 	return (optItems(args, 'systemFieldConditionArray') ?? []).map((raw, i) => {
 		const cond = asArgs(raw);
 		const where = `systemFieldConditionArray/items[${i + 1}]`;
+		const fieldName = reqString(cond, 'field');
+		if (fieldName in DATE_FIELDS) return dateCondition(cond, where, fieldName);
 		const field = oneOf(
-			reqString(cond, 'field'),
+			fieldName,
 			SYSTEM_FIELDS,
 			`${where}/field`,
 		) as (typeof SYSTEM_FIELDS)[number];
@@ -209,10 +244,11 @@ function systemFieldPredicates(args: Args): Predicate[] {
 
 function sortKey(field: (typeof SORT_FIELDS)[number], a: AssetRecord): string | number {
 	switch (field) {
+		// As instants: the text of two dates only sorts right when both have the same form.
 		case 'Created':
-			return a.created;
+			return Date.parse(a.created);
 		case 'Modified':
-			return a.lastModified;
+			return Date.parse(a.lastModified);
 		case 'Name':
 			return a.name.toLowerCase();
 		case 'AssetType':

@@ -1,0 +1,259 @@
+// The trigger's poll state machine: what each poll outputs and remembers, replayed over timelines.
+import {
+	advance,
+	eventOfLatest,
+	firstState,
+	OVERLAP_MS,
+	parseStamp,
+	type PollConfig,
+	readState,
+	windowStart,
+} from '../../../nodes/Scene7IpsTrigger/pollState';
+import { FakeScene7, iso, MINUTE, Poller, T0 } from './fakeScene7';
+
+const SECOND = 1000;
+
+describe('first activation', () => {
+	it('outputs nothing, starts at the newest match and remembers only what lies in the overlap', async () => {
+		const scene7 = new FakeScene7();
+		scene7.add('old', T0 - 60 * MINUTE);
+		scene7.add('recent', T0 - 2 * MINUTE);
+		scene7.add('newest', T0 - 1 * MINUTE);
+		const poller = new Poller(scene7);
+
+		expect(await poller.poll(T0)).toEqual([]);
+		expect(poller.state).toEqual({
+			version: 1,
+			scope: 'scope',
+			lastPollAt: T0,
+			mark: T0 - MINUTE,
+			seen: { 'a|2': T0 - 2 * MINUTE, 'a|3': T0 - MINUTE },
+		});
+		// The next poll over the same, unchanged folder outputs nothing either.
+		expect(await poller.poll(T0 + MINUTE)).toEqual([]);
+	});
+
+	it('in an empty folder, has no mark, and later counts everything that appears as added', async () => {
+		const scene7 = new FakeScene7();
+		const poller = new Poller(scene7);
+		await poller.poll(T0);
+		expect(poller.state?.mark).toBeUndefined();
+		expect(windowStart(poller.state!, OVERLAP_MS)).toBe(-Infinity);
+		// Dated long before the activation (e.g. moved in from elsewhere): still new to this folder.
+		scene7.add('moved-in', T0 - 24 * 60 * MINUTE);
+		scene7.add('uploaded', T0 + 30 * SECOND);
+		expect(poller.all()).toEqual([]);
+		await poller.poll(T0 + MINUTE);
+		expect(poller.all().sort()).toEqual(['added moved-in', 'added uploaded']);
+	});
+});
+
+describe('one poll to the next', () => {
+	it('outputs a new asset once, as added', async () => {
+		const scene7 = new FakeScene7();
+		scene7.add('existing', T0 - 10 * MINUTE);
+		const poller = new Poller(scene7);
+		await poller.poll(T0);
+		scene7.add('new', T0 + 20 * SECOND);
+		expect(await poller.poll(T0 + MINUTE)).toEqual([
+			{ handle: 'a|2', name: 'new', event: 'added', lastModified: iso(T0 + 20 * SECOND) },
+		]);
+		expect(await poller.poll(T0 + 2 * MINUTE)).toEqual([]);
+		expect(await poller.poll(T0 + 3 * MINUTE)).toEqual([]);
+	});
+
+	it('outputs a modified asset once per modification, as modified', async () => {
+		const scene7 = new FakeScene7();
+		const hero = scene7.add('hero', T0 - 30 * MINUTE);
+		const poller = new Poller(scene7);
+		await poller.poll(T0);
+		scene7.modify(hero, T0 + 10 * SECOND);
+		expect(await poller.poll(T0 + MINUTE)).toEqual([
+			{ handle: hero.assetHandle, name: 'hero', event: 'modified', lastModified: iso(T0 + 10 * SECOND) },
+		]);
+		expect(await poller.poll(T0 + 2 * MINUTE)).toEqual([]);
+		scene7.modify(hero, T0 + 2 * MINUTE + 5 * SECOND);
+		expect(poller.all()).toEqual(['modified hero']);
+		await poller.poll(T0 + 3 * MINUTE);
+		expect(poller.all()).toEqual(['modified hero', 'modified hero']);
+	});
+
+	it('an asset added and then modified within the overlap is output as added, then as modified', async () => {
+		const scene7 = new FakeScene7();
+		const poller = new Poller(scene7);
+		await poller.poll(T0);
+		const img = scene7.add('img', T0 + 10 * SECOND);
+		await poller.poll(T0 + MINUTE);
+		scene7.modify(img, T0 + 70 * SECOND);
+		await poller.poll(T0 + 2 * MINUTE);
+		expect(poller.emitted.map((run) => run.map((e) => e.event))).toEqual([[], ['added'], ['modified']]);
+	});
+
+	it('two assets with the same second: the one seen is not repeated, the one that shows up later is output', async () => {
+		const scene7 = new FakeScene7();
+		scene7.add('before', T0 - 10 * MINUTE);
+		const poller = new Poller(scene7);
+		await poller.poll(T0);
+		const second = T0 + 30 * SECOND;
+		scene7.add('first', second);
+		expect((await poller.poll(T0 + MINUTE)).map((e) => e.name)).toEqual(['first']);
+		expect(poller.state?.mark).toBe(second);
+		// Same Scene7 second as the mark, but visible only after that poll (e.g. a slow upload).
+		scene7.add('twin', second);
+		expect((await poller.poll(T0 + 2 * MINUTE)).map((e) => e.name)).toEqual(['twin']);
+		expect(await poller.poll(T0 + 3 * MINUTE)).toEqual([]);
+		expect(poller.all()).toEqual(['added first', 'added twin']);
+	});
+
+	it('an asset modified twice between polls is output once, with its newest version', async () => {
+		const scene7 = new FakeScene7();
+		const hero = scene7.add('hero', T0 - 30 * MINUTE);
+		const poller = new Poller(scene7);
+		await poller.poll(T0);
+		scene7.modify(hero, T0 + 10 * SECOND);
+		scene7.modify(hero, T0 + 40 * SECOND);
+		expect(await poller.poll(T0 + MINUTE)).toEqual([
+			{ handle: hero.assetHandle, name: 'hero', event: 'modified', lastModified: iso(T0 + 40 * SECOND) },
+		]);
+	});
+
+	it('a scan that meets one asset twice (it moved up while paging) outputs its newest version once', () => {
+		const config: PollConfig = { strategy: 'modified', events: ['added', 'modified'], overlapMs: OVERLAP_MS, maxSeen: 100 };
+		const state = firstState([{ assetHandle: 'a|1', created: iso(T0 - 9 * MINUTE), lastModified: iso(T0 - 9 * MINUTE) }], 's', T0, config);
+		const older = { assetHandle: 'a|1', created: iso(T0 - 9 * MINUTE), lastModified: iso(T0 + 10 * SECOND) };
+		const newer = { ...older, lastModified: iso(T0 + 20 * SECOND) };
+		const { changes, state: next } = advance(state, [older, newer, older], T0 + MINUTE, config);
+		expect(changes).toEqual([{ asset: newer, event: 'modified' }]);
+		expect(next.seen['a|1']).toBe(T0 + 20 * SECOND);
+	});
+
+	it('outputs only the chosen events, but remembers the others', async () => {
+		const scene7 = new FakeScene7();
+		const poller = new Poller(scene7, ['modified']);
+		await poller.poll(T0);
+		const img = scene7.add('img', T0 + 5 * SECOND);
+		expect(await poller.poll(T0 + MINUTE)).toEqual([]);
+		scene7.modify(img, T0 + 65 * SECOND);
+		expect((await poller.poll(T0 + 2 * MINUTE)).map((e) => `${e.event} ${e.name}`)).toEqual(['modified img']);
+	});
+
+	it('Image Added only (created strategy): modifications are never output, creations are', async () => {
+		const scene7 = new FakeScene7();
+		const old = scene7.add('old', T0 - 30 * MINUTE);
+		const poller = new Poller(scene7, ['added']);
+		expect(poller.config.strategy).toBe('created');
+		await poller.poll(T0);
+		scene7.modify(old, T0 + 5 * SECOND);
+		scene7.add('fresh', T0 + 6 * SECOND);
+		await poller.poll(T0 + MINUTE);
+		expect(poller.all()).toEqual(['added fresh']);
+		// The window is asked of Scene7 as a Created range starting 5 minutes before the mark.
+		expect(scene7.requests.at(-1)?.createdFrom).toBe(T0 - 30 * MINUTE - OVERLAP_MS);
+	});
+
+	it('outputs the newest change first', async () => {
+		const scene7 = new FakeScene7();
+		const poller = new Poller(scene7);
+		await poller.poll(T0);
+		scene7.add('a', T0 + 10 * SECOND);
+		scene7.add('c', T0 + 30 * SECOND);
+		scene7.add('b', T0 + 20 * SECOND);
+		expect((await poller.poll(T0 + MINUTE)).map((e) => e.name)).toEqual(['c', 'b', 'a']);
+	});
+});
+
+describe('the overlap window', () => {
+	it('catches a change that shows up late but within 5 minutes of its date; one later than that is missed (the documented limit)', async () => {
+		const scene7 = new FakeScene7();
+		const poller = new Poller(scene7);
+		await poller.poll(T0);
+		scene7.add('mark', T0 + 50 * SECOND);
+		await poller.poll(T0 + MINUTE);
+		scene7.add('late-4min', T0 + 50 * SECOND - 4 * MINUTE);
+		scene7.add('late-6min', T0 + 50 * SECOND - 6 * MINUTE);
+		await poller.poll(T0 + 2 * MINUTE);
+		expect(poller.all()).toEqual(['added mark', 'added late-4min']);
+	});
+
+	it('keeps the remembered handles to the window, and within their bound never repeats a change', async () => {
+		const scene7 = new FakeScene7();
+		const poller = new Poller(scene7, ['added', 'modified'], { maxSeen: 3 });
+		await poller.poll(T0);
+		for (let i = 0; i < 5; i++) scene7.add(`img${i}`, T0 + (i + 1) * SECOND);
+		expect(await poller.poll(T0 + MINUTE)).toHaveLength(5);
+		// Only the 3 newest are remembered; the window now starts at the oldest of them.
+		expect(Object.keys(poller.state!.seen).sort()).toEqual(['a|3', 'a|4', 'a|5']);
+		expect(poller.state!.floor).toBe(T0 + 3 * SECOND);
+		expect(await poller.poll(T0 + 2 * MINUTE)).toEqual([]);
+		// Entries older than the window are dropped once the mark moves on.
+		scene7.add('much-later', T0 + 20 * MINUTE);
+		await poller.poll(T0 + 21 * MINUTE);
+		expect(Object.keys(poller.state!.seen)).toEqual(['a|6']);
+		expect(poller.all()).toHaveLength(6);
+	});
+});
+
+describe('clock skew between Scene7 and n8n', () => {
+	// Changes at random n8n times between polls every minute; Scene7 stamps them with its own clock.
+	it.each([
+		['Scene7 2 minutes behind', -2 * MINUTE],
+		['Scene7 2 minutes ahead', 2 * MINUTE],
+		['same clock', 0],
+	])('%s: every change is output exactly once', async (_label, skew) => {
+		const scene7 = new FakeScene7(skew);
+		const existing = scene7.add('existing', T0 - 60 * MINUTE);
+		const poller = new Poller(scene7);
+		await poller.poll(T0);
+		const expected: string[] = [];
+		for (let minute = 0; minute < 10; minute++) {
+			const at = T0 + minute * MINUTE;
+			scene7.add(`new${minute}`, at + 59 * SECOND);
+			expected.push(`added new${minute}`);
+			if (minute % 3 === 0) {
+				scene7.modify(existing, at + 1 * SECOND);
+				expected.push('modified existing');
+			}
+			await poller.poll(at + MINUTE);
+		}
+		expect(poller.all().sort()).toEqual(expected.sort());
+		// Polls right after each other repeat nothing.
+		await poller.poll(T0 + 11 * MINUTE);
+		await poller.poll(T0 + 12 * MINUTE);
+		expect(poller.all()).toHaveLength(expected.length);
+	});
+
+	it('the window is measured on Scene7’s clock: n8n’s time of the poll does not move it', () => {
+		const config: PollConfig = { strategy: 'modified', events: ['added', 'modified'], overlapMs: OVERLAP_MS, maxSeen: 100 };
+		const behind = firstState([{ assetHandle: 'a|1', lastModified: iso(T0 - 2 * MINUTE) }], 's', T0, config);
+		expect(windowStart(behind, OVERLAP_MS)).toBe(T0 - 2 * MINUTE - OVERLAP_MS);
+		const { state } = advance(behind, [], T0 + 60 * MINUTE, config);
+		expect(windowStart(state, OVERLAP_MS)).toBe(T0 - 2 * MINUTE - OVERLAP_MS);
+		expect(state.lastPollAt).toBe(T0 + 60 * MINUTE);
+	});
+});
+
+describe('helpers', () => {
+	it('reads Scene7 dates with or without a zone (none counts as UTC), and nothing else', () => {
+		expect(parseStamp('2026-06-01T10:00:00.000Z')).toBe(T0);
+		expect(parseStamp('2026-06-01T12:00:00.000+02:00')).toBe(T0);
+		expect(parseStamp('2026-06-01T10:00:00')).toBe(T0);
+		expect(parseStamp('')).toBeUndefined();
+		expect(parseStamp('yesterday')).toBeUndefined();
+		expect(parseStamp(undefined)).toBeUndefined();
+	});
+
+	it('forgets the state of another scope or shape', () => {
+		const config: PollConfig = { strategy: 'modified', events: ['added'], overlapMs: OVERLAP_MS, maxSeen: 10 };
+		const state = firstState([], 'folder A', T0, config);
+		expect(readState(state, 'folder A')).toBe(state);
+		expect(readState(state, 'folder B')).toBeUndefined();
+		expect(readState({ ...state, version: 2 }, 'folder A')).toBeUndefined();
+		expect(readState(undefined, 'folder A')).toBeUndefined();
+	});
+
+	it('names the newest change of an asset for the manual test run', () => {
+		expect(eventOfLatest({ created: iso(T0), lastModified: iso(T0) }, 'modified')).toBe('added');
+		expect(eventOfLatest({ created: iso(T0), lastModified: iso(T0 + 1) }, 'modified')).toBe('modified');
+		expect(eventOfLatest({ created: iso(T0), lastModified: iso(T0 + 1) }, 'created')).toBe('added');
+	});
+});
