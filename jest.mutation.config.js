@@ -7,6 +7,8 @@ const base = require('./jest.config.js');
 /** @type {import('jest').Config} */
 module.exports = {
 	...base,
+	// nodes/ and credentials/ are roots too, or jest's dependency graph would not know them.
+	roots: ['<rootDir>/test', '<rootDir>/nodes', '<rootDir>/credentials'],
 	testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/sandbox/transport.test.ts', '<rootDir>/test/integration/hostile-responses.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: false }] },
 	reporters: ['default'],

@@ -4,9 +4,9 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
 	testRunner: 'jest',
-	// Not findRelatedTests: jest's dependency graph does not follow imports of `*.node` (it takes them
-	// for native addons), so it would miss every test that reaches the code through the node file.
-	jest: { configFile: 'jest.mutation.config.js', enableFindRelatedTests: false },
+	// Each mutant runs only the test files that import the mutated file (directly or not); the
+	// mutation config makes nodes/ and credentials/ jest roots so its dependency graph knows them.
+	jest: { configFile: 'jest.mutation.config.js', enableFindRelatedTests: true },
 	coverageAnalysis: 'perTest',
 	mutate: ['nodes/**/*.ts', 'credentials/**/*.ts', '!**/*.description.ts'],
 	// Mutated code need not type-check: a type error would count as a caught mutant.
