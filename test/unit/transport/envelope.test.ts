@@ -1,3 +1,4 @@
+import { DOMParser } from '@xmldom/xmldom';
 import { XMLParser } from 'fast-xml-parser';
 
 import { buildEnvelope, UnsendableValueError } from '../../../nodes/Scene7Ips/transport/envelope';
@@ -75,11 +76,53 @@ describe('buildEnvelope', () => {
 		);
 	});
 
-	it('refuses control characters that XML cannot carry, naming the element', () => {
-		expect(() => buildEnvelope('copyImage', { ...copyParam, name: 'bell\u0007' })).toThrow(UnsendableValueError);
-		expect(() => buildEnvelope('copyImage', { ...copyParam, name: 'bell\u0007' })).toThrow(
-			'The value of name contains a control character that XML cannot carry',
+	it.each([
+		['a C0 control character', 'bell\u0007'],
+		['U+FFFE', 'a\uFFFEb'],
+		['U+FFFF', 'a\uFFFF'],
+		['a lone high surrogate', 'a\uD83Db'],
+		['a lone low surrogate', 'a\uDE00b'],
+		['a low surrogate before a high one', '\uDE00\uD83D'],
+	])('refuses %s, which XML cannot carry, naming the element', (_what, name) => {
+		expect(() => buildEnvelope('copyImage', { ...copyParam, name })).toThrow(UnsendableValueError);
+		expect(() => buildEnvelope('copyImage', { ...copyParam, nameArray: { items: ['ok', name] } })).toThrow(
+			'The value of nameArray.items[1] contains a character that XML cannot carry (a control character or a lone surrogate)',
 		);
+	});
+});
+
+// What a Java SOAP stack (a spec-conforming XML parser) hands to Scene7: @xmldom/xmldom applies
+// XML 1.0's entity expansion and end-of-line normalization (section 2.11), as such a parser does.
+function receivedName(envelope: string): string {
+	const document = new DOMParser().parseFromString(envelope, 'text/xml');
+	return document.getElementsByTagName('name')[0].textContent ?? '';
+}
+
+describe('buildEnvelope: names arrive byte-exact', () => {
+	it.each([
+		`A&B <x> "q" 'a'`,
+		'사본_é',
+		'lit&amp;eral &#233;',
+		'&lt;not an entity&gt; &#x26; &unknown;',
+		'cdata]]>end',
+		'<![CDATA[x]]>',
+		'emoji \u{1F600} and \u{1F469}\u200D\u{1F4BB}',
+		'<>&',
+		'MacBook 15" Pro',
+		'tab\there, line\nfeed',
+		'carriage\rreturn and\r\nCRLF',
+		'<!--scene7:authHeader--> http://www.scene7.com/IpsApi/xsd/{apiVersion}',
+		'trailing space kept inside ',
+		'\u007F delete, \u0085 next line and \u2028 line separator',
+	])('%j', (name) => {
+		const envelope = buildEnvelope('copyImage', { ...copyParam, name });
+		expect(receivedName(envelope)).toBe(name);
+		expect(Buffer.from(receivedName(envelope), 'utf8').equals(Buffer.from(name, 'utf8'))).toBe(true);
+	});
+
+	it('escapes each character once: & < > " \' as entities, line ends other than LF as references', () => {
+		const envelope = buildEnvelope('copyImage', { ...copyParam, name: `&amp;<>"'\r\n\t\u0085\u2028` });
+		expect(envelope).toContain(`<name>&amp;amp;&lt;&gt;&quot;&apos;&#13;\n\t&#133;&#8232;</name>`);
 	});
 });
 
