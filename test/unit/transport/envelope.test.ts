@@ -1,4 +1,3 @@
-import { DOMParser } from '@xmldom/xmldom';
 import { XMLParser } from 'fast-xml-parser';
 
 import { buildEnvelope, UnsendableValueError } from '../../../nodes/Scene7Ips/transport/envelope';
@@ -7,6 +6,7 @@ import {
 	completeEnvelope,
 	escapeXml,
 } from '../../../nodes/Scene7Ips/transport/envelopeFrame';
+import { childElements, parseXml, textOf, type XmlElement } from '../../sandbox/xml';
 import { TEST_CREDENTIALS } from '../../support/executeContext';
 
 const namespaceAware = new XMLParser({ ignoreAttributes: false, parseTagValue: false, trimValues: false });
@@ -91,11 +91,14 @@ describe('buildEnvelope', () => {
 	});
 });
 
-// What a Java SOAP stack (a spec-conforming XML parser) hands to Scene7: @xmldom/xmldom applies
-// XML 1.0's entity expansion and end-of-line normalization (section 2.11), as such a parser does.
+// What a server's XML parser hands on: the sandbox's strict reader applies XML 1.0's entity and
+// character-reference expansion and end-of-line normalization (section 2.11), as a Java SOAP stack does.
 function receivedName(envelope: string): string {
-	const document = new DOMParser().parseFromString(envelope, 'text/xml');
-	return document.getElementsByTagName('name')[0].textContent ?? '';
+	const find = (element: XmlElement): XmlElement | undefined =>
+		element.local === 'name' ? element : childElements(element).map(find).find(Boolean);
+	const name = find(parseXml(envelope));
+	if (!name) throw new Error('no <name> in the envelope');
+	return textOf(name);
 }
 
 describe('buildEnvelope: names arrive byte-exact', () => {
