@@ -33,10 +33,10 @@ export function resolveServiceUrl(credentials: ICredentialDataDecryptedObject): 
 	return REGION_SERVICE_URLS[region] ?? REGION_SERVICE_URLS.northAmerica;
 }
 
-/** The host of a URL (lower case, without port or user info), or '' when it is not a URL. */
+/** The host of a URL (lower case, with a port other than the default, never user info); '' if not a URL. */
 export function hostOf(url: string): string {
 	try {
-		return new URL(url).hostname;
+		return new URL(url).host;
 	} catch {
 		return '';
 	}

@@ -141,7 +141,7 @@ describe('Scene7IpsApi authenticate: pinned to the endpoint', () => {
 		['another host', { url: 'http://collector.test/scene7/services/IpsApiService' }, 'host collector.test'],
 		['another path on the host', { url: 'http://ips.test/other' }, 'host ips.test'],
 		['another scheme', { url: 'https://ips.test/scene7/services/IpsApiService' }, 'host ips.test'],
-		['another port', { url: 'http://ips.test:8080/scene7/services/IpsApiService' }, 'host ips.test'],
+		['another port', { url: 'http://ips.test:8080/scene7/services/IpsApiService' }, 'host ips.test:8080'],
 		['a query', { url: `${ENDPOINT}?x=1` }, 'host ips.test'],
 		['user info before the host', { url: 'http://ips.test@evil.test/scene7/services/IpsApiService' }, 'host evil.test'],
 		['the legacy uri', { uri: 'http://collector.test/soap' }, 'host collector.test'],
@@ -177,6 +177,12 @@ describe('Scene7IpsApi authenticate: pinned to the endpoint', () => {
 		const error = await refusal({ url: 'http://collector.test/', body: ENVELOPE }, leaky);
 		expect(error.message).toContain('(host ips.test), not to host collector.test.');
 		expect(error.message).not.toContain('admin');
+	});
+
+	it('names the port when it is what differs', async () => {
+		const local = { ...TEST_CREDENTIALS, serviceUrl: 'http://127.0.0.1:8765/scene7/services/IpsApiService' };
+		const error = await refusal({ url: 'http://127.0.0.1:9999/scene7/services/IpsApiService', body: ENVELOPE }, local);
+		expect(error.message).toContain('(host 127.0.0.1:8765), not to host 127.0.0.1:9999.');
 	});
 
 	it('says so when a custom credential has no Service URL', async () => {
@@ -231,6 +237,7 @@ describe('Scene7IpsApi: the HTTP Request node domain restriction', () => {
 		[{ region: 'gone' }, 's7sps1apissl.scene7.com'],
 		[{ region: 'custom', serviceUrl: ' http://127.0.0.1:8765/scene7/services/IpsApiService ' }, '127.0.0.1'],
 		[{ region: 'custom', serviceUrl: 'https://user:pw@IPS.Example.com:8443/x?y#z' }, 'ips.example.com'],
+		[{ region: 'custom', serviceUrl: 'http://[::1]:8080/x' }, '[::1]'],
 		[{ region: 'custom', serviceUrl: 'https://ips.example.com' }, 'ips.example.com'],
 		[{ region: 'custom', serviceUrl: '' }, ''],
 	])('allows only the endpoint host for %j', (data, expected) => {
