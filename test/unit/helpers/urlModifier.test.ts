@@ -7,6 +7,7 @@ import {
 	builderFields,
 	checkUrlModifier,
 	composeUrlModifier,
+	urlModifierWarningsField,
 } from '../../../nodes/Scene7Ips/actions/image/urlModifier';
 import {
 	acceptedExamples,
@@ -91,6 +92,13 @@ describe('checkUrlModifier: three outcomes', () => {
 		);
 		expect(checkUrlModifier(node, 'wid=800', 'URL Modifier', 1, { blockUnknown: true })).toEqual([]);
 		expect(checkUrlModifier(node, '', 'URL Modifier', 1, { blockUnknown: true })).toEqual([]);
+	});
+});
+
+describe('urlModifierWarningsField', () => {
+	it('adds urlModifierWarnings only when there are warnings', () => {
+		expect(urlModifierWarningsField([])).toEqual({});
+		expect(urlModifierWarningsField(['a', 'b'])).toEqual({ urlModifierWarnings: ['a', 'b'] });
 	});
 });
 

@@ -46,6 +46,11 @@ export function checkUrlModifier(
 	return issues.map((issue) => `${field}: ${issue.message} (not refused: sent as written)`);
 }
 
+/** The output item's `urlModifierWarnings` field: present only when there is something to say. */
+export function urlModifierWarningsField(warnings: string[]): { urlModifierWarnings?: string[] } {
+	return warnings.length > 0 ? { urlModifierWarnings: warnings } : {};
+}
+
 /**
  * The commands the Modifier Builder sets, from either saved shape: node version 1's fixed
  * collection `{ commands: { width: 800, … } }` or version 2's collection `{ width: 800, … }`.
