@@ -70,10 +70,10 @@ export function requestedUrl(requestOptions: IHttpRequestOptions): string {
 	const legacy = requestOptions as IHttpRequestOptions & { uri?: unknown };
 	const named = urlText(requestOptions.url) || urlText(legacy.uri);
 	const base = urlText(requestOptions.baseURL);
-	if (!base) return named;
 	try {
 		return new URL(named, base).href;
 	} catch {
+		// No base, or one that is not a URL: the request names what it names.
 		return named || base;
 	}
 }

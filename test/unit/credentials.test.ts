@@ -11,7 +11,11 @@ import {
 import packageJson from '../../package.json';
 import { TEST_CREDENTIALS } from '../support/executeContext';
 
-const credential = new Scene7IpsApi();
+// A new instance per test: field initializers must run while Stryker's mutant is active.
+let credential: Scene7IpsApi;
+beforeEach(() => {
+	credential = new Scene7IpsApi();
+});
 
 describe('Scene7IpsApi credential', () => {
 	it('keeps the public names saved credentials depend on', () => {
@@ -67,6 +71,18 @@ describe('Scene7IpsApi credential', () => {
 	])('maps region %s to %s', (region, url) => {
 		expect(REGION_SERVICE_URLS[region]).toBe(url);
 		expect(resolveServiceUrl({ region, serviceUrl: 'http://ignored.example' })).toBe(url);
+	});
+
+	it('falls back to North America without a region, and to no URL without a Service URL', () => {
+		expect(resolveServiceUrl({})).toBe(REGION_SERVICE_URLS.northAmerica);
+		expect(resolveServiceUrl({ region: 'gone' })).toBe(REGION_SERVICE_URLS.northAmerica);
+		expect(resolveServiceUrl({ region: 'custom' })).toBe('');
+	});
+
+	it('gives the host of a URL with its port, never user info, and nothing for text that is not a URL', () => {
+		expect(hostOf('https://me:pw@IPS.Example.com:8443/x')).toBe('ips.example.com:8443');
+		expect(hostOf('https://ips.example.com:443/x')).toBe('ips.example.com');
+		expect(hostOf('not a url')).toBe('');
 	});
 
 	it('uses the service URL for the custom region', () => {
@@ -157,6 +173,38 @@ describe('Scene7IpsApi authenticate: pinned to the endpoint', () => {
 				"Leave the request's URL empty (the credential fills in its endpoint) or use the credential's exact " +
 				'Service URL; to reach another Scene7 server, choose its Region or Service URL in the credential.',
 		);
+	});
+
+	it.each([
+		['an empty url', { url: '' }],
+		['a blank url', { url: '   ' }],
+		['no url at all', {}],
+		['a null uri', { uri: null }],
+		['an empty uri and baseURL', { uri: '', baseURL: '' }],
+	])('fills in the endpoint for a request with %s', async (_what, fields) => {
+		const result = await credential.authenticate(TEST_CREDENTIALS, { body: ENVELOPE, ...fields } as unknown as IHttpRequestOptions);
+		expect(result.url).toBe(ENDPOINT);
+	});
+
+	it.each([
+		['a double trailing slash', `${ENDPOINT}//`],
+		['a relative url against the endpoint', '/scene7/services/IpsApiService'],
+	])('accepts %s', async (_what, url) => {
+		const result = await credential.authenticate(TEST_CREDENTIALS, { url, baseURL: 'http://ips.test', body: '' });
+		expect(result.url).toBe(url);
+	});
+
+	it('refuses a baseURL that is not a URL, and any URL when the Service URL is not one', async () => {
+		expect((await refusal({ url: '', baseURL: 'garbage', body: ENVELOPE } as IHttpRequestOptions)).message).toContain(
+			'not to the URL this request names.',
+		);
+		const broken = { ...TEST_CREDENTIALS, serviceUrl: 'not a url' };
+		expect((await refusal({ url: 'also not a url', body: ENVELOPE }, broken)).message).toContain('(host none set)');
+	});
+
+	it('refuses a scheme other than http and https even when it is the Service URL', async () => {
+		const ftp = { ...TEST_CREDENTIALS, serviceUrl: 'ftp://ips.test/x' };
+		expect((await refusal({ url: 'ftp://ips.test/x', body: ENVELOPE }, ftp)).message).toContain('(host ips.test), not to host ips.test.');
 	});
 
 	it('prefers url over uri, as n8n does', async () => {

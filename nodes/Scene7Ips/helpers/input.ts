@@ -40,7 +40,7 @@ function describeType(value: unknown): string {
  * anything else (empty, null, objects, lists) is an error that names the field and the item.
  */
 export function requireText(node: INode, value: unknown, field: string, itemIndex: number, hint: string): string {
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (Number.isFinite(value)) return String(value);
 	if (typeof value !== 'string') {
 		throw new NodeOperationError(node, `${field} must be text, but it is ${describeType(value)} [item ${itemIndex}]`, {
 			description: `Map ${field} to a single text value. ${hint}`,
@@ -82,8 +82,8 @@ export function requireHandle(
 
 /** Optional text: '' for empty values; anything but text or a number is an error. */
 export function optionalText(node: INode, value: unknown, field: string, itemIndex: number): string {
-	if (value === undefined || value === null || value === '') return '';
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (value === undefined || value === null) return '';
+	if (Number.isFinite(value)) return String(value);
 	if (typeof value !== 'string') {
 		throw new NodeOperationError(node, `${field} must be text, but it is ${describeType(value)} [item ${itemIndex}]`, {
 			description: `Map ${field} to a single text value.`,
@@ -116,7 +116,7 @@ export function findNonXmlCharacter(text: string): { codePoint: string; position
  */
 export function requireAssetName(node: INode, value: unknown, field: string, itemIndex: number): string {
 	const hint = 'Names are unique within a company.';
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (Number.isFinite(value)) return String(value);
 	if (typeof value !== 'string') {
 		throw new NodeOperationError(node, `${field} must be text, but it is ${describeType(value)} [item ${itemIndex}]`, {
 			description: `Map ${field} to a single text value. ${hint}`,

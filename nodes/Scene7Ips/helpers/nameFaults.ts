@@ -25,10 +25,12 @@ export function unusualCharacters(name: string): string[] {
 	return found;
 }
 
+// Characters that would be invisible or unreadable between quotes are shown by code point.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Z}]/u;
+
 function shownCharacter(char: string): string {
-	const code = char.codePointAt(0) as number;
-	if (code < 0x20 || code === 0x7f) return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-	return `'${char}'`;
+	if (!INVISIBLE.test(char)) return `'${char}'`;
+	return `U+${(char.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /**

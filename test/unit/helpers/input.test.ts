@@ -123,6 +123,11 @@ describe('requireText', () => {
 		expect(error.description).toBe('Enter Company or map it from an earlier node with an expression. Pick one.');
 	});
 
+	it.each([Number.NaN, Number.NEGATIVE_INFINITY])('refuses the number %s', (value) => {
+		expect(errorOf(() => requireText(node, value, 'Company', 0, '')).message).toBe('Company must be text, but it is a number [item 0]');
+		expect(errorOf(() => optionalText(node, value, 'Modifier', 0)).message).toBe('Modifier must be text, but it is a number [item 0]');
+	});
+
 	it('refuses values that are not text', () => {
 		const error = errorOf(() => requireText(node, { a: 1 }, 'Company', 0, 'Pick one.'));
 		expect(error.message).toBe('Company must be text, but it is an object [item 0]');

@@ -21,6 +21,11 @@ describe('describeNameFault', () => {
 		expect(description).toContain("these may be the cause: '<' '>' '&' U+0009 (");
 	});
 
+	it('shows invisible characters by code point', () => {
+		const { description } = describeNameFault({ type: 'ipsApiFault' }, 'Name', 0, 'a\u007Fb\u001Bc\u200Bd\u00A0e\u0085');
+		expect(description).toContain('these may be the cause: U+007F U+001B U+200B U+00A0 U+0085 (');
+	});
+
 	it('leaves out what it does not know', () => {
 		expect(describeNameFault({ type: 'ipsApiFault' }, 'New Name', 0)).toEqual({
 			message: 'Scene7 refused the name in New Name [item 0]',

@@ -174,6 +174,10 @@ describe('composeUrlModifier', () => {
 		expect(() => composeUrlModifier(loose, 3, { blockUnknown: true })).toThrow("unknown Image Serving command 'myCommand'");
 	});
 
+	it('takes a missing URL Modifier as empty', () => {
+		expect(composeUrlModifier(contextWith({ modifierBuilder: { width: 10 } }), 0, true)).toEqual({ urlModifier: 'wid=10', built: 'wid=10', warnings: [] });
+	});
+
 	it('names the item when the URL Modifier is not text', () => {
 		expect(() => composeUrlModifier(contextWith({ urlModifier: { a: 1 } }), 4, true)).toThrow(
 			'URL Modifier must be text, but it is an object [item 4]',
@@ -191,7 +195,7 @@ describe('builderFields', () => {
 			quality: 85,
 			width: 800,
 		});
-		expect(builderFields({ width: null, height: undefined, rotate: -90, sharpen: true })).toEqual({ rotate: -90, sharpen: true });
+		expect(builderFields({ width: null, height: undefined, rotate: -90, sharpen: true })).toStrictEqual({ rotate: -90, sharpen: true });
 		expect(builderFields(undefined)).toEqual({});
 	});
 });

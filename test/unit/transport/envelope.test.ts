@@ -171,6 +171,13 @@ describe('completeEnvelope', () => {
 		expect(header).toMatch(/<appVersion>0\.1\.0<\/appVersion><faultHttpStatusCode>401<\/faultHttpStatusCode><\/authHeader>$/);
 	});
 
+	it('writes missing credential fields as empty, with the documented defaults for the app', () => {
+		expect(buildAuthHeader({ user: null, password: undefined, appName: null, appVersion: '' })).toBe(
+			'<authHeader xmlns="http://www.scene7.com/IpsApi/xsd"><user></user><password></password>' +
+				'<appName>n8n-nodes-scene7</appName><appVersion>0.0.0</appVersion></authHeader>',
+		);
+	});
+
 	it('leaves bodies without placeholders unchanged', () => {
 		expect(completeEnvelope('<a>b</a>', TEST_CREDENTIALS)).toBe('<a>b</a>');
 	});
