@@ -1,4 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { buildEnvelope, UnsendableValueError } from '../../../nodes/Scene7Ips/transport/envelope';
 import {
@@ -172,7 +173,8 @@ describe('completeEnvelope', () => {
 	});
 
 	it('writes missing credential fields as empty, with the documented defaults for the app', () => {
-		expect(buildAuthHeader({ user: null, password: undefined, appName: null, appVersion: '' })).toBe(
+		const missing = { user: null, password: undefined, appName: null, appVersion: '' } as unknown as ICredentialDataDecryptedObject;
+		expect(buildAuthHeader(missing)).toBe(
 			'<authHeader xmlns="http://www.scene7.com/IpsApi/xsd"><user></user><password></password>' +
 				'<appName>n8n-nodes-scene7</appName><appVersion>0.0.0</appVersion></authHeader>',
 		);
