@@ -33,6 +33,74 @@ export function resolveServiceUrl(credentials: ICredentialDataDecryptedObject): 
 	return REGION_SERVICE_URLS[region] ?? REGION_SERVICE_URLS.northAmerica;
 }
 
+/** The host of a URL (lower case, with a port other than the default, never user info); '' if not a URL. */
+export function hostOf(url: string): string {
+	try {
+		return new URL(url).host;
+	} catch {
+		return '';
+	}
+}
+
+/** Scheme, host, port, path (without trailing slashes) and query: what makes two URLs one endpoint. */
+function endpointKey(url: string): string | undefined {
+	try {
+		const parsed = new URL(url);
+		if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+		return `${parsed.protocol}//${parsed.host}${parsed.pathname.replace(/\/+$/, '')}${parsed.search}`;
+	} catch {
+		return undefined;
+	}
+}
+
+function urlText(value: unknown): string {
+	if (typeof value === 'string') return value.trim();
+	// The legacy request library also takes a parsed URL object as `uri`.
+	if (value !== null && typeof value === 'object' && typeof (value as { href?: unknown }).href === 'string') {
+		return (value as { href: string }).href;
+	}
+	return '';
+}
+
+/**
+ * The URL a request names, if any: `url` (n8n's httpRequest helpers) or `uri` (the legacy request
+ * helpers the HTTP Request node uses), resolved against `baseURL`. '' when it names none.
+ */
+export function requestedUrl(requestOptions: IHttpRequestOptions): string {
+	const legacy = requestOptions as IHttpRequestOptions & { uri?: unknown };
+	const named = urlText(requestOptions.url) || urlText(legacy.uri);
+	const base = urlText(requestOptions.baseURL);
+	try {
+		return new URL(named, base).href;
+	} catch {
+		// No base, or one that is not a URL: the request names what it names.
+		return named || base;
+	}
+}
+
+/** The error for a request that names a URL other than the credential's endpoint. */
+export function foreignUrlError(requested: string, serviceUrl: string): Error {
+	const requestedHost = hostOf(requested);
+	const endpointHost = hostOf(serviceUrl) || 'none set';
+	return new Error(
+		`The Scene7 IPS API credential only sends to its own endpoint (host ${endpointHost}), ` +
+			`not to ${requestedHost ? `host ${requestedHost}` : 'the URL this request names'}. ` +
+			"Leave the request's URL empty (the credential fills in its endpoint) or use the credential's exact " +
+			'Service URL; to reach another Scene7 server, choose its Region or Service URL in the credential.',
+	);
+}
+
+// The host of the credential's endpoint, worked out by n8n when it reads the credential ($self is
+// the credential's own data). A Service URL that is not a URL gives '', and an empty list makes the
+// HTTP Request node refuse the credential.
+const REGION_HOSTS = JSON.stringify(
+	Object.fromEntries(Object.entries(REGION_SERVICE_URLS).map(([region, url]) => [region, new URL(url).hostname])),
+);
+export const ALLOWED_DOMAINS_EXPRESSION =
+	`={{ $self.region === 'custom' ? ` +
+	`String($self.serviceUrl || '').trim().replace(/^[a-z][a-z0-9+.-]*:\\/\\//i, '').split(/[\\/?#]/)[0].replace(/^.*@/, '').replace(/:[0-9]*$/, '').toLowerCase() : ` +
+	`(${REGION_HOSTS}[$self.region] || '${new URL(REGION_SERVICE_URLS.northAmerica).hostname}') }}`;
+
 // A fault in the test (only a user that cannot sign in gets one) is asked to come back as HTTP 403,
 // so the editor shows "Forbidden - perhaps check your credentials?" instead of a generic 500
 // message: n8n's declarative credential test cannot read a SOAP fault's own text. Not 401: n8n
@@ -122,18 +190,45 @@ export class Scene7IpsApi implements ICredentialType {
 			default: DEFAULT_API_VERSION,
 			description: 'The IPS API namespace requests are sent in. Keep the newest unless your server is older.',
 		},
+		// n8n adds "Allowed HTTP Request Domains: All" to every credential with `authenticate` unless
+		// the credential declares the field itself; the HTTP Request node then checks it for a
+		// predefined credential. Declared here, hidden, so the HTTP Request node refuses any host but
+		// the endpoint's before authenticate (which refuses any other URL) is even called.
+		{
+			displayName: 'Allowed HTTP Request Domains',
+			name: 'allowedHttpRequestDomains',
+			type: 'hidden',
+			default: 'domains',
+		},
+		{
+			displayName: 'Allowed Domains',
+			name: 'allowedDomains',
+			type: 'hidden',
+			default: ALLOWED_DOMAINS_EXPRESSION,
+		},
 	];
 
+	/**
+	 * The password leaves n8n only towards the credential's own endpoint: a request that names any
+	 * other URL (in `url`, the legacy `uri` or `baseURL`) is refused before anything is filled in.
+	 * Requests from this package leave the URL empty, and the endpoint is filled in here. The
+	 * options n8n passes in are not changed; a new object is returned.
+	 */
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
-		if (typeof requestOptions.body === 'string') {
-			requestOptions.body = completeEnvelope(requestOptions.body, credentials);
+		const serviceUrl = resolveServiceUrl(credentials);
+		const requested = requestedUrl(requestOptions);
+		if (requested !== '' && (endpointKey(requested) === undefined || endpointKey(requested) !== endpointKey(serviceUrl))) {
+			throw foreignUrlError(requested, serviceUrl);
 		}
-		// Requests from this package leave the URL empty: the endpoint belongs to the account.
-		if (!requestOptions.url) requestOptions.url = resolveServiceUrl(credentials);
-		return requestOptions;
+		const authenticated: IHttpRequestOptions = { ...requestOptions };
+		if (requested === '') authenticated.url = serviceUrl;
+		if (typeof requestOptions.body === 'string') {
+			authenticated.body = completeEnvelope(requestOptions.body, credentials);
+		}
+		return authenticated;
 	};
 
 	test: ICredentialTestRequest = {

@@ -1,6 +1,13 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
 // authHeader and authentication: 10000 / 10001 / 10002, header schema, faultHttpStatusCode.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
 import { authHeaderXml, call, copyImageFields, parseFault } from './raw-soap';
+import { API_VERSIONS, typesNamespace, type ApiVersion } from './schema';
 import { DEMO, INVALID_USER, SPECIAL_PASSWORD_USER, startSandbox, type Sandbox } from './server';
+import { buildWsdl } from './wsdl';
+import { attribute, childElements, parseXml, type XmlElement } from './xml';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -172,6 +179,80 @@ describe('authHeader schema', () => {
 		});
 		expect(parseFault(res.body)?.reason).toBe('More than one authHeader in the SOAP header');
 	});
+});
+
+// The decision: the node sends the version-free authHeader, as Adobe's docs prescribe ("always
+// defined in the namespace http://www.scene7.com/IpsApi/xsd, regardless of API version"), and the
+// 2014-04-03 WSDL declares that element too. Its SOAP binding declares the versioned hdr:authHeader,
+// so the sandbox takes exactly these two for each API version it serves, and nothing else.
+describe('authHeader namespace per API version', () => {
+	const BASE = 'http://www.scene7.com/IpsApi/xsd';
+	const login = '<user>ips-user@sandbox.test</user><password>sandbox-demo-password</password>';
+	const header = (ns: string) => `<authHeader xmlns="${ns}">${login}<appName>a</appName><appVersion>1</appVersion></authHeader>`;
+
+	it.each(API_VERSIONS.map((version) => [version]))('takes the version-free header for %s', async (version) => {
+		const res = await call(sandbox.serviceUrl, 'getUserInfo', [], { header: header(BASE), version });
+		expect(res.status).toBe(200);
+		expect(res.body).toContain(`xmlns:t="${typesNamespace(version)}"`);
+	});
+
+	it.each(API_VERSIONS.map((version) => [version]))('takes the header its binding declares for %s', async (version) => {
+		const res = await call(sandbox.serviceUrl, 'getUserInfo', [], { header: header(typesNamespace(version)), version });
+		expect(res.status).toBe(200);
+	});
+
+	it.each<[ApiVersion, ApiVersion]>([
+		['2013-02-15', '2014-04-03'],
+		['2014-04-03', '2010-01-31'],
+		['2008-01-15', '2008-09-10'],
+	])('does not read a %s request\'s header in the %s namespace, so it has no credentials (10000)', async (version, other) => {
+		const res = await call(sandbox.serviceUrl, 'getUserInfo', [], { header: header(typesNamespace(other)), version });
+		expect(parseFault(res.body)).toMatchObject({ element: 'authenticationFault', code: 10000 });
+	});
+
+	it('refuses a header of another version marked mustUnderstand (30003)', async () => {
+		const res = await call(sandbox.serviceUrl, 'getUserInfo', [], {
+			header: header(typesNamespace('2013-02-15')).replace(
+				'<authHeader ',
+				'<authHeader xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" soapenv:mustUnderstand="1" ',
+			),
+		});
+		expect(parseFault(res.body)).toMatchObject({ code: 30003 });
+		expect(parseFault(res.body)?.reason).toContain('is marked mustUnderstand but is not understood');
+	});
+
+	it('honours faultHttpStatusCode only in a header it reads', async () => {
+		const other = header(typesNamespace('2013-02-15')).replace('</authHeader>', '<faultHttpStatusCode>200</faultHttpStatusCode></authHeader>');
+		const res = await call(sandbox.serviceUrl, 'getUserInfo', [], { header: other });
+		expect(res.status).toBe(500);
+	});
+
+	it("binds each version's own authHeader in the sandbox's WSDL, as Adobe's binding does", () => {
+		for (const version of API_VERSIONS) {
+			const wsdl = buildWsdl(version, 'http://localhost/x');
+			expect(wsdl).toContain(`xmlns:t="${typesNamespace(version)}"`);
+			expect(wsdl).toContain('<wsdl:part name="authHeader" element="t:authHeader"/>');
+		}
+	});
+
+	const ADOBE_WSDL = path.resolve(__dirname, '../../../shared/wsdl/IpsApi-2014-04-03.wsdl');
+	(fs.existsSync(ADOBE_WSDL) ? it : it.skip)(
+		"matches Adobe's 2014-04-03 WSDL: the binding's header is the versioned one, and the version-free one is declared too",
+		() => {
+			const root = parseXml(fs.readFileSync(ADOBE_WSDL, 'utf8'));
+			const all = (el: XmlElement): XmlElement[] => [el, ...childElements(el).flatMap(all)];
+			const elements = all(root);
+			const message = elements.find((el) => el.local === 'message' && attribute(el, '', 'name') === 'authHeader');
+			const part = message && childElements(message).find((el) => el.local === 'part');
+			expect(part && attribute(part, '', 'element')).toBe('hdr:authHeader');
+			const authHeaderSchemas = elements
+				.filter((el) => el.local === 'schema' && childElements(el).some((c) => c.local === 'element' && attribute(c, '', 'name') === 'authHeader'))
+				.map((el) => attribute(el, '', 'targetNamespace'));
+			expect(authHeaderSchemas.sort()).toEqual([BASE, typesNamespace('2014-04-03')]);
+			const headerBindings = elements.filter((el) => el.local === 'header' && attribute(el, '', 'message') === 'tns:authHeader');
+			expect(headerBindings.length).toBeGreaterThan(100);
+		},
+	);
 });
 
 describe('faultHttpStatusCode and gzipResponse', () => {

@@ -1,9 +1,22 @@
-// authHeader reading and authentication. The header may be in the version-free namespace (as the
-// docs prescribe) or in a versioned one (as the 2014-04-03 WSDL binds it); both are accepted and
-// each is checked against its own declaration. HTTP Basic is the documented alternative.
+// authHeader reading and authentication. Two forms are accepted, each checked against its own
+// declaration in the 2014-04-03 WSDL:
+// - the version-free namespace http://www.scene7.com/IpsApi/xsd (xsd:all, every field optional),
+//   which Adobe's docs prescribe "regardless of API version" and which the node sends;
+// - the namespace of the request's own API version (a sequence; in 2014-04-03 appName and
+//   appVersion are required), which is what the WSDL's SOAP binding declares (hdr:authHeader).
+// An authHeader in another version's namespace is not the header that version's binding declares,
+// so it is not read (as any unknown header): the request then has no credentials (10000).
+// HTTP Basic is the documented alternative.
 import { authenticationFault, FAULT_CODES, invalidRequestXml } from './faults';
 import type { SandboxState, UserRecord } from './model';
-import { authHeaderFields, IPS_BASE_NS, SOAP11_ENVELOPE_NS, versionOfNamespace } from './schema';
+import {
+	authHeaderFields,
+	IPS_BASE_NS,
+	SOAP11_ENVELOPE_NS,
+	typesNamespace,
+	versionOfNamespace,
+	type ApiVersion,
+} from './schema';
 import { validateAll, validateSequence } from './validate';
 import { attribute, childElements, textOf, type XmlElement } from './xml';
 
@@ -18,19 +31,23 @@ export interface AuthHeaderValues {
 	faultHttpStatusCode?: number;
 }
 
-function isAuthHeader(el: XmlElement): boolean {
-	return (
-		el.local === 'authHeader' && (el.ns === IPS_BASE_NS || versionOfNamespace(el.ns) !== undefined)
-	);
+/**
+ * Whether `el` is an authHeader the request's API version takes: the version-free one, or the one
+ * in that version's namespace. Without a version (callers that do not know it), any versioned one.
+ */
+export function isAuthHeader(el: XmlElement, version?: ApiVersion): boolean {
+	if (el.local !== 'authHeader') return false;
+	if (el.ns === IPS_BASE_NS) return true;
+	return version === undefined ? versionOfNamespace(el.ns) !== undefined : el.ns === typesNamespace(version);
 }
 
-function findAuthHeader(header: XmlElement | undefined): XmlElement | undefined {
+function findAuthHeader(header: XmlElement | undefined, version?: ApiVersion): XmlElement | undefined {
 	if (!header) return undefined;
-	const found = childElements(header).filter(isAuthHeader);
+	const found = childElements(header).filter((el) => isAuthHeader(el, version));
 	if (found.length > 1) throw invalidRequestXml('More than one authHeader in the SOAP header');
 	for (const el of childElements(header)) {
 		const mustUnderstand = attribute(el, SOAP11_ENVELOPE_NS, 'mustUnderstand');
-		if (!isAuthHeader(el) && (mustUnderstand === '1' || mustUnderstand === 'true')) {
+		if (!isAuthHeader(el, version) && (mustUnderstand === '1' || mustUnderstand === 'true')) {
 			throw invalidRequestXml(
 				`Header '${el.local}' (${el.ns}) is marked mustUnderstand but is not understood`,
 			);
@@ -43,17 +60,23 @@ function findAuthHeader(header: XmlElement | undefined): XmlElement | undefined 
  * The requested fault status, read before the header is validated so that even a fault about the
  * header itself honours it. Only 200..599 are taken.
  */
-export function peekFaultHttpStatus(header: XmlElement | undefined): number | undefined {
-	const el = header && childElements(header).find(isAuthHeader);
+export function peekFaultHttpStatus(
+	header: XmlElement | undefined,
+	version?: ApiVersion,
+): number | undefined {
+	const el = header && childElements(header).find((child) => isAuthHeader(child, version));
 	const field =
 		el && childElements(el).find((c) => c.local === 'faultHttpStatusCode' && c.ns === el.ns);
 	const status = field ? Number(textOf(field).trim()) : NaN;
 	return Number.isInteger(status) && status >= 200 && status <= 599 ? status : undefined;
 }
 
-/** Validates the authHeader (if any) and returns its values. */
-export function readAuthHeader(header: XmlElement | undefined): AuthHeaderValues | undefined {
-	const el = findAuthHeader(header);
+/** Validates the authHeader (if any) the request's API version takes and returns its values. */
+export function readAuthHeader(
+	header: XmlElement | undefined,
+	version?: ApiVersion,
+): AuthHeaderValues | undefined {
+	const el = findAuthHeader(header, version);
 	if (!el) return undefined;
 	if (el.ns === IPS_BASE_NS) {
 		validateAll(el, authHeaderFields('base'), el.ns, 'authHeader');

@@ -462,10 +462,19 @@ describe('changing assets', () => {
 			name: 'summer-hero-2024',
 			lastModifyUser: DEMO.user,
 		});
-		const bad = await op('renameAsset', [
+		// No character rule (none is documented): a:b is taken as written; an empty name is not.
+		const colon = await op('renameAsset', [
 			C6,
 			['assetHandle', SEED.assets.summerHero],
 			['newName', 'a:b'],
+			['validateName', 'false'],
+		]);
+		expect(parseFault(colon.body)).toBeUndefined();
+		expect(assetOf(SEED.assets.summerHero)).toMatchObject({ name: 'a:b' });
+		const bad = await op('renameAsset', [
+			C6,
+			['assetHandle', SEED.assets.summerHero],
+			['newName', ' '],
 			['validateName', 'false'],
 		]);
 		expect(parseFault(bad.body)?.code).toBe(30001);

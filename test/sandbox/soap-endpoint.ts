@@ -308,7 +308,7 @@ export class SoapEndpoint {
 			const envelope = readEnvelope(rawBody);
 			const ns = typesNamespace(envelope.version);
 			record.namespace = ns;
-			faultStatus = peekFaultHttpStatus(envelope.header) ?? faultStatus;
+			faultStatus = peekFaultHttpStatus(envelope.header, envelope.version) ?? faultStatus;
 			const soapAction = headers.soapaction === undefined ? undefined : String(headers.soapaction);
 			if (soapAction === undefined || soapActionOperation(soapAction) === '') {
 				throw invalidRequestXml(
@@ -320,7 +320,7 @@ export class SoapEndpoint {
 					`SOAPAction '${soapAction}' does not match the body element '${envelope.body.local}' (expected SOAPAction: ${envelope.schema.name})`,
 				);
 			}
-			const authHeader = readAuthHeader(envelope.header);
+			const authHeader = readAuthHeader(envelope.header, envelope.version);
 			record.user = claimedUser(authHeader, headerValue(headers, 'authorization'));
 			if (authHeader?.gzipResponse === false) gzip = false;
 			const user = authenticate(

@@ -1,10 +1,21 @@
-import type { IHttpRequestOptions } from 'n8n-workflow';
+import type { IHttpRequestOptions, INode } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 
-import { REGION_SERVICE_URLS, resolveServiceUrl, Scene7IpsApi } from '../../credentials/Scene7IpsApi.credentials';
+import {
+	ALLOWED_DOMAINS_EXPRESSION,
+	hostOf,
+	REGION_SERVICE_URLS,
+	resolveServiceUrl,
+	Scene7IpsApi,
+} from '../../credentials/Scene7IpsApi.credentials';
 import packageJson from '../../package.json';
 import { TEST_CREDENTIALS } from '../support/executeContext';
 
-const credential = new Scene7IpsApi();
+// A new instance per test: field initializers must run while Stryker's mutant is active.
+let credential: Scene7IpsApi;
+beforeEach(() => {
+	credential = new Scene7IpsApi();
+});
 
 describe('Scene7IpsApi credential', () => {
 	it('keeps the public names saved credentials depend on', () => {
@@ -18,6 +29,8 @@ describe('Scene7IpsApi credential', () => {
 			'appName',
 			'appVersion',
 			'apiVersion',
+			'allowedHttpRequestDomains',
+			'allowedDomains',
 		]);
 	});
 
@@ -60,6 +73,18 @@ describe('Scene7IpsApi credential', () => {
 		expect(resolveServiceUrl({ region, serviceUrl: 'http://ignored.example' })).toBe(url);
 	});
 
+	it('falls back to North America without a region, and to no URL without a Service URL', () => {
+		expect(resolveServiceUrl({})).toBe(REGION_SERVICE_URLS.northAmerica);
+		expect(resolveServiceUrl({ region: 'gone' })).toBe(REGION_SERVICE_URLS.northAmerica);
+		expect(resolveServiceUrl({ region: 'custom' })).toBe('');
+	});
+
+	it('gives the host of a URL with its port, never user info, and nothing for text that is not a URL', () => {
+		expect(hostOf('https://me:pw@IPS.Example.com:8443/x')).toBe('ips.example.com:8443');
+		expect(hostOf('https://ips.example.com:443/x')).toBe('ips.example.com');
+		expect(hostOf('not a url')).toBe('');
+	});
+
 	it('uses the service URL for the custom region', () => {
 		expect(resolveServiceUrl({ region: 'custom', serviceUrl: ' http://127.0.0.1:8765/scene7/services/IpsApiService ' })).toBe(
 			'http://127.0.0.1:8765/scene7/services/IpsApiService',
@@ -81,11 +106,6 @@ describe('Scene7IpsApi credential', () => {
 		);
 	});
 
-	it('authenticate keeps a URL the request already has', async () => {
-		const result = await credential.authenticate(TEST_CREDENTIALS, { url: 'http://other.test/x', body: '' });
-		expect(result.url).toBe('http://other.test/x');
-	});
-
 	it('tests the credential with getCompanyMembership, asking for faults as HTTP 403', async () => {
 		const { request } = credential.test;
 		expect(request.method).toBe('POST');
@@ -94,5 +114,184 @@ describe('Scene7IpsApi credential', () => {
 		expect(sent.url).toBe('http://ips.test/scene7/services/IpsApiService');
 		expect(sent.body).toContain('<faultHttpStatusCode>403</faultHttpStatusCode></authHeader>');
 		expect(sent.body).toContain('<getCompanyMembershipParam xmlns="http://www.scene7.com/IpsApi/xsd/2014-04-03"/>');
+	});
+});
+
+const ENVELOPE = '<soapenv:Header><!--scene7:authHeader--></soapenv:Header><x xmlns="http://www.scene7.com/IpsApi/xsd/{apiVersion}"/>';
+const ENDPOINT = 'http://ips.test/scene7/services/IpsApiService';
+
+async function refusal(request: IHttpRequestOptions, credentials = TEST_CREDENTIALS): Promise<Error> {
+	const before = JSON.stringify(request);
+	const error = await credential.authenticate(credentials, request).then(
+		() => undefined,
+		(e: unknown) => e as Error,
+	);
+	expect(error).toBeInstanceOf(Error);
+	// Nothing was filled into the caller's options either.
+	expect(JSON.stringify(request)).toBe(before);
+	expect((error as Error).message).not.toContain(String(credentials.password));
+	return error as Error;
+}
+
+describe('Scene7IpsApi authenticate: pinned to the endpoint', () => {
+	it.each([
+		['the same URL', ENDPOINT],
+		['a trailing slash', `${ENDPOINT}/`],
+		['the host in capitals', 'http://IPS.TEST/scene7/services/IpsApiService'],
+		['the default port written out', 'http://ips.test:80/scene7/services/IpsApiService'],
+	])('completes a request that names %s', async (_what, url) => {
+		const result = await credential.authenticate(TEST_CREDENTIALS, { url, method: 'POST', body: ENVELOPE });
+		expect(result.url).toBe(url);
+		expect(result.body).toContain('<password>unit-Pa$$w0rd-&lt;&amp;&gt;</password>');
+	});
+
+	it('accepts the endpoint named in the legacy uri and keeps it', async () => {
+		const request = { uri: ENDPOINT, method: 'POST', body: ENVELOPE } as unknown as IHttpRequestOptions;
+		const result = await credential.authenticate(TEST_CREDENTIALS, request);
+		expect((result as unknown as { uri: string }).uri).toBe(ENDPOINT);
+		expect(result.url).toBeUndefined();
+		expect(result.body).toContain('<user>unit@example.com</user>');
+	});
+
+	it.each([
+		['another host', { url: 'http://collector.test/scene7/services/IpsApiService' }, 'host collector.test'],
+		['another path on the host', { url: 'http://ips.test/other' }, 'host ips.test'],
+		['another scheme', { url: 'https://ips.test/scene7/services/IpsApiService' }, 'host ips.test'],
+		['another port', { url: 'http://ips.test:8080/scene7/services/IpsApiService' }, 'host ips.test:8080'],
+		['a query', { url: `${ENDPOINT}?x=1` }, 'host ips.test'],
+		['user info before the host', { url: 'http://ips.test@evil.test/scene7/services/IpsApiService' }, 'host evil.test'],
+		['the legacy uri', { uri: 'http://collector.test/soap' }, 'host collector.test'],
+		['a uri object', { uri: { href: 'http://collector.test/soap' } }, 'host collector.test'],
+		['a baseURL', { url: '/scene7/services/IpsApiService', baseURL: 'http://collector.test' }, 'host collector.test'],
+		['only a baseURL', { url: '', baseURL: 'http://collector.test/' }, 'host collector.test'],
+		['a url that is not one', { url: 'not a url' }, 'the URL this request names'],
+		['a file URL', { url: 'file:///etc/passwd' }, 'the URL this request names'],
+	])('refuses a request that names %s, saying which host the credential sends to', async (_what, fields, named) => {
+		const error = await refusal({ method: 'POST', body: ENVELOPE, ...fields } as unknown as IHttpRequestOptions);
+		expect(error.message).toBe(
+			`The Scene7 IPS API credential only sends to its own endpoint (host ips.test), not to ${named}. ` +
+				"Leave the request's URL empty (the credential fills in its endpoint) or use the credential's exact " +
+				'Service URL; to reach another Scene7 server, choose its Region or Service URL in the credential.',
+		);
+	});
+
+	it.each([
+		['an empty url', { url: '' }],
+		['a blank url', { url: '   ' }],
+		['no url at all', {}],
+		['a null uri', { uri: null }],
+		['an empty uri and baseURL', { uri: '', baseURL: '' }],
+	])('fills in the endpoint for a request with %s', async (_what, fields) => {
+		const result = await credential.authenticate(TEST_CREDENTIALS, { body: ENVELOPE, ...fields } as unknown as IHttpRequestOptions);
+		expect(result.url).toBe(ENDPOINT);
+	});
+
+	it.each([
+		['a double trailing slash', `${ENDPOINT}//`],
+		['a relative url against the endpoint', '/scene7/services/IpsApiService'],
+	])('accepts %s', async (_what, url) => {
+		const result = await credential.authenticate(TEST_CREDENTIALS, { url, baseURL: 'http://ips.test', body: '' });
+		expect(result.url).toBe(url);
+	});
+
+	it('refuses a baseURL that is not a URL, and any URL when the Service URL is not one', async () => {
+		expect((await refusal({ url: '', baseURL: 'garbage', body: ENVELOPE } as IHttpRequestOptions)).message).toContain(
+			'not to the URL this request names.',
+		);
+		const broken = { ...TEST_CREDENTIALS, serviceUrl: 'not a url' };
+		expect((await refusal({ url: 'also not a url', body: ENVELOPE }, broken)).message).toContain('(host none set)');
+	});
+
+	it('refuses a scheme other than http and https even when it is the Service URL', async () => {
+		const ftp = { ...TEST_CREDENTIALS, serviceUrl: 'ftp://ips.test/x' };
+		expect((await refusal({ url: 'ftp://ips.test/x', body: ENVELOPE }, ftp)).message).toContain('(host ips.test), not to host ips.test.');
+	});
+
+	it('prefers url over uri, as n8n does', async () => {
+		const request = { url: 'http://collector.test/', uri: ENDPOINT, body: ENVELOPE } as unknown as IHttpRequestOptions;
+		expect((await refusal(request)).message).toContain('not to host collector.test.');
+	});
+
+	it('pins a region credential to its region host, case and trailing slash aside', async () => {
+		const emea = { ...TEST_CREDENTIALS, region: 'emea' };
+		const ok = await credential.authenticate(emea, { url: 'https://S7SPS3APISSL.scene7.com/scene7/services/IpsApiService/', body: '' });
+		expect(ok.url).toBe('https://S7SPS3APISSL.scene7.com/scene7/services/IpsApiService/');
+		const error = await refusal({ url: REGION_SERVICE_URLS.northAmerica, body: ENVELOPE }, emea);
+		expect(error.message).toContain('(host s7sps3apissl.scene7.com), not to host s7sps1apissl.scene7.com.');
+	});
+
+	it('names the endpoint host, never user info or the password, when the Service URL carries them', async () => {
+		const leaky = { ...TEST_CREDENTIALS, serviceUrl: 'http://admin:unit-Pa$$w0rd-<&>@ips.test/x' };
+		const error = await refusal({ url: 'http://collector.test/', body: ENVELOPE }, leaky);
+		expect(error.message).toContain('(host ips.test), not to host collector.test.');
+		expect(error.message).not.toContain('admin');
+	});
+
+	it('names the port when it is what differs', async () => {
+		const local = { ...TEST_CREDENTIALS, serviceUrl: 'http://127.0.0.1:8765/scene7/services/IpsApiService' };
+		const error = await refusal({ url: 'http://127.0.0.1:9999/scene7/services/IpsApiService', body: ENVELOPE }, local);
+		expect(error.message).toContain('(host 127.0.0.1:8765), not to host 127.0.0.1:9999.');
+	});
+
+	it('says so when a custom credential has no Service URL', async () => {
+		const error = await refusal({ url: 'http://collector.test/', body: ENVELOPE }, { ...TEST_CREDENTIALS, serviceUrl: '' });
+		expect(error.message).toContain('(host none set)');
+	});
+
+	it('returns a new object and leaves the options it was given unchanged', async () => {
+		const request: IHttpRequestOptions = { method: 'POST', url: '', body: ENVELOPE, headers: { SOAPAction: 'x' } };
+		const copy = structuredClone(request);
+		const result = await credential.authenticate(TEST_CREDENTIALS, request);
+		expect(result).not.toBe(request);
+		expect(request).toEqual(copy);
+		expect(result).toEqual({ ...copy, url: ENDPOINT, body: expect.stringContaining('<authHeader ') });
+	});
+
+	it('passes a body that is not text through untouched', async () => {
+		const body = { a: '<!--scene7:authHeader-->' };
+		const result = await credential.authenticate(TEST_CREDENTIALS, { url: '', body });
+		expect(result.body).toBe(body);
+	});
+});
+
+describe('Scene7IpsApi: the HTTP Request node domain restriction', () => {
+	const property = (name: string) => credential.properties.find((p) => p.name === name);
+
+	it('declares the restriction itself, hidden, so n8n does not add its "All" default', () => {
+		expect(property('allowedHttpRequestDomains')).toMatchObject({ type: 'hidden', default: 'domains' });
+		expect(property('allowedDomains')).toMatchObject({ type: 'hidden', default: ALLOWED_DOMAINS_EXPRESSION });
+	});
+
+	// The expression as n8n resolves credential data: $self is the credential's own data.
+	function allowedDomains(data: Record<string, unknown>): string {
+		const workflow = new Workflow({
+			nodes: [],
+			connections: {},
+			active: false,
+			nodeTypes: { getByName: () => undefined, getByNameAndVersion: () => undefined, getKnownTypes: () => ({}) } as never,
+		});
+		const node = { id: 'n', name: 'n', type: 't', typeVersion: 1, position: [0, 0], parameters: {} } as INode;
+		const self = { ...data, allowedDomains: ALLOWED_DOMAINS_EXPRESSION };
+		const resolved = workflow.expression.getComplexParameterValue(node, self, 'manual', {}, undefined, undefined, self) as {
+			allowedDomains: string;
+		};
+		return resolved.allowedDomains;
+	}
+
+	it.each([
+		[{ region: 'northAmerica' }, 's7sps1apissl.scene7.com'],
+		[{ region: 'emeaStaging' }, 's7sps3apissl-staging.scene7.com'],
+		[{ region: 'apac' }, 's7sps5apissl.scene7.com'],
+		[{ region: 'gone' }, 's7sps1apissl.scene7.com'],
+		[{ region: 'custom', serviceUrl: ' http://127.0.0.1:8765/scene7/services/IpsApiService ' }, '127.0.0.1'],
+		[{ region: 'custom', serviceUrl: 'https://user:pw@IPS.Example.com:8443/x?y#z' }, 'ips.example.com'],
+		[{ region: 'custom', serviceUrl: 'http://[::1]:8080/x' }, '[::1]'],
+		[{ region: 'custom', serviceUrl: 'https://ips.example.com' }, 'ips.example.com'],
+		[{ region: 'custom', serviceUrl: '' }, ''],
+	])('allows only the endpoint host for %j', (data, expected) => {
+		expect(allowedDomains(data)).toBe(expected);
+		for (const [region, url] of Object.entries(REGION_SERVICE_URLS)) {
+			if (data.region === region) expect(hostOf(url)).toBe(expected);
+		}
 	});
 });

@@ -6,6 +6,13 @@ export type ModifierIssueKind = 'syntax' | 'unknownCommand' | 'invalidValue' | '
 
 export interface ModifierIssue {
 	kind: ModifierIssueKind;
+	/**
+	 * true when the check is sure Scene7 cannot mean this (bad syntax, a value that breaks the
+	 * documented rule in a way no documented example does); false for what the check cannot judge:
+	 * unknown commands, and values that only differ from the documented syntax in ways Adobe's own
+	 * examples do (a fraction where a whole number is documented, true/false for 0/1, an empty value).
+	 */
+	certain: boolean;
 	/** Documented spelling for known commands, as written otherwise; '' for empty segments. */
 	command: string;
 	/** The offending segment exactly as written. */
@@ -47,8 +54,11 @@ interface NumberRule {
 	nonZero?: boolean;
 }
 
+// While set, whole-number rules also take fractions: used to tell a doubtful value from a certain error.
+let fractionsForWholeNumbers = false;
+
 function matchesNumber(text: string, rule: NumberRule): boolean {
-	if (!(rule.integer ? INTEGER : REAL).test(text)) return false;
+	if (!(rule.integer && !fractionsForWholeNumbers ? INTEGER : REAL).test(text)) return false;
 	const value = Number(text);
 	if (rule.min !== undefined && value < rule.min) return false;
 	if (rule.max !== undefined && value > rule.max) return false;
@@ -738,8 +748,31 @@ function makeIssue(
 	command: string,
 	segment: string,
 	problem: string,
+	certain = kind !== 'unknownCommand',
 ): ModifierIssue {
-	return { kind, command, segment, message: `\`${shown(segment)}\`: ${problem}` };
+	return { kind, command, segment, certain, message: `\`${shown(segment)}\`: ${problem}` };
+}
+
+/** true/false written for a 0|1 flag, as in Adobe's example iccEmbed=true. */
+function withFlagWords(value: string): string {
+	return value
+		.split(',')
+		.map((part) => (/^true$/i.test(part) ? '1' : /^false$/i.test(part) ? '0' : part))
+		.join(',');
+}
+
+/**
+ * Whether a value the check refuses would pass with fractions allowed for whole numbers and
+ * true/false for 0/1. Adobe's own examples write values that way (origin=-0.5,-0.5 where the
+ * syntax says int,int; iccEmbed=true where it says 0|1), so such a value is a doubt, not an error.
+ */
+function passesLeniently(check: ValueCheck, value: string): boolean {
+	fractionsForWholeNumbers = true;
+	try {
+		return check(withFlagWords(value)) === undefined;
+	} finally {
+		fractionsForWholeNumbers = false;
+	}
 }
 
 /** %xx decoding with ISO-Latin code points, which is what the server applies to values. */
@@ -836,9 +869,9 @@ function validateCommand(segment: string): ModifierIssue[] {
 				`unknown Image Serving command '${written}'${didYouMean(written, COMMAND_NAMES)}`,
 			),
 		];
-		// Reported on its own so it still counts when unknown commands are allowed.
+		// Reported on its own, but not certain: the check does not know how this command reads its value.
 		const encoding = equals === -1 ? undefined : encodingProblem(segment.slice(equals + 1), false);
-		if (encoding) issues.push(makeIssue('encoding', written, segment, encoding));
+		if (encoding) issues.push(makeIssue('encoding', written, segment, encoding, false));
 		return issues;
 	}
 	if (equals === -1) {
@@ -873,8 +906,9 @@ function validateCommand(segment: string): ModifierIssue[] {
 	}
 	if (!spec.check) return [];
 	if (rawValue === '') {
+		// Adobe's own example req=&locale=ja leaves a value empty; the server may take the default.
 		return [
-			makeIssue('invalidValue', spec.name, segment, `a value is needed after '${spec.name}='`),
+			makeIssue('invalidValue', spec.name, segment, `a value is needed after '${spec.name}='`, false),
 		];
 	}
 	const value = percentDecode(rawValue);
@@ -882,7 +916,8 @@ function validateCommand(segment: string): ModifierIssue[] {
 		return [makeIssue('invalidValue', spec.name, segment, 'remove the spaces around the value')];
 	}
 	const problem = spec.check(value);
-	return problem ? [makeIssue('invalidValue', spec.name, segment, problem)] : [];
+	if (!problem) return [];
+	return [makeIssue('invalidValue', spec.name, segment, problem, !passesLeniently(spec.check, value))];
 }
 
 function validateNestedRequest(command: string, segment: string, value: string): ModifierIssue[] {
@@ -923,7 +958,13 @@ function emptySegmentIssue(segments: string[], first: number, last: number): Mod
 	} else if (after === undefined) {
 		problem = "ends with '&'; remove the trailing '&'";
 	}
-	return { kind: 'syntax', command: '', segment: '', message: `\`${shown(context)}\`: ${problem}` };
+	return {
+		kind: 'syntax',
+		command: '',
+		segment: '',
+		certain: true,
+		message: `\`${shown(context)}\`: ${problem}`,
+	};
 }
 
 /**

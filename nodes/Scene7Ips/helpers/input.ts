@@ -40,7 +40,7 @@ function describeType(value: unknown): string {
  * anything else (empty, null, objects, lists) is an error that names the field and the item.
  */
 export function requireText(node: INode, value: unknown, field: string, itemIndex: number, hint: string): string {
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (Number.isFinite(value)) return String(value);
 	if (typeof value !== 'string') {
 		throw new NodeOperationError(node, `${field} must be text, but it is ${describeType(value)} [item ${itemIndex}]`, {
 			description: `Map ${field} to a single text value. ${hint}`,
@@ -82,8 +82,8 @@ export function requireHandle(
 
 /** Optional text: '' for empty values; anything but text or a number is an error. */
 export function optionalText(node: INode, value: unknown, field: string, itemIndex: number): string {
-	if (value === undefined || value === null || value === '') return '';
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (value === undefined || value === null) return '';
+	if (Number.isFinite(value)) return String(value);
 	if (typeof value !== 'string') {
 		throw new NodeOperationError(node, `${field} must be text, but it is ${describeType(value)} [item ${itemIndex}]`, {
 			description: `Map ${field} to a single text value.`,
@@ -94,27 +94,52 @@ export function optionalText(node: INode, value: unknown, field: string, itemInd
 	return value;
 }
 
-export const MAX_ASSET_NAME_LENGTH = 255;
-// Characters Scene7 refuses in asset names (they have meaning in paths and URLs).
-const REFUSED_NAME_CHARACTERS = /[/\\:*?"<>|]/;
+// Characters XML 1.0 cannot carry at all, escaped or not (XML 1.0 section 2.2, production Char):
+// C0 controls other than tab, line feed and carriage return, U+FFFE, U+FFFF and lone surrogates.
+// eslint-disable-next-line no-control-regex
+const NOT_XML_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** A required asset name Scene7 will accept: not empty, at most 255 characters, no refused characters. */
+/** The first character of `text` that XML 1.0 cannot carry and its position in characters (from 1). */
+export function findNonXmlCharacter(text: string): { codePoint: string; position: number } | undefined {
+	const found = NOT_XML_CHARACTER.exec(text);
+	if (!found) return undefined;
+	const codePoint = found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+	return { codePoint: `U+${codePoint}`, position: [...text.slice(0, found.index)].length + 1 };
+}
+
+/**
+ * A required asset name. Only what is certain is refused before sending: a value that is not text,
+ * an empty or white-space-only name, and characters XML 1.0 cannot carry (they cannot reach Scene7
+ * in a SOAP request at all). Surrounding white space is dropped, as in every text field. Everything
+ * else, quotes, '<', '&', tabs and line breaks included, is sent XML-escaped and byte-exact:
+ * Scene7 decides what it accepts in a name, and its fault is explained by describeNameFault.
+ */
 export function requireAssetName(node: INode, value: unknown, field: string, itemIndex: number): string {
-	const name = requireText(node, value, field, itemIndex, 'Names are unique within a company.');
-	const length = [...name].length;
-	if (length > MAX_ASSET_NAME_LENGTH) {
-		throw new NodeOperationError(
-			node,
-			`${field} is ${length} characters long; Scene7 accepts at most ${MAX_ASSET_NAME_LENGTH} [item ${itemIndex}]`,
-			{ description: `Shorten ${field}.`, itemIndex },
-		);
-	}
-	const refused = REFUSED_NAME_CHARACTERS.exec(name);
-	if (refused) {
-		throw new NodeOperationError(node, `${field} contains '${refused[0]}', which Scene7 does not accept in names [item ${itemIndex}]`, {
-			description: `Remove or replace these characters in ${field}: / \\ : * ? " < > |`,
+	const hint = 'Names are unique within a company.';
+	if (Number.isFinite(value)) return String(value);
+	if (typeof value !== 'string') {
+		throw new NodeOperationError(node, `${field} must be text, but it is ${describeType(value)} [item ${itemIndex}]`, {
+			description: `Map ${field} to a single text value. ${hint}`,
 			itemIndex,
 		});
+	}
+	const name = value.trim();
+	if (name === '') {
+		throw new NodeOperationError(node, `${field} is empty [item ${itemIndex}]`, {
+			description: `Enter ${field} or map it from an earlier node with an expression. ${hint}`,
+			itemIndex,
+		});
+	}
+	const found = findNonXmlCharacter(name);
+	if (found) {
+		throw new NodeOperationError(
+			node,
+			`${field} contains the character ${found.codePoint} at position ${found.position}, which XML cannot carry [item ${itemIndex}]`,
+			{
+				description: `Remove this character from ${field}: XML 1.0 cannot carry it in any form, so no SOAP request can send it. Such characters often come from spreadsheet cells or copied text.`,
+				itemIndex,
+			},
+		);
 	}
 	return name;
 }

@@ -77,11 +77,6 @@ export function isUnder(folderPath: string, ancestorPath: string): boolean {
 	return folderPath.startsWith(ancestorPath);
 }
 
-export const MAX_ASSET_NAME_LENGTH = 255;
-// Characters refused in asset names (IDs): path and wildcard characters, as in file names, and
-// control characters.
-const FORBIDDEN_NAME_CHARS = '/\\:*?"<>|';
-
 export function isControlChar(ch: string): boolean {
 	const code = ch.charCodeAt(0);
 	return code < 0x20 || code === 0x7f;
@@ -91,23 +86,14 @@ export function forbiddenChar(name: string, forbidden: string): string | undefin
 	return [...name].find((ch) => forbidden.includes(ch) || isControlChar(ch));
 }
 
+/**
+ * The only name rule the sandbox enforces besides uniqueness: a name must not be empty. No Adobe
+ * document lists characters or a length that Scene7 refuses in asset names, so the sandbox takes
+ * any name XML can carry (its XML reader already refuses the rest) and stores it byte-exact.
+ */
 export function checkAssetName(name: string, param = 'name'): void {
 	if (name.trim() === '')
 		throw invalidParameter(`Invalid ${param} '${name}': an asset name must not be empty`);
-	if ([...name].length > MAX_ASSET_NAME_LENGTH) {
-		throw invalidParameter(
-			`Invalid ${param}: an asset name must not be longer than ${MAX_ASSET_NAME_LENGTH} characters`,
-		);
-	}
-	const bad = forbiddenChar(name, FORBIDDEN_NAME_CHARS);
-	if (bad !== undefined) {
-		const shown = isControlChar(bad)
-			? `U+${bad.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
-			: bad;
-		throw invalidParameter(
-			`Invalid ${param} '${name}': the character '${shown}' is not allowed in an asset name`,
-		);
-	}
 }
 
 /** Asset IDs are unique per company, compared case-insensitively, trashed assets included. */

@@ -1,4 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { buildEnvelope, UnsendableValueError } from '../../../nodes/Scene7Ips/transport/envelope';
 import {
@@ -6,6 +7,7 @@ import {
 	completeEnvelope,
 	escapeXml,
 } from '../../../nodes/Scene7Ips/transport/envelopeFrame';
+import { childElements, parseXml, textOf, type XmlElement } from '../../sandbox/xml';
 import { TEST_CREDENTIALS } from '../../support/executeContext';
 
 const namespaceAware = new XMLParser({ ignoreAttributes: false, parseTagValue: false, trimValues: false });
@@ -75,11 +77,56 @@ describe('buildEnvelope', () => {
 		);
 	});
 
-	it('refuses control characters that XML cannot carry, naming the element', () => {
-		expect(() => buildEnvelope('copyImage', { ...copyParam, name: 'bell\u0007' })).toThrow(UnsendableValueError);
-		expect(() => buildEnvelope('copyImage', { ...copyParam, name: 'bell\u0007' })).toThrow(
-			'The value of name contains a control character that XML cannot carry',
+	it.each([
+		['a C0 control character', 'bell\u0007'],
+		['U+FFFE', 'a\uFFFEb'],
+		['U+FFFF', 'a\uFFFF'],
+		['a lone high surrogate', 'a\uD83Db'],
+		['a lone low surrogate', 'a\uDE00b'],
+		['a low surrogate before a high one', '\uDE00\uD83D'],
+	])('refuses %s, which XML cannot carry, naming the element', (_what, name) => {
+		expect(() => buildEnvelope('copyImage', { ...copyParam, name })).toThrow(UnsendableValueError);
+		expect(() => buildEnvelope('copyImage', { ...copyParam, nameArray: { items: ['ok', name] } })).toThrow(
+			'The value of nameArray.items[1] contains a character that XML cannot carry (a control character or a lone surrogate)',
 		);
+	});
+});
+
+// What a server's XML parser hands on: the sandbox's strict reader applies XML 1.0's entity and
+// character-reference expansion and end-of-line normalization (section 2.11), as a Java SOAP stack does.
+function receivedName(envelope: string): string {
+	const find = (element: XmlElement): XmlElement | undefined =>
+		element.local === 'name' ? element : childElements(element).map(find).find(Boolean);
+	const name = find(parseXml(envelope));
+	if (!name) throw new Error('no <name> in the envelope');
+	return textOf(name);
+}
+
+describe('buildEnvelope: names arrive byte-exact', () => {
+	it.each([
+		`A&B <x> "q" 'a'`,
+		'사본_é',
+		'lit&amp;eral &#233;',
+		'&lt;not an entity&gt; &#x26; &unknown;',
+		'cdata]]>end',
+		'<![CDATA[x]]>',
+		'emoji \u{1F600} and \u{1F469}\u200D\u{1F4BB}',
+		'<>&',
+		'MacBook 15" Pro',
+		'tab\there, line\nfeed',
+		'carriage\rreturn and\r\nCRLF',
+		'<!--scene7:authHeader--> http://www.scene7.com/IpsApi/xsd/{apiVersion}',
+		'trailing space kept inside ',
+		'\u007F delete, \u0085 next line and \u2028 line separator',
+	])('%j', (name) => {
+		const envelope = buildEnvelope('copyImage', { ...copyParam, name });
+		expect(receivedName(envelope)).toBe(name);
+		expect(Buffer.from(receivedName(envelope), 'utf8').equals(Buffer.from(name, 'utf8'))).toBe(true);
+	});
+
+	it('escapes each character once: & < > " \' as entities, line ends other than LF as references', () => {
+		const envelope = buildEnvelope('copyImage', { ...copyParam, name: `&amp;<>"'\r\n\t\u0085\u2028` });
+		expect(envelope).toContain(`<name>&amp;amp;&lt;&gt;&quot;&apos;&#13;\n\t&#133;&#8232;</name>`);
 	});
 });
 
@@ -123,6 +170,14 @@ describe('completeEnvelope', () => {
 	it('adds faultHttpStatusCode when the placeholder asks for it', () => {
 		const header = buildAuthHeader(TEST_CREDENTIALS, 401);
 		expect(header).toMatch(/<appVersion>0\.1\.0<\/appVersion><faultHttpStatusCode>401<\/faultHttpStatusCode><\/authHeader>$/);
+	});
+
+	it('writes missing credential fields as empty, with the documented defaults for the app', () => {
+		const missing = { user: null, password: undefined, appName: null, appVersion: '' } as unknown as ICredentialDataDecryptedObject;
+		expect(buildAuthHeader(missing)).toBe(
+			'<authHeader xmlns="http://www.scene7.com/IpsApi/xsd"><user></user><password></password>' +
+				'<appName>n8n-nodes-scene7</appName><appVersion>0.0.0</appVersion></authHeader>',
+		);
 	});
 
 	it('leaves bodies without placeholders unchanged', () => {

@@ -1,29 +1,93 @@
-import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { buildUrlModifier, joinUrlModifiers, type ModifierBuilderFields, validateUrlModifier } from '../../helpers/imageServing';
 import { optionalText } from '../../helpers/input';
 
-/** Refuses a modifier that is not Image Serving syntax, naming the field and the item. */
-export function checkUrlModifier(node: INode, urlModifier: string, field: string, itemIndex: number): void {
-	const issues = validateUrlModifier(urlModifier);
-	if (issues.length === 0) return;
-	throw new NodeOperationError(node, `${field} is not valid Image Serving syntax: ${issues[0].message} [item ${itemIndex}]`, {
-		description:
-			`${issues.map((issue) => issue.message).join(' ')} ` +
-			'Fix the command, or turn off Options > Validate URL Modifier to send commands this check does not know.',
-		itemIndex,
-	});
+/** Options > Block Unknown Commands, for the operations that send a URL Modifier. */
+export const blockUnknownCommandsOption: INodeProperties = {
+	displayName: 'Block Unknown Commands',
+	name: 'blockUnknownCommands',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to stop with an error on commands the URL Modifier check does not know and on values it cannot judge, instead of sending them and listing them in urlModifierWarnings. Only applies while Validate URL Modifier is on.',
+};
+
+export interface UrlModifierCheckOptions {
+	/** Refuse unknown commands and doubtful values too (Options > Block Unknown Commands). */
+	blockUnknown?: boolean;
 }
 
-/** The URL Modifier field plus what the Modifier Builder composes, checked unless turned off. */
-export function composeUrlModifier(context: IExecuteFunctions, itemIndex: number, validate: boolean) {
+/**
+ * Checks a modifier against the Image Serving syntax. What the check is certain of (bad syntax,
+ * `qlt=150`, `wid=abc`, an unknown `fmt`) stops the item with an error naming the field and the
+ * item; unknown commands and values it cannot judge are returned as warnings, to be put on the
+ * output item as `urlModifierWarnings`. With `blockUnknown` every issue stops the item.
+ */
+export function checkUrlModifier(
+	node: INode,
+	urlModifier: string,
+	field: string,
+	itemIndex: number,
+	options: UrlModifierCheckOptions = {},
+): string[] {
+	const issues = validateUrlModifier(urlModifier);
+	const blocking = options.blockUnknown ? issues : issues.filter((issue) => issue.certain);
+	if (blocking.length > 0) {
+		const switches = options.blockUnknown
+			? 'turn off Options > Block Unknown Commands to send commands this check does not know, or Options > Validate URL Modifier to send the modifier unchecked.'
+			: 'turn off Options > Validate URL Modifier to send commands this check does not know.';
+		throw new NodeOperationError(node, `${field} is not valid Image Serving syntax: ${blocking[0].message} [item ${itemIndex}]`, {
+			description: `${blocking.map((issue) => issue.message).join(' ')} Fix the command, or ${switches}`,
+			itemIndex,
+		});
+	}
+	return issues.map((issue) => `${field}: ${issue.message} (not refused: sent as written)`);
+}
+
+/** The output item's `urlModifierWarnings` field: present only when there is something to say. */
+export function urlModifierWarningsField(warnings: string[]): { urlModifierWarnings?: string[] } {
+	return warnings.length > 0 ? { urlModifierWarnings: warnings } : {};
+}
+
+/**
+ * The commands the Modifier Builder sets, from either saved shape: node version 1's fixed
+ * collection `{ commands: { width: 800, … } }` or version 2's collection `{ width: 800, … }`.
+ */
+export function readModifierBuilder(context: IExecuteFunctions, itemIndex: number): ModifierBuilderFields {
+	const saved = context.getNodeParameter('modifierBuilder', itemIndex, {}) as IDataObject | undefined;
+	const commands = saved?.commands;
+	const isFixedCollection = commands !== null && typeof commands === 'object' && !Array.isArray(commands);
+	return builderFields(isFixedCollection ? (commands as IDataObject) : saved);
+}
+
+/**
+ * The commands a Modifier Builder value sets. Workflows saved before the builder became a list of
+ * chosen commands store all 14 fields with their defaults, where 0, '' and false mean "not set";
+ * the current builder stores only the chosen fields, and the same rule reads both the same way.
+ */
+export function builderFields(fields: IDataObject | undefined): ModifierBuilderFields {
+	const set = Object.entries(fields ?? {}).filter(
+		([, value]) => value !== 0 && value !== '' && value !== false && value !== undefined && value !== null,
+	);
+	return Object.fromEntries(set) as ModifierBuilderFields;
+}
+
+/**
+ * The URL Modifier field plus what the Modifier Builder composes. `check` is Options > Validate URL
+ * Modifier (a boolean, as before) or { validate, blockUnknown }. The warnings are empty when the
+ * check is off.
+ */
+export function composeUrlModifier(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	check: boolean | ({ validate?: boolean } & UrlModifierCheckOptions),
+) {
+	const { validate = true, blockUnknown = false } = typeof check === 'boolean' ? { validate: check } : check;
 	const typed = optionalText(context.getNode(), context.getNodeParameter('urlModifier', itemIndex, ''), 'URL Modifier', itemIndex);
-	const fields = context.getNodeParameter('modifierBuilder.commands', itemIndex, {}) as IDataObject;
-	// The editor stores every field with its default; 0, '' and false mean "not set".
-	const setFields = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== 0 && value !== '' && value !== false));
-	const built = buildUrlModifier(setFields as ModifierBuilderFields);
+	const built = buildUrlModifier(readModifierBuilder(context, itemIndex));
 	const urlModifier = joinUrlModifiers(typed, built);
-	if (validate) checkUrlModifier(context.getNode(), urlModifier, 'URL Modifier', itemIndex);
-	return { urlModifier, built };
+	const warnings = validate ? checkUrlModifier(context.getNode(), urlModifier, 'URL Modifier', itemIndex, { blockUnknown }) : [];
+	return { urlModifier, built, warnings };
 }
