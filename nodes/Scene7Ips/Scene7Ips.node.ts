@@ -14,7 +14,9 @@ export class Scene7Ips implements INodeType {
 		name: 'scene7Ips',
 		icon: { light: 'file:../../icons/scene7.svg', dark: 'file:../../icons/scene7.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// Version 2: the Modifier Builder is a collection of the commands the user adds.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Copy and manage images, folders and companies in Adobe Scene7 (Dynamic Media Classic) through the IPS API',
 		defaults: { name: 'Scene7 IPS' },

@@ -43,8 +43,8 @@ const BATCH: BatchRow[] = [
 		sent: false,
 	},
 	{
-		input: row({ name: 'Tab\tin name' }),
-		error: 'New Name contains a control character (U+0009) at position 4 [item 7]',
+		input: row({ name: 'Nul\u0000in name' }),
+		error: 'New Name contains the character U+0000 at position 4, which XML cannot carry [item 7]',
 		sent: false,
 	},
 	{

@@ -3,10 +3,11 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { folderAtPath, normalizeFolderPath, Scene7Client } from '../client/lookups';
 import { retryPolicy, type CallSettings } from '../helpers/callOptions';
-import { errorForItem } from '../helpers/errors';
+import { asNodeError, errorForItem } from '../helpers/errors';
+import { describeNameFault, faultConcernsName } from '../helpers/nameFaults';
 import type { ExecutionScope } from '../helpers/executionScope';
 import { optionalText, requireAssetName, requireHandle, requireText } from '../helpers/input';
-import type { IpsCallOptions, IpsParam } from '../transport';
+import { type IpsCallOptions, type IpsParam, ipsFaultOf } from '../transport';
 import { HANDLE_HINTS } from './common.descriptions';
 
 /**
@@ -62,6 +63,20 @@ export class ItemContext {
 	/** A required asset name parameter. */
 	assetName(name: string, field: string): string {
 		return requireAssetName(this.node, this.param(name, ''), field, this.index);
+	}
+
+	/**
+	 * Scene7's fault about the name sent in `field`, in words that say so and name the field and
+	 * the item; any other error unchanged.
+	 */
+	nameError(error: unknown, field: string, name: string) {
+		const nodeError = asNodeError(this.node, error, this.index);
+		const fault = ipsFaultOf(error);
+		if (!fault || !faultConcernsName({ ...fault, code: fault.code ?? undefined }, name)) return nodeError;
+		const { message, description } = describeNameFault({ ...fault, code: fault.code ?? undefined }, field, this.index, name);
+		nodeError.message = message;
+		nodeError.description = description;
+		return nodeError;
 	}
 
 	/** An error about this item, naming it. */

@@ -137,7 +137,7 @@ describe('Image > Rename', () => {
 
 	it("refuses a name in use, leaving the asset as it was, unless Validate Name is off", async () => {
 		const refused = await runNode(sandbox(), rename('Summer-Hero'));
-		expect(refused.error).toBe("Scene7 could not run renameAsset: Asset ID 'Summer-Hero' is already in use. (30000)");
+		expect(refused.error).toBe("Scene7 refused the name 'Summer-Hero' in New Name: Asset ID 'Summer-Hero' is already in use. (30000) [item 0]");
 		expect(assetIn(sandbox(), DEMO.assetHandle)?.name).toBe('macbookwin1');
 
 		const forced = await runNode(sandbox(), rename('Summer-Hero', { validateName: false }));
@@ -306,6 +306,6 @@ describe('Image > Create Derived', () => {
 
 	it("explains the sandbox's refusal of a name in use", async () => {
 		const { error } = await runNode(sandbox(), derive({ name: 'summer-hero' }));
-		expect(error).toBe("Scene7 could not run createDerivedAsset: Asset ID 'summer-hero' is already in use. (30000)");
+		expect(error).toBe("Scene7 refused the name 'summer-hero' in New Name: Asset ID 'summer-hero' is already in use. (30000) [item 0]");
 	});
 });

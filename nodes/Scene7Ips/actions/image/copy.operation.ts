@@ -16,8 +16,8 @@ import {
 	validateUrlModifierOption,
 } from '../common.descriptions';
 import type { ItemContext } from '../item';
-import { modifierBuilder } from './modifierBuilder.description';
-import { composeUrlModifier } from './urlModifier';
+import { modifierBuilder, modifierBuilderCollection } from './modifierBuilder.description';
+import { blockUnknownCommandsOption, composeUrlModifier, urlModifierWarningsField } from './urlModifier';
 
 const properties: INodeProperties[] = [
 	companyRLC,
@@ -42,7 +42,9 @@ const properties: INodeProperties[] = [
 			'Image Serving commands applied to make the copy, joined with &. Leave empty for an unchanged copy.',
 	},
 	modifierBuilder,
+	modifierBuilderCollection,
 	optionsCollection([
+		blockUnknownCommandsOption,
 		concurrencyOption('copies'),
 		{
 			displayName: 'If Name Exists',
@@ -82,6 +84,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 type IfNameExists = 'fail' | 'rename' | 'useExisting';
 
 interface CopyOptions {
+	blockUnknownCommands?: boolean;
 	ifNameExists?: IfNameExists;
 	validateUrlModifier?: boolean;
 }
@@ -183,7 +186,10 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 
 	// Everything that needs no request is checked first, so a bad row costs no lookup.
 	const requestedName = item.assetName('name', 'New Name');
-	const { urlModifier, built } = composeUrlModifier(this, item.index, options.validateUrlModifier !== false);
+	const { urlModifier, built, warnings } = composeUrlModifier(this, item.index, {
+		validate: options.validateUrlModifier !== false,
+		blockUnknown: options.blockUnknownCommands === true,
+	});
 
 	const companyHandle = await item.company();
 	const sourceAssetHandle = await item.image(companyHandle);
@@ -200,6 +206,7 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 		alreadyExisted: false,
 		...(name !== requestedName ? { requestedName } : {}),
 		...(built ? { builtUrlModifier: built } : {}),
+		...urlModifierWarningsField(warnings),
 	});
 	// Scene7 does not keep the commands a copy was made with, so an existing asset's output has no
 	// urlModifier: this run's would be wrong, and the asset's own catalog modifier is another thing.
@@ -222,7 +229,7 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 		try {
 			return copied(await copier.copy(name), name);
 		} catch (error) {
-			if (!isNameInUse(error)) throw asNodeError(item.node, error, item.index);
+			if (!isNameInUse(error)) throw item.nameError(error, 'New Name', name);
 			if (ifNameExists === 'fail' || tries >= 5) throw await nameInUseError(item, error, name, companyHandle, ifNameExists);
 			if (ifNameExists === 'useExisting') {
 				const found = await copier.findInFolder(name);

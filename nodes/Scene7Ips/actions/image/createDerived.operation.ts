@@ -13,7 +13,7 @@ import {
 	timeoutOption,
 	validateUrlModifierOption,
 } from '../common.descriptions';
-import { checkUrlModifier } from './urlModifier';
+import { blockUnknownCommandsOption, checkUrlModifier, urlModifierWarningsField } from './urlModifier';
 import type { ItemContext } from '../item';
 
 const properties: INodeProperties[] = [
@@ -65,6 +65,7 @@ const properties: INodeProperties[] = [
 		description: "Image Serving commands applied after the request's own commands",
 	},
 	optionsCollection([
+		blockUnknownCommandsOption,
 		concurrencyOption('creations'),
 		retryOption(RETRY_NOTES.checked),
 		timeoutOption,
@@ -82,10 +83,14 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 	const type = item.param('derivedType', 'AdjustedView');
 	const urlModifier = item.optionalText('urlModifier', 'URL Modifier').trim();
 	const urlPostApplyModifier = item.optionalText('urlPostApplyModifier', 'URL Post-Apply Modifier').trim();
-	if (item.options.validateUrlModifier !== false) {
-		checkUrlModifier(item.node, urlModifier, 'URL Modifier', item.index);
-		checkUrlModifier(item.node, urlPostApplyModifier, 'URL Post-Apply Modifier', item.index);
-	}
+	const check = { blockUnknown: item.options.blockUnknownCommands === true };
+	const warnings =
+		item.options.validateUrlModifier === false
+			? []
+			: [
+					...checkUrlModifier(item.node, urlModifier, 'URL Modifier', item.index, check),
+					...checkUrlModifier(item.node, urlPostApplyModifier, 'URL Post-Apply Modifier', item.index, check),
+				];
 	const companyHandle = await item.company();
 	const ownerHandle = await item.image(companyHandle);
 	const folderHandle = await item.folder(companyHandle);
@@ -101,14 +106,18 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 		urlModifier: urlModifier || undefined,
 		urlPostApplyModifier: urlPostApplyModifier || undefined,
 	};
-	const result = await item.call('createDerivedAsset', request, {
-		idempotent: false,
-		// The answer was lost: the asset was made if one of this name and type is now in the folder.
-		recover: async () => {
-			const made = await item.client.assetInFolder({ companyHandle, name, folderHandle, createdAfter: startedAt, types: [type] });
-			return made ? { assetHandle: made.assetHandle } : undefined;
-		},
-	});
+	const result = await item
+		.call('createDerivedAsset', request, {
+			idempotent: false,
+			// The answer was lost: the asset was made if one of this name and type is now in the folder.
+			recover: async () => {
+				const made = await item.client.assetInFolder({ companyHandle, name, folderHandle, createdAfter: startedAt, types: [type] });
+				return made ? { assetHandle: made.assetHandle } : undefined;
+			},
+		})
+		.catch((error: unknown) => {
+			throw item.nameError(error, 'New Name', name);
+		});
 	const assetHandle = requireReturnedHandle(item.node, result, {
 		element: 'assetHandle',
 		operation: 'createDerivedAsset',
@@ -116,5 +125,5 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 		description: 'The asset may or may not exist. Search the folder for the new name before running the item again.',
 		itemIndex: item.index,
 	});
-	return { assetHandle, companyHandle, ownerHandle, folderHandle, name, type, urlModifier, urlPostApplyModifier };
+	return { assetHandle, companyHandle, ownerHandle, folderHandle, name, type, urlModifier, urlPostApplyModifier, ...urlModifierWarningsField(warnings) };
 }

@@ -50,13 +50,17 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 
 	// Key order is renameAssetParam's xsd:sequence (2014-04-03 has no renameFiles).
 	const request = { companyHandle, assetHandle, newName, validateName: item.options.validateName !== false };
-	await item.call('renameAsset', request, {
-		idempotent: false,
-		// The answer was lost: the rename happened if the asset now has the new name.
-		recover: async () => {
-			const asset = await item.client.assetIfExists(companyHandle, assetHandle);
-			return asset?.name === newName ? {} : undefined;
-		},
-	});
+	await item
+		.call('renameAsset', request, {
+			idempotent: false,
+			// The answer was lost: the rename happened if the asset now has the new name.
+			recover: async () => {
+				const asset = await item.client.assetIfExists(companyHandle, assetHandle);
+				return asset?.name === newName ? {} : undefined;
+			},
+		})
+		.catch((error: unknown) => {
+			throw item.nameError(error, 'New Name', newName);
+		});
 	return { assetHandle, companyHandle, name: newName };
 }

@@ -12,7 +12,7 @@ import {
 	timeoutOption,
 	validateUrlModifierOption,
 } from '../common.descriptions';
-import { checkUrlModifier } from './urlModifier';
+import { blockUnknownCommandsOption, checkUrlModifier, urlModifierWarningsField } from './urlModifier';
 import type { ItemContext } from '../item';
 
 const properties: INodeProperties[] = [
@@ -28,6 +28,7 @@ const properties: INodeProperties[] = [
 		description: 'Image Serving commands, joined with &, that Scene7 applies to the image to make its replacement',
 	},
 	optionsCollection([
+		blockUnknownCommandsOption,
 		concurrencyOption('replacements'),
 		retryOption(RETRY_NOTES.notRepeated),
 		timeoutOption,
@@ -46,7 +47,8 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 		'URL Modifier',
 		'Enter the Image Serving commands that make the replacement, e.g. wid=800&fmt=jpg.',
 	);
-	if (item.options.validateUrlModifier !== false) checkUrlModifier(item.node, urlModifier, 'URL Modifier', item.index);
+	const blockUnknown = item.options.blockUnknownCommands === true;
+	const warnings = item.options.validateUrlModifier === false ? [] : checkUrlModifier(item.node, urlModifier, 'URL Modifier', item.index, { blockUnknown });
 	const companyHandle = await item.company();
 	const assetHandle = await item.image(companyHandle);
 
@@ -60,5 +62,5 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 		description: 'The image may or may not have been replaced. Check it in Scene7 before running the item again.',
 		itemIndex: item.index,
 	});
-	return { assetHandle: replaced, companyHandle, urlModifier };
+	return { assetHandle: replaced, companyHandle, urlModifier, ...urlModifierWarningsField(warnings) };
 }

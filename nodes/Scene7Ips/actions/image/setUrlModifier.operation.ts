@@ -11,7 +11,7 @@ import {
 	timeoutOption,
 	validateUrlModifierOption,
 } from '../common.descriptions';
-import { checkUrlModifier } from './urlModifier';
+import { blockUnknownCommandsOption, checkUrlModifier, urlModifierWarningsField } from './urlModifier';
 import type { ItemContext } from '../item';
 
 const properties: INodeProperties[] = [
@@ -34,6 +34,7 @@ const properties: INodeProperties[] = [
 		description: "Image Serving commands applied after the request's own commands. Empty clears it.",
 	},
 	optionsCollection([
+		blockUnknownCommandsOption,
 		concurrencyOption('updates'),
 		retryOption(RETRY_NOTES.repeatable),
 		timeoutOption,
@@ -49,15 +50,19 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, item: ItemContext): Promise<IDataObject> {
 	const urlModifier = item.optionalText('urlModifier', 'URL Modifier').trim();
 	const urlPostApplyModifier = item.optionalText('urlPostApplyModifier', 'URL Post-Apply Modifier').trim();
-	if (item.options.validateUrlModifier !== false) {
-		checkUrlModifier(item.node, urlModifier, 'URL Modifier', item.index);
-		checkUrlModifier(item.node, urlPostApplyModifier, 'URL Post-Apply Modifier', item.index);
-	}
+	const check = { blockUnknown: item.options.blockUnknownCommands === true };
+	const warnings =
+		item.options.validateUrlModifier === false
+			? []
+			: [
+					...checkUrlModifier(item.node, urlModifier, 'URL Modifier', item.index, check),
+					...checkUrlModifier(item.node, urlPostApplyModifier, 'URL Post-Apply Modifier', item.index, check),
+				];
 	const companyHandle = await item.company();
 	const assetHandle = await item.image(companyHandle);
 
 	// Key order is setUrlModifierParam's xsd:sequence. Both are always sent, so the image ends up
 	// with exactly these modifiers ('' clears one).
 	await item.call('setUrlModifier', { companyHandle, assetHandle, urlModifier, urlPostApplyModifier });
-	return { assetHandle, companyHandle, urlModifier, urlPostApplyModifier };
+	return { assetHandle, companyHandle, urlModifier, urlPostApplyModifier, ...urlModifierWarningsField(warnings) };
 }

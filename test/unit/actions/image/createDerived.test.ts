@@ -63,7 +63,7 @@ describe('Image > Create Derived', () => {
 
 	it.each([
 		['an empty name', { name: '' }, 'New Name is empty [item 0]'],
-		['a name with a colon', { name: 'a:b' }, "New Name contains ':', which Scene7 does not accept in names [item 0]"],
+		['a character XML cannot carry', { name: 'a\u0001b' }, 'New Name contains the character U+0001 at position 2, which XML cannot carry [item 0]'],
 		['an invalid modifier', { urlModifier: 'wid=abc' }, /^URL Modifier is not valid Image Serving syntax/],
 	])('refuses %s before any request', async (_case, overrides, message) => {
 		const { error, sent } = await run(parameters(overrides), scripted({}));

@@ -49,12 +49,12 @@ describe('Image > Rename', () => {
 			parameters(),
 			scripted({ renameAsset: [soapFault('ipsApiFault', 30000, "Asset ID 'macbook_2024' is already in use.")] }),
 		);
-		expect(error?.message).toBe("Scene7 could not run renameAsset: Asset ID 'macbook_2024' is already in use. (30000)");
+		expect(error?.message).toBe("Scene7 refused the name 'macbook_2024' in New Name: Asset ID 'macbook_2024' is already in use. (30000) [item 0]");
 	});
 
 	it.each([
 		['an empty name', { newName: '' }, 'New Name is empty [item 0]'],
-		['a name with a slash', { newName: 'a/b' }, "New Name contains '/', which Scene7 does not accept in names [item 0]"],
+		['a character XML cannot carry', { newName: 'a\uFFFEb' }, 'New Name contains the character U+FFFE at position 2, which XML cannot carry [item 0]'],
 		['an empty image', { assetHandle: byHandle('') }, 'Image is empty [item 0]'],
 	])('refuses %s before any request', async (_case, overrides, message) => {
 		const { error, sent } = await run(parameters(overrides), scripted({}));
