@@ -99,6 +99,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (controller.cancelled) throw new ManualExecutionCancelledError(this.getExecutionId?.() ?? '');
 	if (outcomes.every((outcome) => outcome?.ok)) journal?.forget();
 
+	if (!continueOnFail) {
+		// The first failure in input order; items the stop kept from sending are not failures.
+		const failedAt = outcomes.findIndex((outcome) => outcome && !outcome.ok && !isRunStopped(outcome.error));
+		if (failedAt >= 0) throw asNodeError(node, (outcomes[failedAt] as { error: unknown }).error, failedAt);
+	}
+
 	const output: INodeExecutionData[] = [];
 	for (const [itemIndex, outcome] of outcomes.entries()) {
 		const pairedItem = { item: itemIndex };
@@ -107,21 +113,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			output.push(...results.map((json) => ({ json, pairedItem })));
 			continue;
 		}
-		if (!continueOnFail) continue;
 		const nodeError = asNodeError(node, outcome?.error, itemIndex);
 		const json = { error: nodeError.message, ...(nodeError.description ? { description: nodeError.description } : {}) };
 		// n8n routes an item to the error output only when it carries the error itself (or its
 		// json is nothing but `error`), so the description needs the item-level error.
 		const routeToErrorOutput = node.onError === 'continueErrorOutput';
 		output.push({ json, pairedItem, ...(routeToErrorOutput ? { error: nodeError } : {}) });
-	}
-	if (!continueOnFail) {
-		// The first failure in input order; items the stop kept from sending are not failures.
-		const failedAt = outcomes.findIndex((outcome) => outcome && !outcome.ok && !isRunStopped(outcome.error));
-		if (failedAt >= 0) {
-			const failed = outcomes[failedAt] as { error: unknown };
-			throw asNodeError(node, failed.error, failedAt);
-		}
 	}
 	return [output];
 }
