@@ -41,8 +41,9 @@ interface Row extends IDataObject {
 const BAD_KINDS: Array<{ field: string; spoil: (row: Row) => Row }> = [
 	{ field: 'New Name', spoil: (row) => ({ ...row, name: '' }) },
 	{ field: 'New Name', spoil: (row) => ({ ...row, name: '   ' }) },
-	{ field: 'New Name', spoil: (row) => ({ ...row, name: `${row.name}/x` }) },
-	{ field: 'New Name', spoil: (row) => ({ ...row, name: 'n'.repeat(300) }) },
+	// Only what XML cannot carry is refused in a name before sending (issue #11).
+	{ field: 'New Name', spoil: (row) => ({ ...row, name: `${row.name}\uFFFE` }) },
+	{ field: 'New Name', spoil: (row) => ({ ...row, name: `\u0001${row.name}` }) },
 	{ field: 'New Name', spoil: (row) => ({ ...row, name: `${row.name}\u0007` }) },
 	{ field: 'Image', spoil: (row) => ({ ...row, asset: 'c|6' }) },
 	{ field: 'Image', spoil: (row) => ({ ...row, asset: '' }) },
