@@ -28,9 +28,8 @@ export const REGION_SERVICE_URLS: Record<string, string> = {
 };
 
 export function resolveServiceUrl(credentials: ICredentialDataDecryptedObject): string {
-	const region = String(credentials.region ?? 'northAmerica');
-	if (region === 'custom') return String(credentials.serviceUrl ?? '').trim();
-	return REGION_SERVICE_URLS[region] ?? REGION_SERVICE_URLS.northAmerica;
+	if (credentials.region === 'custom') return String(credentials.serviceUrl ?? '').trim();
+	return REGION_SERVICE_URLS[String(credentials.region)] ?? REGION_SERVICE_URLS.northAmerica;
 }
 
 /** The host of a URL (lower case, with a port other than the default, never user info); '' if not a URL. */

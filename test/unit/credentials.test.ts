@@ -1,4 +1,8 @@
-import type { IHttpRequestOptions, INode } from 'n8n-workflow';
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import type { IHttpRequestOptions, INode, INodeProperties } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import {
@@ -59,6 +63,48 @@ describe('Scene7IpsApi credential', () => {
 			apiVersion: '2014-04-03',
 		});
 		expect(credential.properties.find((property) => property.name === 'password')?.typeOptions).toEqual({ password: true });
+	});
+
+	it('shows the editor a complete form: labels, types, hints, the Service URL only for a custom region', () => {
+		const shown = credential.properties.map(({ displayName, name, type, default: value, displayOptions }: INodeProperties) => ({
+			displayName,
+			name,
+			type,
+			default: value,
+			displayOptions,
+		}));
+		expect(shown).toEqual([
+			{ displayName: 'Region', name: 'region', type: 'options', default: 'northAmerica', displayOptions: undefined },
+			{ displayName: 'Service URL', name: 'serviceUrl', type: 'string', default: '', displayOptions: { show: { region: ['custom'] } } },
+			{ displayName: 'User', name: 'user', type: 'string', default: '', displayOptions: undefined },
+			{ displayName: 'Password', name: 'password', type: 'string', default: '', displayOptions: undefined },
+			{ displayName: 'App Name', name: 'appName', type: 'string', default: 'n8n-nodes-scene7', displayOptions: undefined },
+			{ displayName: 'App Version', name: 'appVersion', type: 'string', default: packageJson.version, displayOptions: undefined },
+			{ displayName: 'API Version', name: 'apiVersion', type: 'options', default: '2014-04-03', displayOptions: undefined },
+			{ displayName: 'Allowed HTTP Request Domains', name: 'allowedHttpRequestDomains', type: 'hidden', default: 'domains', displayOptions: undefined },
+			{ displayName: 'Allowed Domains', name: 'allowedDomains', type: 'hidden', default: ALLOWED_DOMAINS_EXPRESSION, displayOptions: undefined },
+		]);
+		const visible = credential.properties.filter((p) => p.type !== 'hidden' && p.name !== 'password');
+		expect(visible.filter((p) => !p.description)).toEqual([]);
+		expect(credential.properties.find((p) => p.name === 'serviceUrl')?.placeholder).toBe(
+			'e.g. https://s7sps1apissl.scene7.com/scene7/services/IpsApiService',
+		);
+		expect(credential.properties.find((p) => p.name === 'user')?.placeholder).toBe('e.g. name@example.com');
+		const optionLabels = credential.properties.flatMap((p) => (p.options ?? []).map((o) => (o as { name: string }).name));
+		expect(optionLabels).toHaveLength(14);
+		expect(optionLabels.filter((label) => !/^[A-Z0-9]/.test(label))).toEqual([]);
+		expect(optionLabels).toContain('North America');
+		expect(optionLabels).toContain('2014-04-03 (6.8 / 2014R1)');
+	});
+
+	it('points at icons that exist and at the README', () => {
+		const icon = credential.icon as { light: string; dark: string };
+		for (const file of [icon.light, icon.dark]) {
+			expect(file).toMatch(/^file:\.\.\/icons\/scene7(\.dark)?\.svg$/);
+			expect(fs.existsSync(path.resolve(__dirname, '../../credentials', file.slice('file:'.length)))).toBe(true);
+		}
+		expect(icon.light).not.toBe(icon.dark);
+		expect(credential.documentationUrl).toBe('https://github.com/n8n-nodes-scene7/n8n-nodes-scene7#credentials');
 	});
 
 	it.each([
@@ -180,6 +226,7 @@ describe('Scene7IpsApi authenticate: pinned to the endpoint', () => {
 		['a blank url', { url: '   ' }],
 		['no url at all', {}],
 		['a null uri', { uri: null }],
+		['a uri object without a text href', { uri: { href: 42 } }],
 		['an empty uri and baseURL', { uri: '', baseURL: '' }],
 	])('fills in the endpoint for a request with %s', async (_what, fields) => {
 		const result = await credential.authenticate(TEST_CREDENTIALS, { body: ENVELOPE, ...fields } as unknown as IHttpRequestOptions);
