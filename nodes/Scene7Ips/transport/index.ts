@@ -256,7 +256,7 @@ export async function ipsRequest(
 		throw new NodeOperationError(this.getNode(), error as Error, {
 			description:
 				error instanceof UnsendableValueError
-					? 'Remove control characters (such as those copied from a spreadsheet) from the value.'
+					? 'Remove the characters XML cannot carry from the value: control characters (often copied from a spreadsheet) or a broken emoji (a lone surrogate).'
 					: undefined,
 			itemIndex: options.itemIndex,
 		});
