@@ -1,4 +1,4 @@
-import { sleepWithAbort } from 'n8n-workflow';
+import { wait } from '../helpers/wait';
 
 /** What became of one item: its value, its failure, or nothing when it never started. */
 export type ItemOutcome<T> = { ok: true; value: T } | { ok: false; error: unknown } | undefined;
@@ -44,8 +44,8 @@ export class RunController {
 			for (let first = true; next < count && !this.stopper.signal.aborted; first = false) {
 				// Under Stop, answers that arrived together with this worker's get their turn before
 				// the next item starts, so a failure that has already come in stops it. (No signal:
-				// sleepWithAbort would leave a listener on it per item.)
-				if (stopOnFailure && !first) await sleepWithAbort(0);
+				// a wait with it would leave a listener on it per item.)
+				if (stopOnFailure && !first) await wait(0);
 				if (this.stopper.signal.aborted || next >= count) break;
 				const index = next++;
 				try {

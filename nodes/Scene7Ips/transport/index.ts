@@ -6,9 +6,10 @@ import type {
 	ILoadOptionsFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleepWithAbort } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../helpers/errors';
+import { wait } from '../helpers/wait';
 import { readBodyText } from './body';
 import { buildEnvelope, type IpsParam, UnsendableValueError } from './envelope';
 import { explainFault, explainUnreadable } from './faults';
@@ -72,7 +73,7 @@ export const isRunStopped = (error: unknown): boolean =>
 /** Waits `ms`, or throws as soon as the run's signal fires. */
 async function pause(context: IpsContext, ms: number, operation: string, options: IpsCallOptions): Promise<void> {
 	try {
-		await sleepWithAbort(ms, options.signal);
+		await wait(ms, options.signal);
 	} catch {
 		throw runStopped(context, operation, options.itemIndex);
 	}

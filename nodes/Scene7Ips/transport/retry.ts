@@ -1,4 +1,4 @@
-import { sleepWithAbort } from 'n8n-workflow';
+import { wait } from '../helpers/wait';
 
 export interface RetryPolicy {
 	/** Tries in all, the first included; 1 turns retrying off. */
@@ -42,7 +42,7 @@ export class ThrottleGate {
 	/** Resolves when Scene7 may be called again; rejects at once when `signal` fires. */
 	async wait(signal?: AbortSignal): Promise<void> {
 		for (let left = this.resumeAt - Date.now(); left > 0; left = this.resumeAt - Date.now()) {
-			await sleepWithAbort(left, signal);
+			await wait(left, signal);
 		}
 	}
 }

@@ -1,0 +1,29 @@
+import { wait } from '../../../nodes/Scene7Ips/helpers/wait';
+
+describe('wait', () => {
+	it('waits, and rejects at once for a signal that fired before or fires during the wait', async () => {
+		await expect(wait(1)).resolves.toBeUndefined();
+		const fired = new AbortController();
+		fired.abort();
+		await expect(wait(60_000, fired.signal)).rejects.toBeDefined();
+		const later = new AbortController();
+		const waiting = wait(60_000, later.signal);
+		later.abort();
+		await expect(waiting).rejects.toBeDefined();
+	});
+
+	it("uses sleep(ms, signal) where n8n-workflow has no sleepWithAbort (n8n 2.41)", async () => {
+		const sleep = jest.fn(async () => undefined);
+		await jest.isolateModulesAsync(async () => {
+			jest.doMock('n8n-workflow', () => ({ sleep }));
+			const { wait: waitWithoutSleepWithAbort } = await import('../../../nodes/Scene7Ips/helpers/wait');
+			const signal = new AbortController().signal;
+			await waitWithoutSleepWithAbort(25, signal);
+			expect(sleep).toHaveBeenCalledWith(25, signal);
+			const fired = new AbortController();
+			fired.abort();
+			await expect(waitWithoutSleepWithAbort(25, fired.signal)).rejects.toThrow('aborted');
+			expect(sleep).toHaveBeenCalledTimes(1);
+		});
+	});
+});
