@@ -13,7 +13,7 @@ import {
 	timeoutOption,
 	validateUrlModifierOption,
 } from '../common.descriptions';
-import { blockUnknownCommandsOption, checkUrlModifier, urlModifierWarningsField } from './urlModifier';
+import { blockUnknownCommandsOption, checkItemModifiers, urlModifierWarningsField } from './urlModifier';
 import type { ItemContext } from '../item';
 
 const properties: INodeProperties[] = [
@@ -83,14 +83,10 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 	const type = item.param('derivedType', 'AdjustedView');
 	const urlModifier = item.optionalText('urlModifier', 'URL Modifier').trim();
 	const urlPostApplyModifier = item.optionalText('urlPostApplyModifier', 'URL Post-Apply Modifier').trim();
-	const check = { blockUnknown: item.options.blockUnknownCommands === true };
-	const warnings =
-		item.options.validateUrlModifier === false
-			? []
-			: [
-					...checkUrlModifier(item.node, urlModifier, 'URL Modifier', item.index, check),
-					...checkUrlModifier(item.node, urlPostApplyModifier, 'URL Post-Apply Modifier', item.index, check),
-				];
+	const warnings = checkItemModifiers(item.node, item.index, item.options, [
+		[urlModifier, 'URL Modifier'],
+		[urlPostApplyModifier, 'URL Post-Apply Modifier'],
+	]);
 	const companyHandle = await item.company();
 	const ownerHandle = await item.image(companyHandle);
 	const folderHandle = await item.folder(companyHandle);

@@ -12,7 +12,7 @@ import {
 	timeoutOption,
 	validateUrlModifierOption,
 } from '../common.descriptions';
-import { blockUnknownCommandsOption, checkUrlModifier, urlModifierWarningsField } from './urlModifier';
+import { blockUnknownCommandsOption, checkItemModifiers, urlModifierWarningsField } from './urlModifier';
 import type { ItemContext } from '../item';
 
 const properties: INodeProperties[] = [
@@ -47,8 +47,7 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 		'URL Modifier',
 		'Enter the Image Serving commands that make the replacement, e.g. wid=800&fmt=jpg.',
 	);
-	const blockUnknown = item.options.blockUnknownCommands === true;
-	const warnings = item.options.validateUrlModifier === false ? [] : checkUrlModifier(item.node, urlModifier, 'URL Modifier', item.index, { blockUnknown });
+	const warnings = checkItemModifiers(item.node, item.index, item.options, [[urlModifier, 'URL Modifier']]);
 	const companyHandle = await item.company();
 	const assetHandle = await item.image(companyHandle);
 

@@ -11,7 +11,7 @@ import {
 	timeoutOption,
 	validateUrlModifierOption,
 } from '../common.descriptions';
-import { blockUnknownCommandsOption, checkUrlModifier, urlModifierWarningsField } from './urlModifier';
+import { blockUnknownCommandsOption, checkItemModifiers, urlModifierWarningsField } from './urlModifier';
 import type { ItemContext } from '../item';
 
 const properties: INodeProperties[] = [
@@ -50,14 +50,10 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, item: ItemContext): Promise<IDataObject> {
 	const urlModifier = item.optionalText('urlModifier', 'URL Modifier').trim();
 	const urlPostApplyModifier = item.optionalText('urlPostApplyModifier', 'URL Post-Apply Modifier').trim();
-	const check = { blockUnknown: item.options.blockUnknownCommands === true };
-	const warnings =
-		item.options.validateUrlModifier === false
-			? []
-			: [
-					...checkUrlModifier(item.node, urlModifier, 'URL Modifier', item.index, check),
-					...checkUrlModifier(item.node, urlPostApplyModifier, 'URL Post-Apply Modifier', item.index, check),
-				];
+	const warnings = checkItemModifiers(item.node, item.index, item.options, [
+		[urlModifier, 'URL Modifier'],
+		[urlPostApplyModifier, 'URL Post-Apply Modifier'],
+	]);
 	const companyHandle = await item.company();
 	const assetHandle = await item.image(companyHandle);
 

@@ -46,6 +46,21 @@ export function checkUrlModifier(
 	return issues.map((issue) => `${field}: ${issue.message} (not refused: sent as written)`);
 }
 
+/**
+ * Checks each of an item's modifiers (value and field name) as its Options say (Validate URL
+ * Modifier, Block Unknown Commands) and returns the warnings of all of them.
+ */
+export function checkItemModifiers(
+	node: INode,
+	itemIndex: number,
+	options: { validateUrlModifier?: unknown; blockUnknownCommands?: unknown },
+	modifiers: Array<[value: string, field: string]>,
+): string[] {
+	if (options.validateUrlModifier === false) return [];
+	const check = { blockUnknown: options.blockUnknownCommands === true };
+	return modifiers.flatMap(([value, field]) => checkUrlModifier(node, value, field, itemIndex, check));
+}
+
 /** The output item's `urlModifierWarnings` field: present only when there is something to say. */
 export function urlModifierWarningsField(warnings: string[]): { urlModifierWarnings?: string[] } {
 	return warnings.length > 0 ? { urlModifierWarnings: warnings } : {};

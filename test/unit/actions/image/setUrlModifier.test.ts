@@ -39,6 +39,20 @@ describe('Image > Set URL Modifier', () => {
 		expect(sent).toHaveLength(0);
 	});
 
+	it('sends an unknown command, listing it in urlModifierWarnings, unless Block Unknown Commands is on', async () => {
+		const unknown = parameters({ urlPostApplyModifier: 'frobnicate=1' });
+		const { json, sent } = await run(unknown, scripted({ setUrlModifier: [emptyAnswer('setUrlModifier')] }));
+		expect(sent).toHaveLength(1);
+		expect(json?.[0].urlModifierWarnings).toEqual([expect.stringMatching(/^URL Post-Apply Modifier: .*frobnicate.* \(not refused: sent as written\)$/)]);
+
+		const blocked = await run({ ...unknown, options: { blockUnknownCommands: true } }, scripted({}));
+		expect(blocked.error?.message).toMatch(/^URL Post-Apply Modifier is not valid Image Serving syntax: .*frobnicate.* \[item 0\]$/);
+		expect(blocked.sent).toHaveLength(0);
+
+		const unchecked = await run({ ...unknown, options: { validateUrlModifier: false } }, scripted({ setUrlModifier: [emptyAnswer('setUrlModifier')] }));
+		expect(unchecked.json?.[0]).not.toHaveProperty('urlModifierWarnings');
+	});
+
 	it('is safe to send again after a lost answer', async () => {
 		const { operations, json } = await run(
 			parameters(),
