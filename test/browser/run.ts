@@ -262,7 +262,11 @@ class BrowserRun {
 
 		await this.step('node creator: Scene7 IPS lists its 16 actions', async () => {
 			const creator = page.getByTestId('node-creator');
-			await creator.getByTestId('item-iterator-item').filter({ hasText: 'Scene7 IPS' }).click();
+			await creator.getByTestId('item-iterator-item').filter({ hasText: 'Scene7 IPS' }).first().click();
+			// With the trigger node in the package, n8n lists Triggers first and folds Actions away.
+			const copyAction = creator.getByTestId('item-iterator-item').filter({ hasText: exactly('Copy an image') });
+			const actionsHeader = creator.getByText(/^\s*Actions \(\d+\)\s*$/);
+			if (!(await copyAction.isVisible()) && (await actionsHeader.count()) > 0) await actionsHeader.first().click();
 			await creator.getByTestId('item-iterator-item').filter({ hasText: exactly('Copy an image') }).waitFor();
 			const listed = (await creator.getByTestId('node-creator-item-name').allInnerTexts()).map((t) => t.trim());
 			const missing = ACTIONS.filter((a) => !listed.includes(a));
