@@ -5,11 +5,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { REPO_ROOT } from './lib/host';
+import { REPO_ROOT, selectedLeg } from './lib/host';
 import { CREDENTIAL_TYPE, N8n, nodeOutput, NODE_TYPE, RestClient, type WorkflowJson } from './lib/n8n';
 import { assetsNamed, DEMO, startSandbox, type Sandbox } from './lib/sandbox';
 import { scene7Credential } from './lib/workflows';
-import { selectedLeg } from './lib/host';
 
 const testOn2x = selectedLeg().version.startsWith('1.') ? test.skip : test;
 

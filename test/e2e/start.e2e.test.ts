@@ -10,12 +10,11 @@ import path from 'node:path';
 
 import { DEMO_OWNER, DEMO_TRIGGER_NAME, DEMO_WORKFLOW_ID, PID_FILE, READY_LINE } from './lib/demo';
 import { runWorkflowFromEditor } from './lib/editor';
-import { hostPaths, REPO_ROOT } from './lib/host';
+import { hostPaths, REPO_ROOT, selectedLeg } from './lib/host';
 import { freePort, nodeOutput, PACKAGE_NAME, RestClient, stopProcessGroup, waitFor } from './lib/n8n';
 import { nodesDir } from './lib/package';
 import type { AssetRecord } from './lib/sandbox';
 import { manualTriggerNode, setNode } from './lib/workflows';
-import { selectedLeg } from './lib/host';
 
 const testOn2x = selectedLeg().version.startsWith('1.') ? test.skip : test;
 
