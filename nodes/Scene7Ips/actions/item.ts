@@ -6,6 +6,7 @@ import { retryPolicy, type CallSettings } from '../helpers/callOptions';
 import { asNodeError, errorForItem } from '../helpers/errors';
 import { describeNameFault, faultConcernsName } from '../helpers/nameFaults';
 import type { ExecutionScope } from '../helpers/executionScope';
+import { imageServingUrl } from '../helpers/imageUrl';
 import { optionalText, requireAssetName, requireHandle, requireText } from '../helpers/input';
 import { type IpsCallOptions, type IpsParam, ipsFaultOf } from '../transport';
 import { HANDLE_HINTS } from './common.descriptions';
@@ -27,7 +28,8 @@ export class ItemContext {
 		private readonly context: IExecuteFunctions,
 		readonly index: number,
 		readonly scope: ExecutionScope,
-		signal?: AbortSignal,
+		/** Fires when the run stops (Cancel, or a failure under Stop): end waits and polls with it. */
+		readonly signal?: AbortSignal,
 	) {
 		this.node = context.getNode();
 		this.options = this.param<IDataObject>('options', {});
@@ -106,6 +108,19 @@ export class ItemContext {
 		} catch (error) {
 			throw errorForItem(this.node, error, this.index, `while looking up ${what}`);
 		}
+	}
+
+	/**
+	 * The public Image Serving URL of an image (with an optional modifier), from Scene7's Image
+	 * Server prefix and the company's root, each looked up once per execution. A failed lookup
+	 * becomes this item's error; callers whose work is already done keep it off their output's way.
+	 */
+	async imageUrl(companyHandle: string, name: string, modifier?: string): Promise<string> {
+		const [prefix, company] = await Promise.all([
+			this.shared('imageServerUrl', "Scene7's Image Server URL (getProperty IpsImageServerUrl)", async () => await this.client.imageServerUrl()),
+			this.shared(`companyInfo:${companyHandle}`, `company ${companyHandle}`, async () => await this.client.companyInfo(companyHandle)),
+		]);
+		return imageServingUrl(prefix, company.rootPath, name, modifier);
 	}
 
 	/** The company handle the Company locator gives. */

@@ -1,8 +1,8 @@
-import type { ICredentialsDecrypted, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IBinaryKeyData, ICredentialsDecrypted, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { ManualExecutionCancelledError, NodeOperationError } from 'n8n-workflow';
 
 import { AttemptJournal, fingerprintOf } from '../helpers/attemptJournal';
-import { asNodeError } from '../helpers/errors';
+import { asNodeError, errorForItem } from '../helpers/errors';
 import { ExecutionScope } from '../helpers/executionScope';
 import { resolveServiceUrl } from '../../../credentials/Scene7IpsApi.credentials';
 import { CREDENTIAL_TYPE, isRunStopped, limiterFor } from '../transport';
@@ -13,14 +13,43 @@ import * as folder from './folder/Folder.resource';
 import * as image from './image/Image.resource';
 import { ItemContext } from './item';
 import type { Scene7IpsType } from './node.type';
-import { RunController } from './runController';
+import { type ItemOutcome, RunController } from './runController';
 
-export type OperationExecute = (this: IExecuteFunctions, item: ItemContext) => Promise<IDataObject | IDataObject[]>;
+/** An item's output that carries files besides its JSON (Image → Download). */
+export class BinaryOutput {
+	constructor(
+		readonly json: IDataObject,
+		readonly binary: IBinaryKeyData,
+	) {}
+}
+
+/** What an operation makes of one item: one output item, several, or one with binary data. */
+export type OperationOutput = IDataObject | IDataObject[] | BinaryOutput;
+
+export type OperationExecute = (this: IExecuteFunctions, item: ItemContext) => Promise<OperationOutput>;
+
+/**
+ * An operation whose items go to Scene7 together (one job for many rows, one batch update):
+ * `prepare` runs per item in the run controller (reading and checking its parameters, resolving
+ * its locators; a failure is that item's own), then `executeBatch` gets every prepared item at
+ * once and returns one result per part, in the same order (an Error for a part that failed).
+ */
+export interface BatchOperation<Part = unknown> {
+	prepare: (this: IExecuteFunctions, item: ItemContext) => Promise<Part>;
+	executeBatch: (
+		this: IExecuteFunctions,
+		parts: Array<{ item: ItemContext; part: Part }>,
+	) => Promise<Array<OperationOutput | Error>>;
+}
+
+type OperationModule = { execute: OperationExecute } | BatchOperation;
 
 // Tied to node.type.ts: every operation named there must have its execute here.
 type OperationMap = {
-	[R in Scene7IpsType['resource']]: Record<Extract<Scene7IpsType, { resource: R }>['operation'], { execute: OperationExecute }>;
+	[R in Scene7IpsType['resource']]: Record<Extract<Scene7IpsType, { resource: R }>['operation'], OperationModule>;
 };
+
+const isBatch = (module: OperationModule): module is BatchOperation => 'executeBatch' in module;
 
 const resources: OperationMap = {
 	company: company.operations,
@@ -55,6 +84,61 @@ async function connectionOf(context: IExecuteFunctions): Promise<{ endpoint: str
 	}
 }
 
+/** Keeps what an item completed for Retry On Fail; binary outputs are reads, safe to make again. */
+function remember(journal: AttemptJournal | undefined, itemIndex: number, fingerprint: string, output: OperationOutput) {
+	if (!(output instanceof BinaryOutput)) journal?.record(itemIndex, fingerprint, output);
+}
+
+type JournalEntry = { replay: () => OperationOutput | undefined; record: (output: OperationOutput) => void };
+
+/**
+ * A batch operation's run: every item is prepared through the run controller (so order, Stop and
+ * Cancel are the controller's), then the prepared ones go to Scene7 together. Under Stop nothing
+ * is sent when an item failed to prepare. A batch that fails as a whole fails each of its items
+ * with an error of its own.
+ */
+async function runBatch(
+	this: IExecuteFunctions,
+	handler: BatchOperation,
+	controller: RunController,
+	count: number,
+	itemContext: (itemIndex: number) => ItemContext,
+	journal: (itemIndex: number) => JournalEntry,
+): Promise<Array<ItemOutcome<OperationOutput>>> {
+	const prepared = new Map<number, { item: ItemContext; part: unknown }>();
+	const outcomes: Array<ItemOutcome<OperationOutput>> = await controller.run(count, async (itemIndex) => {
+		const earlier = journal(itemIndex).replay();
+		if (earlier) return earlier;
+		const item = itemContext(itemIndex);
+		prepared.set(itemIndex, { item, part: await handler.prepare.call(this, item) });
+		return undefined as unknown as OperationOutput;
+	});
+	const pending = [...prepared.keys()].sort((a, b) => a - b);
+	// The run's signal has fired on Cancel, and under Stop when an item failed to prepare.
+	if (pending.length === 0 || controller.signal.aborted) {
+		for (const itemIndex of pending) outcomes[itemIndex] = undefined;
+		return outcomes;
+	}
+
+	const parts = pending.map((itemIndex) => prepared.get(itemIndex) as { item: ItemContext; part: unknown });
+	let results: Array<OperationOutput | Error>;
+	try {
+		results = await handler.executeBatch.call(this, parts);
+	} catch (error) {
+		results = parts.map(({ item }) => errorForItem(this.getNode(), error, item.index));
+	}
+	for (const [position, itemIndex] of pending.entries()) {
+		const result = results[position];
+		if (result instanceof Error || result === undefined) {
+			outcomes[itemIndex] = { ok: false, error: result ?? new Error('Scene7 gave no result for this item') };
+			continue;
+		}
+		journal(itemIndex).record(result);
+		outcomes[itemIndex] = { ok: true, value: result };
+	}
+	return outcomes;
+}
+
 /**
  * Runs the chosen operation for every input item through one RunController: outputs in input
  * order, each paired to its item; under On Error = Stop the first failure stops the run and the
@@ -67,7 +151,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const node = this.getNode();
 	const resource = this.getNodeParameter('resource', 0) as Scene7IpsType['resource'];
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const handler = (resources[resource] as Record<string, { execute: OperationExecute }> | undefined)?.[operation];
+	const handler = (resources[resource] as Record<string, OperationModule> | undefined)?.[operation];
 	if (!handler) {
 		throw new NodeOperationError(node, `The operation "${operation}" of "${resource}" is not supported`);
 	}
@@ -86,14 +170,24 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const journal = journalFor(this);
 	const parameters = JSON.stringify(node.parameters);
 
-	const outcomes = await controller.run(items.length, async (itemIndex) => {
-		const fingerprint = fingerprintOf(`${parameters}\u0000${JSON.stringify(items[itemIndex].json)}`);
-		const earlier = journal?.replay(itemIndex, fingerprint);
-		if (earlier) return earlier;
-		const output = await handler.execute.call(this, new ItemContext(this, itemIndex, scope, controller.signal));
-		journal?.record(itemIndex, fingerprint, output);
-		return output;
-	});
+	const fingerprints = items.map((item) => fingerprintOf(`${parameters}\u0000${JSON.stringify(item.json)}`));
+	const itemContext = (itemIndex: number) => new ItemContext(this, itemIndex, scope, controller.signal);
+
+	let outcomes: Array<ItemOutcome<OperationOutput>>;
+	if (!isBatch(handler)) {
+		outcomes = await controller.run(items.length, async (itemIndex) => {
+			const earlier = journal?.replay(itemIndex, fingerprints[itemIndex]);
+			if (earlier) return earlier;
+			const output = await handler.execute.call(this, itemContext(itemIndex));
+			remember(journal, itemIndex, fingerprints[itemIndex], output);
+			return output;
+		});
+	} else {
+		outcomes = await runBatch.call(this, handler, controller, items.length, itemContext, (itemIndex) => ({
+			replay: () => journal?.replay(itemIndex, fingerprints[itemIndex]),
+			record: (output: OperationOutput) => remember(journal, itemIndex, fingerprints[itemIndex], output),
+		}));
+	}
 
 	// n8n reports the run as cancelled, not failed, when the node ends with its cancel error.
 	if (controller.cancelled) throw new ManualExecutionCancelledError(this.getExecutionId?.() ?? '');
@@ -108,8 +202,13 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const output: INodeExecutionData[] = [];
 	for (const [itemIndex, outcome] of outcomes.entries()) {
 		const pairedItem = { item: itemIndex };
+		if (outcome?.ok && outcome.value instanceof BinaryOutput) {
+			output.push({ json: outcome.value.json, binary: outcome.value.binary, pairedItem });
+			continue;
+		}
 		if (outcome?.ok) {
-			const results = Array.isArray(outcome.value) ? outcome.value : [outcome.value];
+			const value = outcome.value as IDataObject | IDataObject[];
+			const results = Array.isArray(value) ? value : [value];
 			output.push(...results.map((json) => ({ json, pairedItem })));
 			continue;
 		}

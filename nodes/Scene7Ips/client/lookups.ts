@@ -151,6 +151,18 @@ export class Scene7Client {
 		return itemsOf(result.membershipArray).map((membership) => toCompany(membership.company as IDataObject));
 	}
 
+	/** The company by its handle (name, root folder path). */
+	async companyInfo(companyHandle: string): Promise<CompanySummary> {
+		const result = await this.call('getCompanyInfo', { companyHandle });
+		return toCompany(result.companyInfo as IDataObject);
+	}
+
+	/** Scene7's external URL prefix of its Image Server, e.g. `https://s7d1.scene7.com/is/image/`. */
+	async imageServerUrl(): Promise<string> {
+		const result = await this.call('getProperty', { name: 'IpsImageServerUrl' });
+		return text(result.value);
+	}
+
 	/** A company by its exact name; undefined when Scene7 knows none. */
 	async companyByName(companyName: string): Promise<CompanySummary | undefined> {
 		let result: IDataObject;
