@@ -21,8 +21,8 @@ const copyParameters = (overrides: IDataObject = {}): IDataObject => ({
 	folderHandle: locator('ApiTestCo/'),
 	name: 'Copy_macbookwin1',
 	urlModifier: 'wid=800&fmt=jpg',
-	// Failures are tried once here; retrying has its own tests.
-	options: { retry: { settings: { attempts: 1 } } },
+	// Failures are tried once here; retrying has its own tests. The image URL has its own tests too.
+	options: { retry: { settings: { attempts: 1 } }, includeImageUrl: false },
 	...overrides,
 });
 

@@ -63,7 +63,8 @@ const parameters = (overrides: IDataObject = {}): IDataObject => ({
 	folderHandle: locator('path', 'ApiTestCo/summer/'),
 	name: 'copy',
 	urlModifier: '',
-	options: {},
+	// The image URL's lookups have their own tests (image/imageUrl.test.ts).
+	options: { includeImageUrl: false },
 	...overrides,
 });
 

@@ -27,7 +27,8 @@ const parameters = (options: IDataObject = {}, overrides: IDataObject = {}): IDa
 	folderHandle: locator('ApiTestCo/'),
 	name: 'Copy_macbookwin1',
 	urlModifier: '',
-	options: { retry: { settings: { attempts: 3, backoff: 0 } }, ...options },
+	// The image URL's lookups have their own tests (image/imageUrl.test.ts).
+	options: { retry: { settings: { attempts: 3, backoff: 0 } }, includeImageUrl: false, ...options },
 	...overrides,
 });
 

@@ -16,6 +16,7 @@ import {
 	validateUrlModifierOption,
 } from '../common.descriptions';
 import type { ItemContext } from '../item';
+import { imageUrlFields, includeImageUrlOption, wantsImageUrl } from './imageUrl';
 import { modifierBuilder, modifierBuilderCollection } from './modifierBuilder.description';
 import { blockUnknownCommandsOption, composeUrlModifier, urlModifierWarningsField } from './urlModifier';
 
@@ -70,6 +71,13 @@ const properties: INodeProperties[] = [
 			],
 			default: 'fail',
 			description: 'What to do when the new name is already used in the company',
+		},
+		{
+			...includeImageUrlOption,
+			description:
+				"Whether to add imageUrl (and imageUrlWithModifier, the same URL with the copy's URL Modifier appended): the copy's " +
+				"public Image Serving URL, put together from Scene7's Image Server URL and the company's root folder (an inference, " +
+				'not checked against the server). It serves the image once it is published.',
 		},
 		retryOption('A copy is never made twice'),
 		timeoutOption,
@@ -219,22 +227,29 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 		alreadyExisted: true,
 	});
 
+	// The copy is made (or found): a failed URL lookup only leaves the URL out (imageUrlError says why).
+	const withUrl = async (output: IDataObject): Promise<IDataObject> => {
+		if (!wantsImageUrl(item)) return output;
+		const modifier = typeof output.urlModifier === 'string' ? output.urlModifier : '';
+		return { ...output, ...(await imageUrlFields(item, companyHandle, String(output.name), modifier)) };
+	};
+
 	if (ifNameExists === 'useExisting') {
 		const found = await copier.findInFolder(requestedName);
-		if (found) return existing(found);
+		if (found) return await withUrl(existing(found));
 	}
 	let name = ifNameExists === 'rename' ? await copier.freeName(requestedName) : requestedName;
 	// The name may be taken between the check and the copy; look again rather than fail.
 	for (let tries = 1; ; tries++) {
 		try {
-			return copied(await copier.copy(name), name);
+			return await withUrl(copied(await copier.copy(name), name));
 		} catch (error) {
 			if (!isNameInUse(error)) throw item.nameError(error, 'New Name', name);
 			if (ifNameExists === 'fail' || tries >= 5) throw await nameInUseError(item, error, name, companyHandle, ifNameExists);
 			if (ifNameExists === 'useExisting') {
 				const found = await copier.findInFolder(name);
 				if (!found) throw await nameInUseError(item, error, name, companyHandle, ifNameExists);
-				return existing(found);
+				return await withUrl(existing(found));
 			}
 			name = await copier.freeName(requestedName);
 		}

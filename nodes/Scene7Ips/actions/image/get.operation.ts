@@ -12,11 +12,12 @@ import {
 	timeoutOption,
 } from '../common.descriptions';
 import type { ItemContext } from '../item';
+import { includeImageUrlOption, withImageUrls } from './imageUrl';
 
 const properties: INodeProperties[] = [
 	companyRLC,
 	{ ...assetRLC, description: 'The image to get' },
-	optionsCollection([concurrencyOption('lookups'), retryOption(RETRY_NOTES.read), timeoutOption]),
+	optionsCollection([concurrencyOption('lookups'), includeImageUrlOption, retryOption(RETRY_NOTES.read), timeoutOption]),
 ];
 
 const displayOptions = { show: { resource: ['image'], operation: ['get'] } };
@@ -34,5 +35,6 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 			'Scene7 returned nothing for this handle: check that the asset exists and belongs to the company.',
 		);
 	}
-	return toAssetOutput(asset, companyHandle);
+	const [output] = await withImageUrls(item, companyHandle, [toAssetOutput(asset, companyHandle)]);
+	return output;
 }

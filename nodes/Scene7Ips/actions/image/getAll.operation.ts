@@ -18,6 +18,7 @@ import {
 	timeoutOption,
 } from '../common.descriptions';
 import type { ItemContext } from '../item';
+import { includeImageUrlOption, withImageUrls } from './imageUrl';
 
 /** IPS returns at most this many assets per searchAssets call. */
 export const MAX_PAGE_SIZE = 1000;
@@ -97,6 +98,7 @@ const properties: INodeProperties[] = [
 	},
 	optionsCollection([
 		concurrencyOption('searches'),
+		includeImageUrlOption,
 		{
 			displayName: 'Page Size',
 			name: 'pageSize',
@@ -198,5 +200,6 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 			(Number.isFinite(totalRows) && page * recordsPerPage >= totalRows);
 		if (lastPage) break;
 	}
-	return [...found.values()].slice(0, limit).map((asset) => toAssetOutput(asset, companyHandle));
+	const outputs = [...found.values()].slice(0, limit).map((asset) => toAssetOutput(asset, companyHandle));
+	return await withImageUrls(item, companyHandle, outputs);
 }

@@ -14,6 +14,7 @@ import {
 	timeoutOption,
 } from '../common.descriptions';
 import type { ItemContext } from '../item';
+import { includeImageUrlOption, withImageUrls } from './imageUrl';
 
 const properties: INodeProperties[] = [
 	companyRLC,
@@ -35,7 +36,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [assetTypesFilter],
 	},
-	optionsCollection([concurrencyOption('lookups'), retryOption(RETRY_NOTES.read), timeoutOption]),
+	optionsCollection([concurrencyOption('lookups'), includeImageUrlOption, retryOption(RETRY_NOTES.read), timeoutOption]),
 ];
 
 const displayOptions = { show: { resource: ['image'], operation: ['getByName'] } };
@@ -61,5 +62,6 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 		nameArray: { items: names },
 		assetTypeArray: assetTypes.length > 0 ? { items: assetTypes } : undefined,
 	});
-	return itemsOf(result.assetArray).map((asset) => toAssetOutput(asset, companyHandle));
+	const outputs = itemsOf(result.assetArray).map((asset) => toAssetOutput(asset, companyHandle));
+	return await withImageUrls(item, companyHandle, outputs);
 }

@@ -12,6 +12,7 @@ import {
 	soapFault,
 	xml,
 } from '../support';
+import { urlLookups } from './urlAnswers';
 
 const parameters = (overrides = {}) => ({
 	resource: 'image',
@@ -35,13 +36,15 @@ const IMAGE_INFO = {
 };
 
 describe('Image > Get', () => {
-	it('sends getAssets with the one handle and outputs the asset flattened, typed', async () => {
+	it('sends getAssets with the one handle and outputs the asset flattened, typed, with its URL', async () => {
 		const { json, sent } = await run(
 			parameters(),
-			scripted({ getAssets: [assetsAnswer('getAssets', [assetXml('a|739|1|537', 'macbookwin1', IMAGE_INFO)])] }),
+			scripted({ getAssets: [assetsAnswer('getAssets', [assetXml('a|739|1|537', 'macbookwin1', IMAGE_INFO)])], ...urlLookups }),
 		);
 		expect(sent.map(paramOf)).toEqual([
 			param('getAssets', '<companyHandle>c|6</companyHandle><assetHandleArray><items>a|739|1|537</items></assetHandleArray>'),
+			param('getProperty', '<name>IpsImageServerUrl</name>'),
+			param('getCompanyInfo', '<companyHandle>c|6</companyHandle>'),
 		]);
 		expect(json).toEqual([
 			{
@@ -63,12 +66,14 @@ describe('Image > Get', () => {
 				resolution: 72,
 				urlModifier: 'op_sharpen=1',
 				urlPostApplyModifier: '',
+				imageUrl: 'https://s7d1.scene7.com/is/image/ApiTestCo/macbookwin1',
 			},
 		]);
 	});
 
 	it('says so when Scene7 returns no asset for the handle', async () => {
-		const { error } = await run(parameters({ assetHandle: byHandle('a|1|1|1') }), scripted({ getAssets: [emptyAnswer('getAssets')] }));
+		const { error, operations } = await run(parameters({ assetHandle: byHandle('a|1|1|1') }), scripted({ getAssets: [emptyAnswer('getAssets')] }));
+		expect(operations).toEqual(['getAssets']);
 		expect(error?.message).toBe("No asset has the handle 'a|1|1|1' in company c|6 [item 0]");
 	});
 
@@ -82,7 +87,7 @@ describe('Image > Get', () => {
 
 	it('looks an image given by name up first', async () => {
 		const { json, operations, sent } = await run(
-			parameters({ assetHandle: byName('macbookwin1') }),
+			parameters({ assetHandle: byName('macbookwin1'), options: { includeImageUrl: false } }),
 			scripted({
 				getAssetsByName: [assetsAnswer('getAssetsByName', [assetXml('a|739|1|537', 'macbookwin1')])],
 				getAssets: [assetsAnswer('getAssets', [assetXml('a|739|1|537', 'macbookwin1')])],

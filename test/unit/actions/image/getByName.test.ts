@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { assetsAnswer, assetXml, byHandle, emptyAnswer, param, paramOf, run, scripted } from '../support';
+import { urlLookups } from './urlAnswers';
 
 const parameters = (overrides: IDataObject = {}) => ({
 	resource: 'image',
@@ -8,13 +9,16 @@ const parameters = (overrides: IDataObject = {}) => ({
 	companyHandle: byHandle('c|6'),
 	assetName: 'macbookwin1',
 	...overrides,
+	// The image URL's lookups have their own tests (imageUrl.test.ts) unless a test turns it on.
+	options: { includeImageUrl: false, ...((overrides as IDataObject).options as IDataObject) },
 });
 
 describe('Image > Get by Name', () => {
 	it('sends getAssetsByName for images and outputs one item per asset found', async () => {
 		const { json, sent } = await run(
-			parameters(),
+			parameters({ options: { includeImageUrl: true } }),
 			scripted({
+				...urlLookups,
 				getAssetsByName: [
 					assetsAnswer('getAssetsByName', [
 						assetXml('a|739|1|537', 'macbookwin1'),
@@ -29,10 +33,24 @@ describe('Image > Get by Name', () => {
 				'<companyHandle>c|6</companyHandle><nameArray><items>macbookwin1</items></nameArray>' +
 					'<assetTypeArray><items>Image</items></assetTypeArray>',
 			),
+			// One lookup each for both assets.
+			param('getProperty', '<name>IpsImageServerUrl</name>'),
+			param('getCompanyInfo', '<companyHandle>c|6</companyHandle>'),
 		]);
 		expect(json).toEqual([
-			expect.objectContaining({ assetHandle: 'a|739|1|537', companyHandle: 'c|6', name: 'macbookwin1', folder: 'ApiTestCo/' }),
-			expect.objectContaining({ assetHandle: 'a|740|1|1', name: 'MacbookWin1', folder: 'ApiTestCo/summer/' }),
+			expect.objectContaining({
+				assetHandle: 'a|739|1|537',
+				companyHandle: 'c|6',
+				name: 'macbookwin1',
+				folder: 'ApiTestCo/',
+				imageUrl: 'https://s7d1.scene7.com/is/image/ApiTestCo/macbookwin1',
+			}),
+			expect.objectContaining({
+				assetHandle: 'a|740|1|1',
+				name: 'MacbookWin1',
+				folder: 'ApiTestCo/summer/',
+				imageUrl: 'https://s7d1.scene7.com/is/image/ApiTestCo/MacbookWin1',
+			}),
 		]);
 	});
 
