@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INode, INodeParameterResourceLocat
 import { NodeOperationError } from 'n8n-workflow';
 
 import { folderAtPath, normalizeFolderPath, Scene7Client } from '../client/lookups';
+import { type MetadataFieldSummary, metadataFieldsOf } from '../client/metadata';
 import { retryPolicy, type CallSettings } from '../helpers/callOptions';
 import { asNodeError, errorForItem } from '../helpers/errors';
 import { describeNameFault, faultConcernsName } from '../helpers/nameFaults';
@@ -121,6 +122,15 @@ export class ItemContext {
 			this.shared(`companyInfo:${companyHandle}`, `company ${companyHandle}`, async () => await this.client.companyInfo(companyHandle)),
 		]);
 		return imageServingUrl(prefix, company.rootPath, name, modifier);
+	}
+
+	/** The metadata fields a company defines for images, looked up once per execution. */
+	async metadataFields(companyHandle: string): Promise<MetadataFieldSummary[]> {
+		return await this.shared(
+			`metadataFields:${companyHandle}`,
+			`the metadata fields of company ${companyHandle}`,
+			async () => await metadataFieldsOf(this.client, companyHandle),
+		);
 	}
 
 	/** The company handle the Company locator gives. */

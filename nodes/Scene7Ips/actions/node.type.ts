@@ -11,9 +11,11 @@ type NodeMap = {
 		| 'get'
 		| 'getAll'
 		| 'getByName'
+		| 'getMetadata'
 		| 'move'
 		| 'rename'
 		| 'replace'
+		| 'setMetadata'
 		| 'setUrlModifier';
 };
 

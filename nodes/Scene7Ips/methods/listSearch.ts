@@ -7,6 +7,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { IMAGE_SEARCH_PAGE_SIZE, Scene7Client } from '../client/lookups';
+import { metadataFieldsOf } from '../client/metadata';
 
 /** Small lists are filtered on the client, case-insensitively, and sorted by name. */
 function filterAndSort(results: INodeListSearchItems[], filter?: string): INodeListSearchItems[] {
@@ -61,4 +62,15 @@ export async function searchImages(
 		})),
 		paginationToken: page * IMAGE_SEARCH_PAGE_SIZE < totalRows ? String(page + 1) : undefined,
 	};
+}
+
+/** The company's metadata fields for images, as `name (type)` with the field handle as value. */
+export async function searchMetadataFields(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const client = new Scene7Client(this);
+	const fields = await metadataFieldsOf(client, await currentCompanyHandle(this, client), 'Image');
+	const results = fields.map((field) => ({
+		name: `${field.name || field.fieldHandle}${field.type ? ` (${field.type})` : ''}`,
+		value: field.fieldHandle,
+	}));
+	return { results: filterAndSort(results, filter) };
 }

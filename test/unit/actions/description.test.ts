@@ -50,7 +50,10 @@ describe('node description', () => {
 	it.each(Object.entries(RESOURCES))('registers every %s operation it offers, and only those', (resource, module) => {
 		const values = operationOptions(resource).map((option) => option.value);
 		expect(sortedBy(values as string[])).toEqual(sortedBy(Object.keys(module.operations)));
-		for (const operation of Object.values(module.operations)) expect(typeof operation.execute).toBe('function');
+		// A batch operation (Image > Set Metadata) has prepare and executeBatch instead of execute.
+		for (const operation of Object.values(module.operations)) {
+			expect(typeof ('execute' in operation ? operation.execute : operation.executeBatch)).toBe('function');
+		}
 	});
 
 	it('uses the usual operation values', () => {
@@ -58,7 +61,20 @@ describe('node description', () => {
 			company: ['get', 'getAll'],
 			custom: ['call'],
 			folder: ['create', 'delete', 'getAll'],
-			image: ['copy', 'createDerived', 'delete', 'get', 'getByName', 'getAll', 'move', 'rename', 'replace', 'setUrlModifier'],
+			image: [
+				'copy',
+				'createDerived',
+				'delete',
+				'get',
+				'getByName',
+				'getAll',
+				'getMetadata',
+				'move',
+				'rename',
+				'replace',
+				'setMetadata',
+				'setUrlModifier',
+			],
 		});
 	});
 

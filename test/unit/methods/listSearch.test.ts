@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { searchCompanies, searchFolders, searchImages } from '../../../nodes/Scene7Ips/methods/listSearch';
+import { searchCompanies, searchFolders, searchImages, searchMetadataFields } from '../../../nodes/Scene7Ips/methods/listSearch';
 import { fakeExecuteContext, type SentRequest, soapResult } from '../../support/executeContext';
 
 const MEMBERSHIPS =
@@ -121,5 +121,40 @@ describe('list searches', () => {
 		);
 		expect(await searchImages.call(loadOptionsContext)).toEqual({ results: [], paginationToken: undefined });
 		expect(sent[0].body).not.toContain('systemFieldConditionArray');
+	});
+});
+
+describe('metadata field list search', () => {
+	const FIELDS =
+		'<fieldArray>' +
+		[
+			['m|6|IMAGE|102', 'Approved', 'Boolean'],
+			['m|6|IMAGE|101', 'Caption', 'String'],
+			['m|6|IMAGE|106', 'Colors', 'Tag'],
+		]
+			.map(([handle, name, type]) => `<items><fieldHandle>${handle}</fieldHandle><name>${name}</name><type>${type}</type></items>`)
+			.join('') +
+		'</fieldArray>';
+
+	it("lists the chosen company's image metadata fields as name (type), filtered by the search text", async () => {
+		const { loadOptionsContext, sent } = context(
+			{ companyHandle: { __rl: true, mode: 'list', value: 'c|6' } },
+			() => soapResult('getMetadataFields', FIELDS),
+		);
+		expect(await searchMetadataFields.call(loadOptionsContext)).toEqual({
+			results: [
+				{ name: 'Approved (Boolean)', value: 'm|6|IMAGE|102' },
+				{ name: 'Caption (String)', value: 'm|6|IMAGE|101' },
+				{ name: 'Colors (Tag)', value: 'm|6|IMAGE|106' },
+			],
+		});
+		expect(await searchMetadataFields.call(loadOptionsContext, 'co')).toEqual({ results: [{ name: 'Colors (Tag)', value: 'm|6|IMAGE|106' }] });
+		expect(sent[0].body).toContain('<getMetadataFieldsParam xmlns="http://www.scene7.com/IpsApi/xsd/2014-04-03"><companyHandle>c|6</companyHandle><assetType>Image</assetType></getMetadataFieldsParam>');
+	});
+
+	it('asks for a company first', async () => {
+		const { loadOptionsContext, sent } = context({}, () => soapResult('getMetadataFields', FIELDS));
+		await expect(searchMetadataFields.call(loadOptionsContext)).rejects.toThrow('Choose a company first');
+		expect(sent).toHaveLength(0);
 	});
 });

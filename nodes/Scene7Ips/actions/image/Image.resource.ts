@@ -6,9 +6,11 @@ import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as getByName from './getByName.operation';
+import * as getMetadata from './getMetadata.operation';
 import * as move from './move.operation';
 import * as rename from './rename.operation';
 import * as replace from './replace.operation';
+import * as setMetadata from './setMetadata.operation';
 import * as setUrlModifier from './setUrlModifier.operation';
 
 export const operations = {
@@ -18,9 +20,11 @@ export const operations = {
 	get,
 	getAll,
 	getByName,
+	getMetadata,
 	move,
 	rename,
 	replace,
+	setMetadata,
 	setUrlModifier,
 };
 
@@ -69,6 +73,12 @@ export const description: INodeProperties[] = [
 				action: 'Get many images',
 			},
 			{
+				name: 'Get Metadata',
+				value: 'getMetadata',
+				description: "Get the values of an image's metadata fields",
+				action: 'Get the metadata of an image',
+			},
+			{
 				name: 'Move',
 				value: 'move',
 				description: 'Move an image to another folder',
@@ -87,6 +97,12 @@ export const description: INodeProperties[] = [
 				action: 'Replace an image',
 			},
 			{
+				name: 'Set Metadata',
+				value: 'setMetadata',
+				description: "Set values of an image's metadata fields, many images in one request per company",
+				action: 'Set the metadata of an image',
+			},
+			{
 				name: 'Set URL Modifier',
 				value: 'setUrlModifier',
 				description: 'Set the Image Serving commands stored with an image',
@@ -101,8 +117,10 @@ export const description: INodeProperties[] = [
 	...get.description,
 	...getAll.description,
 	...getByName.description,
+	...getMetadata.description,
 	...move.description,
 	...rename.description,
 	...replace.description,
+	...setMetadata.description,
 	...setUrlModifier.description,
 ];
