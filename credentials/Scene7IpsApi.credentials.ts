@@ -77,6 +77,24 @@ export function requestedUrl(requestOptions: IHttpRequestOptions): string {
 	}
 }
 
+/**
+ * Whether a request is a plain read of a public Image Serving URL (Image → Download): a GET
+ * without a body, to an http(s) URL whose path has `/is/image/`, with no user info in it. Such a
+ * request needs nothing from the credential and gets nothing: authenticate passes it on unchanged,
+ * so the password (which only ever goes into a SOAP envelope's body) cannot travel with it.
+ */
+export function isImageServingRead(requestOptions: IHttpRequestOptions): boolean {
+	if (String(requestOptions.method ?? '').toUpperCase() !== 'GET') return false;
+	if (requestOptions.body !== undefined && requestOptions.body !== null && requestOptions.body !== '') return false;
+	if (requestOptions.auth !== undefined) return false;
+	try {
+		const url = new URL(requestedUrl(requestOptions));
+		return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === '' && url.pathname.includes('/is/image/');
+	} catch {
+		return false;
+	}
+}
+
 /** The error for a request that names a URL other than the credential's endpoint. */
 export function foreignUrlError(requested: string, serviceUrl: string): Error {
 	const requestedHost = hostOf(requested);
@@ -210,13 +228,16 @@ export class Scene7IpsApi implements ICredentialType {
 	/**
 	 * The password leaves n8n only towards the credential's own endpoint: a request that names any
 	 * other URL (in `url`, the legacy `uri` or `baseURL`) is refused before anything is filled in.
-	 * Requests from this package leave the URL empty, and the endpoint is filled in here. The
-	 * options n8n passes in are not changed; a new object is returned.
+	 * Requests from this package leave the URL empty, and the endpoint is filled in here. A plain
+	 * GET of a public Image Serving URL (isImageServingRead) is passed on unchanged. The options n8n
+	 * passes in are not changed; a new object is returned.
 	 */
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
+		// Image Serving is public and often on another host than IPS: nothing is added to its reads.
+		if (isImageServingRead(requestOptions)) return { ...requestOptions };
 		const serviceUrl = resolveServiceUrl(credentials);
 		const requested = requestedUrl(requestOptions);
 		if (requested !== '' && (endpointKey(requested) === undefined || endpointKey(requested) !== endpointKey(serviceUrl))) {

@@ -8,6 +8,7 @@ import { Workflow } from 'n8n-workflow';
 import {
 	ALLOWED_DOMAINS_EXPRESSION,
 	hostOf,
+	isImageServingRead,
 	REGION_SERVICE_URLS,
 	resolveServiceUrl,
 	Scene7IpsApi,
@@ -340,5 +341,32 @@ describe('Scene7IpsApi: the HTTP Request node domain restriction', () => {
 		for (const [region, url] of Object.entries(REGION_SERVICE_URLS)) {
 			if (data.region === region) expect(hostOf(url)).toBe(expected);
 		}
+	});
+});
+
+describe('Scene7IpsApi authenticate: public Image Serving reads', () => {
+	const IMAGE = 'https://s7d1.scene7.com/is/image/ApiTestCo/macbookwin1?wid=800';
+
+	it('passes a GET of an /is/image/ URL on unchanged, with nothing of the credential added', async () => {
+		const request: IHttpRequestOptions = { url: IMAGE, method: 'GET', encoding: 'stream', returnFullResponse: true };
+		const result = await credential.authenticate(TEST_CREDENTIALS, request);
+		expect(result).toEqual(request);
+		expect(result).not.toBe(request);
+		expect(JSON.stringify(result)).not.toContain('unit@example.com');
+	});
+
+	it.each([
+		['a POST', { url: IMAGE, method: 'POST' }],
+		['a GET with a body', { url: IMAGE, method: 'GET', body: 'x' }],
+		['a GET without a method', { url: IMAGE }],
+		['a GET of another path', { url: 'https://s7d1.scene7.com/scene7/services/IpsApiService', method: 'GET' }],
+		['a GET with user info', { url: 'https://u:p@s7d1.scene7.com/is/image/a', method: 'GET' }],
+		['a GET with basic auth', { url: IMAGE, method: 'GET', auth: { username: 'u', password: 'p' } }],
+		['a GET of another scheme', { url: 'ftp://s7d1.scene7.com/is/image/a', method: 'GET' }],
+	])('treats %s as any other request: refused off the endpoint', async (_what, request) => {
+		expect(isImageServingRead(request as IHttpRequestOptions)).toBe(false);
+		await expect(credential.authenticate(TEST_CREDENTIALS, request as IHttpRequestOptions)).rejects.toThrow(
+			'The Scene7 IPS API credential only sends to its own endpoint',
+		);
 	});
 });

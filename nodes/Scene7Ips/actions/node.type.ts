@@ -8,6 +8,7 @@ type NodeMap = {
 		| 'copy'
 		| 'createDerived'
 		| 'delete'
+		| 'download'
 		| 'get'
 		| 'getAll'
 		| 'getByName'

@@ -65,6 +65,7 @@ describe('node description', () => {
 				'copy',
 				'createDerived',
 				'delete',
+				'download',
 				'get',
 				'getByName',
 				'getAll',

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as copy from './copy.operation';
 import * as createDerived from './createDerived.operation';
 import * as del from './delete.operation';
+import * as download from './download.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as getByName from './getByName.operation';
@@ -17,6 +18,7 @@ export const operations = {
 	copy,
 	createDerived,
 	delete: del,
+	download,
 	get,
 	getAll,
 	getByName,
@@ -53,6 +55,12 @@ export const description: INodeProperties[] = [
 				value: 'delete',
 				description: 'Delete an image',
 				action: 'Delete an image',
+			},
+			{
+				name: 'Download',
+				value: 'download',
+				description: 'Download an image from Image Serving, optionally with Image Serving commands, as binary data',
+				action: 'Download an image',
 			},
 			{
 				name: 'Get',
@@ -114,6 +122,7 @@ export const description: INodeProperties[] = [
 	...copy.description,
 	...createDerived.description,
 	...del.description,
+	...download.description,
 	...get.description,
 	...getAll.description,
 	...getByName.description,

@@ -1,0 +1,142 @@
+import type { IDataObject, IExecuteFunctions, IN8nHttpFullResponse, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { extensionOf, fileNameFor, MAX_DOWNLOAD_BYTES, mimeTypeOf, readBytes } from '../../helpers/download';
+import { asNodeError } from '../../helpers/errors';
+import { CREDENTIAL_TYPE } from '../../transport';
+import {
+	assetRLC,
+	companyRLC,
+	concurrencyOption,
+	optionsCollection,
+	timeoutOption,
+	validateUrlModifierOption,
+} from '../common.descriptions';
+import type { ItemContext } from '../item';
+import type { BinaryOutput } from '../router';
+import { checkUrlModifier, urlModifierWarningsField } from './urlModifier';
+
+const properties: INodeProperties[] = [
+	companyRLC,
+	{ ...assetRLC, description: 'The image to download' },
+	{
+		displayName: 'URL Modifier',
+		name: 'urlModifier',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. wid=800&fmt=jpg',
+		description: 'Image Serving commands for the rendition to download, joined with &. Leave empty for the image as served by default.',
+	},
+	optionsCollection([
+		{
+			displayName: 'Binary Property',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			description: 'The name of the binary property the image is put in',
+		},
+		concurrencyOption('downloads'),
+		{
+			displayName: 'File Name',
+			name: 'fileName',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. macbookwin1.jpg',
+			description: "The file name of the binary data. Leave empty for the image's name with the extension of the format Image Serving sent.",
+		},
+		timeoutOption,
+		validateUrlModifierOption('downloading'),
+	]),
+];
+
+const displayOptions = { show: { resource: ['image'], operation: ['download'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+interface DownloadOptions {
+	binaryPropertyName?: string;
+	fileName?: string;
+	timeout?: number;
+	validateUrlModifier?: boolean;
+}
+
+const headerOf = (headers: IDataObject | undefined, name: string): unknown =>
+	Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
+
+/**
+ * Reads an image from Image Serving, whose URL is derived from Scene7's Image Server URL and the
+ * company's root (an inference, see helpers/imageUrl.ts). The GET goes through the credential,
+ * which passes a plain Image Serving read on unchanged: nothing secret is sent to Image Serving.
+ */
+export async function execute(this: IExecuteFunctions, item: ItemContext): Promise<BinaryOutput> {
+	const options = item.options as DownloadOptions;
+	const binaryPropertyName = item.optionalText('options.binaryPropertyName', 'Binary Property').trim() || 'data';
+	const modifier = item.optionalText('urlModifier', 'URL Modifier').trim();
+	const warnings = options.validateUrlModifier === false ? [] : checkUrlModifier(item.node, modifier, 'URL Modifier', item.index);
+
+	const companyHandle = await item.company();
+	const assetHandle = await item.image(companyHandle);
+	const [asset] = await item.client.assetsByHandle(companyHandle, [assetHandle]);
+	const name = typeof asset?.name === 'string' ? asset.name : '';
+	if (!name) {
+		throw item.error(
+			`No asset has the handle '${assetHandle}' in company ${companyHandle}`,
+			'Scene7 returned nothing for this handle: check that the asset exists and belongs to the company.',
+		);
+	}
+	const imageUrl = await item.imageUrl(companyHandle, name, modifier);
+
+	let response: IN8nHttpFullResponse;
+	try {
+		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+			method: 'GET',
+			url: imageUrl,
+			// Read as a stream so an oversized answer is dropped at the bound, not held whole.
+			encoding: 'stream',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: options.timeout,
+			abortSignal: item.signal,
+		})) as IN8nHttpFullResponse;
+	} catch (error) {
+		const nodeError = asNodeError(item.node, error, item.index);
+		nodeError.message = `Image Serving could not be reached for ${imageUrl}: ${nodeError.message} [item ${item.index}]`;
+		nodeError.description = 'Check the network, or run the item again; Image Serving is a public server separate from the IPS API.';
+		throw nodeError;
+	}
+
+	const status = Number(response.statusCode);
+	if (status === 403 || status === 404) {
+		await readBytes(response.body, 0);
+		throw item.error(
+			`Image Serving does not serve image '${name}' (HTTP ${status}) at ${imageUrl}`,
+			'The likely cause is that the image is not published yet (Image Serving only serves published assets). Publish it (Job → Publish) and download it again once the publish job is done. A URL Modifier Image Serving refuses, or a company served from its own domain, can cause this too.',
+		);
+	}
+	if (status < 200 || status >= 300) {
+		await readBytes(response.body, 0);
+		throw item.error(
+			`Image Serving answered HTTP ${status} for ${imageUrl}`,
+			'Check the URL Modifier, or run the item again later if the server is busy.',
+		);
+	}
+	const declared = Number(headerOf(response.headers, 'content-length'));
+	const data = Number.isFinite(declared) && declared > MAX_DOWNLOAD_BYTES ? undefined : await readBytes(response.body);
+	if (!data) {
+		throw item.error(
+			`The image at ${imageUrl} is larger than ${MAX_DOWNLOAD_BYTES / 1024 / 1024} MB`,
+			'Ask Image Serving for a smaller rendition with the URL Modifier (e.g. wid=2000&fmt=jpg&qlt=85).',
+		);
+	}
+
+	const mimeType = mimeTypeOf(headerOf(response.headers, 'content-type')) || 'application/octet-stream';
+	const fileName = item.optionalText('options.fileName', 'File Name').trim() || fileNameFor(name, extensionOf(mimeType));
+	const binaryData = await this.helpers.prepareBinaryData(data, fileName, mimeType);
+	// Loaded when run, not when this module loads: the node loads the resources (and so this
+	// module) before the router, and a static import here would make the router read them half-loaded.
+	const { BinaryOutput: Output } = await import('../router');
+	return new Output(
+		{ assetHandle, companyHandle, name, imageUrl, mimeType, fileSize: data.length, ...urlModifierWarningsField(warnings) },
+		{ [binaryPropertyName]: binaryData },
+	);
+}

@@ -1,0 +1,132 @@
+import type { IBinaryData, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+
+import { extensionOf, fileNameFor, mimeTypeOf, readBytes } from '../../../../nodes/Scene7Ips/helpers/download';
+import { fakeExecuteContext, type FakeResponse, type SentRequest } from '../../../support/executeContext';
+import { assetsAnswer, assetXml, byHandle, node, operationOf, scripted } from '../support';
+import { urlLookups } from './urlAnswers';
+
+/** A body read chunk by chunk, as n8n's stream encoding gives it. */
+const streamOf = (chunks: Buffer[]) => ({
+	async *[Symbol.asyncIterator]() {
+		for (const chunk of chunks) yield await Promise.resolve(chunk);
+	},
+});
+
+const parameters = (overrides: IDataObject = {}) => ({
+	resource: 'image',
+	operation: 'download',
+	companyHandle: byHandle('c|6'),
+	assetHandle: byHandle('a|739|1|537'),
+	urlModifier: 'wid=800&fmt=png',
+	...overrides,
+});
+
+const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+const imageAnswer = (statusCode: number, body: unknown, headers: Record<string, string> = {}) =>
+	({ statusCode, body, headers }) as unknown as FakeResponse;
+
+/** Runs the node with the fake context plus n8n's prepareBinaryData; IPS calls are scripted, Image Serving answers `image`. */
+async function run(params: IDataObject, image: (request: SentRequest) => FakeResponse, extra: { continueOnFail?: boolean } = {}) {
+	const ips = scripted({ getAssets: [assetsAnswer('getAssets', [assetXml('a|739|1|537', 'macbook win1')])], ...urlLookups });
+	const { context, sent } = fakeExecuteContext({
+		parameters: params,
+		respond: (request) => (request.options.method === 'GET' ? image(request) : ips(request)),
+		...extra,
+	});
+	(context.helpers as unknown as IDataObject).prepareBinaryData = async (data: Buffer, fileName: string, mimeType: string) =>
+		({ data: data.toString('base64'), fileName, mimeType, fileSize: String(data.length) }) as IBinaryData;
+	const result = await node.execute.call(context).then(
+		(output) => ({ output: output[0], error: undefined }),
+		(error: Error & { description?: string }) => ({ output: undefined, error }),
+	);
+	return { ...result, sent };
+}
+
+const URL = 'https://s7d1.scene7.com/is/image/ApiTestCo/macbook%20win1?wid=800&fmt=png';
+
+describe('Image > Download', () => {
+	it('GETs the Image Serving URL through the credential unchanged and outputs the bytes as binary data', async () => {
+		const { output, sent } = await run(parameters(), () => imageAnswer(200, streamOf([JPEG.subarray(0, 3), JPEG.subarray(3)]), { 'Content-Type': 'image/png; charset=binary' }));
+		const get = sent.find((request) => request.options.method === 'GET') as SentRequest;
+		expect(sent.filter((request) => request !== get).map(operationOf)).toEqual(['getAssets', 'getProperty', 'getCompanyInfo']);
+		expect(get.credentialType).toBe('scene7IpsApi');
+		expect(get.options as IHttpRequestOptions).toEqual({
+			method: 'GET',
+			url: URL,
+			encoding: 'stream',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: undefined,
+			abortSignal: expect.any(AbortSignal),
+		});
+		expect(output).toEqual([
+			{
+				json: {
+					assetHandle: 'a|739|1|537',
+					companyHandle: 'c|6',
+					name: 'macbook win1',
+					imageUrl: URL,
+					mimeType: 'image/png',
+					fileSize: 7,
+				},
+				binary: { data: { data: JPEG.toString('base64'), fileName: 'macbook win1.png', mimeType: 'image/png', fileSize: '7' } },
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	it('puts the file in the binary property and under the file name the Options give', async () => {
+		const { output } = await run(parameters({ urlModifier: '', options: { binaryPropertyName: 'image', fileName: 'hero.jpg' } }), () =>
+			imageAnswer(200, JPEG, { 'content-type': 'image/jpeg' }),
+		);
+		expect(output?.[0].json.imageUrl).toBe('https://s7d1.scene7.com/is/image/ApiTestCo/macbook%20win1');
+		expect(output?.[0].binary).toEqual({ image: { data: JPEG.toString('base64'), fileName: 'hero.jpg', mimeType: 'image/jpeg', fileSize: '7' } });
+	});
+
+	it.each([403, 404])('says an image Image Serving answers %i for is likely not published, and how to publish it', async (status) => {
+		const { error } = await run(parameters(), () => imageAnswer(status, Buffer.from('<html>not found</html>'), { 'content-type': 'text/html' }));
+		expect(error?.message).toBe(`Image Serving does not serve image 'macbook win1' (HTTP ${status}) at ${URL} [item 0]`);
+		expect(error?.description).toBe(
+			'The likely cause is that the image is not published yet (Image Serving only serves published assets). Publish it (Job → Publish) and download it again once the publish job is done. A URL Modifier Image Serving refuses, or a company served from its own domain, can cause this too.',
+		);
+	});
+
+	it('reports another HTTP status as an item error (Continue)', async () => {
+		const { output } = await run(parameters(), () => imageAnswer(503, Buffer.from('busy')), { continueOnFail: true });
+		expect(output?.[0].json).toEqual({
+			error: `Image Serving answered HTTP 503 for ${URL} [item 0]`,
+			description: 'Check the URL Modifier, or run the item again later if the server is busy.',
+		});
+	});
+
+	it('refuses an image declared larger than 64 MB without reading it', async () => {
+		const { error } = await run(parameters(), () => imageAnswer(200, Buffer.alloc(1), { 'content-type': 'image/jpeg', 'content-length': String(65 * 1024 * 1024) }));
+		expect(error?.message).toBe(`The image at ${URL} is larger than 64 MB [item 0]`);
+	});
+
+	it('refuses a modifier that is certainly not Image Serving syntax before any request', async () => {
+		const { error, sent } = await run(parameters({ urlModifier: 'wid=800<' }), () => imageAnswer(200, JPEG));
+		expect(error?.message).toMatch(/^URL Modifier is not valid Image Serving syntax: .* \[item 0\]$/);
+		expect(sent).toHaveLength(0);
+	});
+});
+
+describe('download helpers', () => {
+	it('reads a stream up to the bound and drops it beyond', async () => {
+		expect(await readBytes(streamOf([Buffer.from('ab'), Buffer.from('c')]), 3)).toEqual(Buffer.from('abc'));
+		expect(await readBytes(streamOf([Buffer.from('ab'), Buffer.from('cd')]), 3)).toBeUndefined();
+		expect(await readBytes(new Uint8Array([1, 2]).buffer, 2)).toEqual(Buffer.from([1, 2]));
+		expect(await readBytes(Buffer.from('abcd'), 3)).toBeUndefined();
+		expect(await readBytes(undefined)).toEqual(Buffer.alloc(0));
+	});
+
+	it('names the file by the served format', () => {
+		expect(mimeTypeOf('Image/JPEG; q=1')).toBe('image/jpeg');
+		expect(mimeTypeOf(undefined)).toBe('');
+		expect(extensionOf('image/jpeg')).toBe('jpg');
+		expect(extensionOf('image/x-unknown')).toBe('');
+		expect(fileNameFor('shoe', 'jpg')).toBe('shoe.jpg');
+		expect(fileNameFor('shoe.JPG', 'jpg')).toBe('shoe.JPG');
+		expect(fileNameFor('shoe', '')).toBe('shoe');
+	});
+});
