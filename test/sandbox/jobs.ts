@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error */
 // Jobs that move over time. A submitted job is New; one step later it is Running (an upload fetches
 // its URLs then); one step after its work it is Done, and only the job logs show it from then on.
 // Every timer and every fetch is tracked so that reset() and close() leave nothing running.

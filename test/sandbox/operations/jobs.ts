@@ -58,7 +58,7 @@ export function submitJob(args: Args, ctx: CallContext): Out {
 	if (hasUpload) {
 		const spec = asArgs(args.uploadUrlsJob);
 		const where = 'uploadUrlsJob';
-		const urls = (optItems(spec, 'urlArray') ?? []).map((raw, i) => {
+		const urls = (optItems(spec, 'urlArray') ?? []).map((raw) => {
 			const u = asArgs(raw);
 			return { sourceUrl: reqString(u, 'sourceUrl'), destPath: reqString(u, 'destPath') };
 		});

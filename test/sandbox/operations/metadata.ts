@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error */
 // Metadata: getMetadataFields, setAssetMetadata, batchSetAssetMetadata, and Asset.metadataArray.
 // setAssetMetadataReturn is empty, so a bad update there can only be a fault (30001), and then none
 // of the call's updates is applied. batchSetAssetMetadataReturn carries per-update faults, so there a
