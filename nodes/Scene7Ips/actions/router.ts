@@ -11,6 +11,7 @@ import * as company from './company/Company.resource';
 import * as custom from './custom/Custom.resource';
 import * as folder from './folder/Folder.resource';
 import * as image from './image/Image.resource';
+import * as job from './job/Job.resource';
 import { ItemContext } from './item';
 import type { Scene7IpsType } from './node.type';
 import { type ItemOutcome, RunController } from './runController';
@@ -56,6 +57,7 @@ const resources: OperationMap = {
 	custom: custom.operations,
 	folder: folder.operations,
 	image: image.operations,
+	job: job.operations,
 };
 
 /** Where earlier attempts of this node run are kept for Retry On Fail, if n8n names the execution. */
