@@ -2,7 +2,7 @@ import { ManualExecutionCancelledError } from 'n8n-workflow';
 
 import { POLL_SCHEDULE } from '../../../../nodes/Scene7Ips/helpers/jobWait';
 import { wait } from '../../../../nodes/Scene7Ips/helpers/wait';
-import { byHandle, operationOf, param, paramOf, run, scripted } from '../support';
+import { byHandle, connectionReset, operationOf, param, paramOf, run, scripted } from '../support';
 import {
 	activeAnswer,
 	companyInfoAnswer,
@@ -206,5 +206,17 @@ describe('Job > Upload from URLs', () => {
 		expect(error).toBeInstanceOf(ManualExecutionCancelledError);
 		expect(operations).toEqual(['submitJob', 'getActiveJobs']);
 		expect(Date.now() - started).toBeLessThan(5000);
+	});
+
+	it('asks Scene7 for the job by its name when the submit answer is lost, and does not submit again', async () => {
+		const { json, sent } = await run(
+			parameters({ waitForCompletion: false }, [URLS[0]]),
+			scripted({ submitJob: [connectionReset], getActiveJobs: [activeAnswer('WaitingCoordinator', 'j|6|55')] }),
+		);
+		expect(sent.map(operationOf)).toEqual(['submitJob', 'getActiveJobs']);
+		expect(paramOf(sent[1])).toBe(
+			param('getActiveJobs', '<companyHandle>c|6</companyHandle><originalName>Batch</originalName><includeWaitingJobs>true</includeWaitingJobs>'),
+		);
+		expect(json).toEqual([{ ...row(0, 'shoe.jpg'), jobHandle: 'j|6|55', state: 'Submitted' }]);
 	});
 });
