@@ -15,6 +15,7 @@ type NodeMap = {
 		| 'rename'
 		| 'replace'
 		| 'setUrlModifier';
+	job: 'uploadFromUrls' | 'publish' | 'get';
 };
 
 export type Scene7IpsType = AllEntities<NodeMap>;

@@ -1,44 +1,33 @@
-import type {
-  IBinaryKeyData,
-  ICredentialsDecrypted,
-  IDataObject,
-  IExecuteFunctions,
-  INodeExecutionData,
-} from "n8n-workflow";
-import {
-  ManualExecutionCancelledError,
-  NodeOperationError,
-} from "n8n-workflow";
+import type { IBinaryKeyData, ICredentialsDecrypted, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { ManualExecutionCancelledError, NodeOperationError } from 'n8n-workflow';
 
-import { AttemptJournal, fingerprintOf } from "../helpers/attemptJournal";
-import { asNodeError, errorForItem } from "../helpers/errors";
-import { ExecutionScope } from "../helpers/executionScope";
-import { resolveServiceUrl } from "../../../credentials/Scene7IpsApi.credentials";
-import { CREDENTIAL_TYPE, isRunStopped, limiterFor } from "../transport";
-import { MAX_CONCURRENCY } from "./common.descriptions";
-import * as company from "./company/Company.resource";
-import * as custom from "./custom/Custom.resource";
-import * as folder from "./folder/Folder.resource";
-import * as image from "./image/Image.resource";
-import { ItemContext } from "./item";
-import type { Scene7IpsType } from "./node.type";
-import { type ItemOutcome, RunController } from "./runController";
+import { AttemptJournal, fingerprintOf } from '../helpers/attemptJournal';
+import { asNodeError, errorForItem } from '../helpers/errors';
+import { ExecutionScope } from '../helpers/executionScope';
+import { resolveServiceUrl } from '../../../credentials/Scene7IpsApi.credentials';
+import { CREDENTIAL_TYPE, isRunStopped, limiterFor } from '../transport';
+import { MAX_CONCURRENCY } from './common.descriptions';
+import * as company from './company/Company.resource';
+import * as custom from './custom/Custom.resource';
+import * as folder from './folder/Folder.resource';
+import * as image from './image/Image.resource';
+import * as job from './job/Job.resource';
+import { ItemContext } from './item';
+import type { Scene7IpsType } from './node.type';
+import { type ItemOutcome, RunController } from './runController';
 
 /** An item's output that carries files besides its JSON (Image → Download). */
 export class BinaryOutput {
-  constructor(
-    readonly json: IDataObject,
-    readonly binary: IBinaryKeyData,
-  ) {}
+	constructor(
+		readonly json: IDataObject,
+		readonly binary: IBinaryKeyData,
+	) {}
 }
 
 /** What an operation makes of one item: one output item, several, or one with binary data. */
 export type OperationOutput = IDataObject | IDataObject[] | BinaryOutput;
 
-export type OperationExecute = (
-  this: IExecuteFunctions,
-  item: ItemContext,
-) => Promise<OperationOutput>;
+export type OperationExecute = (this: IExecuteFunctions, item: ItemContext) => Promise<OperationOutput>;
 
 /**
  * An operation whose items go to Scene7 together (one job for many rows, one batch update):
@@ -47,83 +36,62 @@ export type OperationExecute = (
  * once and returns one result per part, in the same order (an Error for a part that failed).
  */
 export interface BatchOperation<Part = unknown> {
-  prepare: (this: IExecuteFunctions, item: ItemContext) => Promise<Part>;
-  executeBatch: (
-    this: IExecuteFunctions,
-    parts: Array<{ item: ItemContext; part: Part }>,
-  ) => Promise<Array<OperationOutput | Error>>;
+	prepare: (this: IExecuteFunctions, item: ItemContext) => Promise<Part>;
+	executeBatch: (
+		this: IExecuteFunctions,
+		parts: Array<{ item: ItemContext; part: Part }>,
+	) => Promise<Array<OperationOutput | Error>>;
 }
 
 type OperationModule = { execute: OperationExecute } | BatchOperation;
 
 // Tied to node.type.ts: every operation named there must have its execute here.
 type OperationMap = {
-  [R in Scene7IpsType["resource"]]: Record<
-    Extract<Scene7IpsType, { resource: R }>["operation"],
-    OperationModule
-  >;
+	[R in Scene7IpsType['resource']]: Record<Extract<Scene7IpsType, { resource: R }>['operation'], OperationModule>;
 };
 
-const isBatch = (module: OperationModule): module is BatchOperation =>
-  "executeBatch" in module;
+const isBatch = (module: OperationModule): module is BatchOperation => 'executeBatch' in module;
 
 const resources: OperationMap = {
-  company: company.operations,
-  custom: custom.operations,
-  folder: folder.operations,
-  image: image.operations,
+	company: company.operations,
+	custom: custom.operations,
+	folder: folder.operations,
+	image: image.operations,
+	job: job.operations,
 };
 
 /** Where earlier attempts of this node run are kept for Retry On Fail, if n8n names the execution. */
 function journalFor(context: IExecuteFunctions): AttemptJournal | undefined {
-  const executionId = context.getExecutionId?.();
-  if (!executionId) return undefined;
-  // The run index tells a retry (same index) from the node's next run in a loop (next index).
-  const runIndex = context.getWorkflowDataProxy?.(0)?.$runIndex ?? 0;
-  return AttemptJournal.of(
-    `${executionId}\u0000${context.getNode().name}\u0000${runIndex}`,
-  );
+	const executionId = context.getExecutionId?.();
+	if (!executionId) return undefined;
+	// The run index tells a retry (same index) from the node's next run in a loop (next index).
+	const runIndex = context.getWorkflowDataProxy?.(0)?.$runIndex ?? 0;
+	return AttemptJournal.of(`${executionId}\u0000${context.getNode().name}\u0000${runIndex}`);
 }
 
 /**
  * The credential, decrypted once for all of the execution's calls, and the Scene7 endpoint it
  * sends to (whose window of calls in flight all executions of this process share).
  */
-async function connectionOf(
-  context: IExecuteFunctions,
-): Promise<{ endpoint: string; credentials?: ICredentialsDecrypted }> {
-  const node = context.getNode();
-  const stored = node.credentials?.[CREDENTIAL_TYPE];
-  try {
-    const data = await context.getCredentials(CREDENTIAL_TYPE);
-    const credentials = {
-      id: stored?.id ?? "",
-      name: stored?.name ?? "",
-      type: CREDENTIAL_TYPE,
-      data,
-    };
-    return { endpoint: resolveServiceUrl(data), credentials };
-  } catch {
-    // No usable credential: each call then fails with n8n's own message, as it would anyway.
-    return { endpoint: stored?.id ?? "" };
-  }
+async function connectionOf(context: IExecuteFunctions): Promise<{ endpoint: string; credentials?: ICredentialsDecrypted }> {
+	const node = context.getNode();
+	const stored = node.credentials?.[CREDENTIAL_TYPE];
+	try {
+		const data = await context.getCredentials(CREDENTIAL_TYPE);
+		const credentials = { id: stored?.id ?? '', name: stored?.name ?? '', type: CREDENTIAL_TYPE, data };
+		return { endpoint: resolveServiceUrl(data), credentials };
+	} catch {
+		// No usable credential: each call then fails with n8n's own message, as it would anyway.
+		return { endpoint: stored?.id ?? '' };
+	}
 }
 
 /** Keeps what an item completed for Retry On Fail; binary outputs are reads, safe to make again. */
-function remember(
-  journal: AttemptJournal | undefined,
-  itemIndex: number,
-  fingerprint: string,
-  output: OperationOutput,
-) {
-  if (!(output instanceof BinaryOutput))
-    journal?.record(itemIndex, fingerprint, output);
+function remember(journal: AttemptJournal | undefined, itemIndex: number, fingerprint: string, output: OperationOutput) {
+	if (!(output instanceof BinaryOutput)) journal?.record(itemIndex, fingerprint, output);
 }
 
-type JournalEntry = {
-  replay: () => OperationOutput | undefined;
-  record: (output: OperationOutput) => void;
-};
+type JournalEntry = { replay: () => OperationOutput | undefined; record: (output: OperationOutput) => void };
 
 /**
  * A batch operation's run: every item is prepared through the run controller (so order, Stop and
@@ -132,59 +100,45 @@ type JournalEntry = {
  * with an error of its own.
  */
 async function runBatch(
-  this: IExecuteFunctions,
-  handler: BatchOperation,
-  controller: RunController,
-  count: number,
-  itemContext: (itemIndex: number) => ItemContext,
-  journal: (itemIndex: number) => JournalEntry,
+	this: IExecuteFunctions,
+	handler: BatchOperation,
+	controller: RunController,
+	count: number,
+	itemContext: (itemIndex: number) => ItemContext,
+	journal: (itemIndex: number) => JournalEntry,
 ): Promise<Array<ItemOutcome<OperationOutput>>> {
-  const prepared = new Map<number, { item: ItemContext; part: unknown }>();
-  const outcomes: Array<ItemOutcome<OperationOutput>> = await controller.run(
-    count,
-    async (itemIndex) => {
-      const earlier = journal(itemIndex).replay();
-      if (earlier) return earlier;
-      const item = itemContext(itemIndex);
-      prepared.set(itemIndex, {
-        item,
-        part: await handler.prepare.call(this, item),
-      });
-      return undefined as unknown as OperationOutput;
-    },
-  );
-  const pending = [...prepared.keys()].sort((a, b) => a - b);
-  // The run's signal has fired on Cancel, and under Stop when an item failed to prepare.
-  if (pending.length === 0 || controller.signal.aborted) {
-    for (const itemIndex of pending) outcomes[itemIndex] = undefined;
-    return outcomes;
-  }
+	const prepared = new Map<number, { item: ItemContext; part: unknown }>();
+	const outcomes: Array<ItemOutcome<OperationOutput>> = await controller.run(count, async (itemIndex) => {
+		const earlier = journal(itemIndex).replay();
+		if (earlier) return earlier;
+		const item = itemContext(itemIndex);
+		prepared.set(itemIndex, { item, part: await handler.prepare.call(this, item) });
+		return undefined as unknown as OperationOutput;
+	});
+	const pending = [...prepared.keys()].sort((a, b) => a - b);
+	// The run's signal has fired on Cancel, and under Stop when an item failed to prepare.
+	if (pending.length === 0 || controller.signal.aborted) {
+		for (const itemIndex of pending) outcomes[itemIndex] = undefined;
+		return outcomes;
+	}
 
-  const parts = pending.map(
-    (itemIndex) =>
-      prepared.get(itemIndex) as { item: ItemContext; part: unknown },
-  );
-  let results: Array<OperationOutput | Error>;
-  try {
-    results = await handler.executeBatch.call(this, parts);
-  } catch (error) {
-    results = parts.map(({ item }) =>
-      errorForItem(this.getNode(), error, item.index),
-    );
-  }
-  for (const [position, itemIndex] of pending.entries()) {
-    const result = results[position];
-    if (result instanceof Error || result === undefined) {
-      outcomes[itemIndex] = {
-        ok: false,
-        error: result ?? new Error("Scene7 gave no result for this item"),
-      };
-      continue;
-    }
-    journal(itemIndex).record(result);
-    outcomes[itemIndex] = { ok: true, value: result };
-  }
-  return outcomes;
+	const parts = pending.map((itemIndex) => prepared.get(itemIndex) as { item: ItemContext; part: unknown });
+	let results: Array<OperationOutput | Error>;
+	try {
+		results = await handler.executeBatch.call(this, parts);
+	} catch (error) {
+		results = parts.map(({ item }) => errorForItem(this.getNode(), error, item.index));
+	}
+	for (const [position, itemIndex] of pending.entries()) {
+		const result = results[position];
+		if (result instanceof Error || result === undefined) {
+			outcomes[itemIndex] = { ok: false, error: result ?? new Error('Scene7 gave no result for this item') };
+			continue;
+		}
+		journal(itemIndex).record(result);
+		outcomes[itemIndex] = { ok: true, value: result };
+	}
+	return outcomes;
 }
 
 /**
@@ -194,124 +148,82 @@ async function runBatch(
  * error items. Items an earlier attempt of the same run completed (Retry On Fail) are returned,
  * not run again.
  */
-export async function router(
-  this: IExecuteFunctions,
-): Promise<INodeExecutionData[][]> {
-  const items = this.getInputData();
-  const node = this.getNode();
-  const resource = this.getNodeParameter(
-    "resource",
-    0,
-  ) as Scene7IpsType["resource"];
-  const operation = this.getNodeParameter("operation", 0) as string;
-  const handler = (
-    resources[resource] as Record<string, OperationModule> | undefined
-  )?.[operation];
-  if (!handler) {
-    throw new NodeOperationError(
-      node,
-      `The operation "${operation}" of "${resource}" is not supported`,
-    );
-  }
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const node = this.getNode();
+	const resource = this.getNodeParameter('resource', 0) as Scene7IpsType['resource'];
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const handler = (resources[resource] as Record<string, OperationModule> | undefined)?.[operation];
+	if (!handler) {
+		throw new NodeOperationError(node, `The operation "${operation}" of "${resource}" is not supported`);
+	}
 
-  const continueOnFail = this.continueOnFail();
-  // Options > Concurrency is the ceiling: items run side by side up to it, and the endpoint's
-  // adaptive window decides how many calls are in flight; 1 means one at a time.
-  const concurrency =
-    Number(this.getNodeParameter("options.concurrency", 0, MAX_CONCURRENCY)) ||
-    MAX_CONCURRENCY;
-  const controller = new RunController({
-    concurrency: Math.min(Math.max(concurrency, 1), MAX_CONCURRENCY),
-    stopOnFailure: !continueOnFail,
-    cancelSignal: this.getExecutionCancelSignal?.(),
-  });
-  const { endpoint, credentials } = await connectionOf(this);
-  const scope = new ExecutionScope(limiterFor(endpoint), credentials);
-  const journal = journalFor(this);
-  const parameters = JSON.stringify(node.parameters);
+	const continueOnFail = this.continueOnFail();
+	// Options > Concurrency is the ceiling: items run side by side up to it, and the endpoint's
+	// adaptive window decides how many calls are in flight; 1 means one at a time.
+	const concurrency = Number(this.getNodeParameter('options.concurrency', 0, MAX_CONCURRENCY)) || MAX_CONCURRENCY;
+	const controller = new RunController({
+		concurrency: Math.min(Math.max(concurrency, 1), MAX_CONCURRENCY),
+		stopOnFailure: !continueOnFail,
+		cancelSignal: this.getExecutionCancelSignal?.(),
+	});
+	const { endpoint, credentials } = await connectionOf(this);
+	const scope = new ExecutionScope(limiterFor(endpoint), credentials);
+	const journal = journalFor(this);
+	const parameters = JSON.stringify(node.parameters);
 
-  const fingerprints = items.map((item) =>
-    fingerprintOf(`${parameters}\u0000${JSON.stringify(item.json)}`),
-  );
-  const itemContext = (itemIndex: number) =>
-    new ItemContext(this, itemIndex, scope, controller.itemSignal());
+	const fingerprints = items.map((item) => fingerprintOf(`${parameters}\u0000${JSON.stringify(item.json)}`));
+	const itemContext = (itemIndex: number) => new ItemContext(this, itemIndex, scope, controller.itemSignal());
 
-  let outcomes: Array<ItemOutcome<OperationOutput>>;
-  try {
-    if (!isBatch(handler)) {
-      outcomes = await controller.run(items.length, async (itemIndex) => {
-        const earlier = journal?.replay(itemIndex, fingerprints[itemIndex]);
-        if (earlier) return earlier;
-        const output = await handler.execute.call(this, itemContext(itemIndex));
-        remember(journal, itemIndex, fingerprints[itemIndex], output);
-        return output;
-      });
-    } else {
-      outcomes = await runBatch.call(
-        this,
-        handler,
-        controller,
-        items.length,
-        itemContext,
-        (itemIndex) => ({
-          replay: () => journal?.replay(itemIndex, fingerprints[itemIndex]),
-          record: (output: OperationOutput) =>
-            remember(journal, itemIndex, fingerprints[itemIndex], output),
-        }),
-      );
-    }
-  } finally {
-    controller.dispose();
-  }
+	let outcomes: Array<ItemOutcome<OperationOutput>>;
+	try {
+		if (!isBatch(handler)) {
+			outcomes = await controller.run(items.length, async (itemIndex) => {
+				const earlier = journal?.replay(itemIndex, fingerprints[itemIndex]);
+				if (earlier) return earlier;
+				const output = await handler.execute.call(this, itemContext(itemIndex));
+				remember(journal, itemIndex, fingerprints[itemIndex], output);
+				return output;
+			});
+		} else {
+			outcomes = await runBatch.call(this, handler, controller, items.length, itemContext, (itemIndex) => ({
+				replay: () => journal?.replay(itemIndex, fingerprints[itemIndex]),
+				record: (output: OperationOutput) => remember(journal, itemIndex, fingerprints[itemIndex], output),
+			}));
+		}
+	} finally {
+		controller.dispose();
+	}
 
-  // n8n reports the run as cancelled, not failed, when the node ends with its cancel error.
-  if (controller.cancelled)
-    throw new ManualExecutionCancelledError(this.getExecutionId?.() ?? "");
-  if (outcomes.every((outcome) => outcome?.ok)) journal?.forget();
+	// n8n reports the run as cancelled, not failed, when the node ends with its cancel error.
+	if (controller.cancelled) throw new ManualExecutionCancelledError(this.getExecutionId?.() ?? '');
+	if (outcomes.every((outcome) => outcome?.ok)) journal?.forget();
 
-  if (!continueOnFail) {
-    // The first failure in input order; items the stop kept from sending are not failures.
-    const failedAt = outcomes.findIndex(
-      (outcome) => outcome && !outcome.ok && !isRunStopped(outcome.error),
-    );
-    if (failedAt >= 0)
-      throw asNodeError(
-        node,
-        (outcomes[failedAt] as { error: unknown }).error,
-        failedAt,
-      );
-  }
+	if (!continueOnFail) {
+		// The first failure in input order; items the stop kept from sending are not failures.
+		const failedAt = outcomes.findIndex((outcome) => outcome && !outcome.ok && !isRunStopped(outcome.error));
+		if (failedAt >= 0) throw asNodeError(node, (outcomes[failedAt] as { error: unknown }).error, failedAt);
+	}
 
-  const output: INodeExecutionData[] = [];
-  for (const [itemIndex, outcome] of outcomes.entries()) {
-    const pairedItem = { item: itemIndex };
-    if (outcome?.ok && outcome.value instanceof BinaryOutput) {
-      output.push({
-        json: outcome.value.json,
-        binary: outcome.value.binary,
-        pairedItem,
-      });
-      continue;
-    }
-    if (outcome?.ok) {
-      const value = outcome.value as IDataObject | IDataObject[];
-      const results = Array.isArray(value) ? value : [value];
-      output.push(...results.map((json) => ({ json, pairedItem })));
-      continue;
-    }
-    const nodeError = asNodeError(node, outcome?.error, itemIndex);
-    const json = {
-      error: nodeError.message,
-      ...(nodeError.description ? { description: nodeError.description } : {}),
-    };
-    // n8n routes an item to the error output only when it carries the error itself (or its
-    // json is nothing but `error`), so the description needs the item-level error.
-    const routeToErrorOutput = node.onError === "continueErrorOutput";
-    output.push({
-      json,
-      pairedItem,
-      ...(routeToErrorOutput ? { error: nodeError } : {}),
-    });
-  }
-  return [output];
+	const output: INodeExecutionData[] = [];
+	for (const [itemIndex, outcome] of outcomes.entries()) {
+		const pairedItem = { item: itemIndex };
+		if (outcome?.ok && outcome.value instanceof BinaryOutput) {
+			output.push({ json: outcome.value.json, binary: outcome.value.binary, pairedItem });
+			continue;
+		}
+		if (outcome?.ok) {
+			const value = outcome.value as IDataObject | IDataObject[];
+			const results = Array.isArray(value) ? value : [value];
+			output.push(...results.map((json) => ({ json, pairedItem })));
+			continue;
+		}
+		const nodeError = asNodeError(node, outcome?.error, itemIndex);
+		const json = { error: nodeError.message, ...(nodeError.description ? { description: nodeError.description } : {}) };
+		// n8n routes an item to the error output only when it carries the error itself (or its
+		// json is nothing but `error`), so the description needs the item-level error.
+		const routeToErrorOutput = node.onError === 'continueErrorOutput';
+		output.push({ json, pairedItem, ...(routeToErrorOutput ? { error: nodeError } : {}) });
+	}
+	return [output];
 }

@@ -43,6 +43,7 @@ describe('node description', () => {
 			{ name: 'Custom Operation', value: 'custom' },
 			{ name: 'Folder', value: 'folder' },
 			{ name: 'Image', value: 'image' },
+			{ name: 'Job', value: 'job' },
 		]);
 		expect(resourceProperty?.default).toBe('image');
 	});
