@@ -5,6 +5,7 @@ import * as company from './actions/company/Company.resource';
 import * as custom from './actions/custom/Custom.resource';
 import * as folder from './actions/folder/Folder.resource';
 import * as image from './actions/image/Image.resource';
+import * as job from './actions/job/Job.resource';
 import { router } from './actions/router';
 import { listSearch } from './methods';
 
@@ -35,6 +36,7 @@ export class Scene7Ips implements INodeType {
 					{ name: 'Custom Operation', value: 'custom' },
 					{ name: 'Folder', value: 'folder' },
 					{ name: 'Image', value: 'image' },
+					{ name: 'Job', value: 'job' },
 				],
 				default: 'image',
 			},
@@ -42,6 +44,7 @@ export class Scene7Ips implements INodeType {
 			...folder.description,
 			...company.description,
 			...custom.description,
+			...job.description,
 		],
 	};
 

@@ -22,6 +22,11 @@ const WRITE_OPERATIONS = new Set([
 	'createDerivedAsset',
 	'createFolder',
 	'deleteFolder',
+	'submitJob',
+	'stopJob',
+	'setAssetMetadata',
+	'batchSetAssetMetadata',
+	'setAssetPublishState',
 ]);
 
 export function allowedRoles(operation: string): readonly Role[] {

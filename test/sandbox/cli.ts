@@ -1,7 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console */
-// `npm run sandbox [-- --port 8765 --host 127.0.0.1 --latency 0 --seed 1 --quiet]`
+// `npm run sandbox [-- --port 8765 --host 127.0.0.1 --latency 0 --seed 1 --job-step-ms 400 --quiet]`
 // `npm run sandbox -- --print-wsdl [version]` writes the sandbox WSDL to stdout and exits.
 import { DEMO, ROLE_USERS, ROLES, SPECIAL_PASSWORD_USER, startSandbox } from './server';
+import { DEFAULT_JOB_STEP_MS } from './jobs';
 import { API_VERSIONS, LATEST_VERSION, type ApiVersion } from './schema';
 import { buildWsdl, SERVICE_PATH } from './wsdl';
 
@@ -12,13 +13,14 @@ interface CliOptions {
 	host: string;
 	latencyMs: number;
 	seed: number;
+	jobStepMs: number;
 	quiet: boolean;
 	printWsdl?: ApiVersion;
 }
 
 function usage(message: string): never {
 	console.error(
-		`${message}\nusage: npm run sandbox -- [--port N] [--host H] [--latency MS] [--seed N] [--quiet] [--print-wsdl [VERSION]]`,
+		`${message}\nusage: npm run sandbox -- [--port N] [--host H] [--latency MS] [--seed N] [--job-step-ms MS] [--quiet] [--print-wsdl [VERSION]]`,
 	);
 	process.exit(2);
 }
@@ -30,6 +32,7 @@ function parseArgs(argv: string[]): CliOptions {
 		host: '127.0.0.1',
 		latencyMs: 0,
 		seed: 1,
+		jobStepMs: DEFAULT_JOB_STEP_MS,
 		quiet: false,
 	};
 	for (let i = 0; i < argv.length; i++) {
@@ -50,6 +53,9 @@ function parseArgs(argv: string[]): CliOptions {
 				break;
 			case '--seed':
 				options.seed = Number(value());
+				break;
+			case '--job-step-ms':
+				options.jobStepMs = Number(value());
 				break;
 			case '--quiet':
 				options.quiet = true;
@@ -73,6 +79,8 @@ function parseArgs(argv: string[]): CliOptions {
 		usage(`invalid port ${options.port}`);
 	if (!Number.isFinite(options.latencyMs) || options.latencyMs < 0)
 		usage(`invalid latency ${options.latencyMs}`);
+	if (!Number.isFinite(options.jobStepMs) || options.jobStepMs < 0)
+		usage(`invalid job step ${options.jobStepMs}`);
 	return options;
 }
 
@@ -89,6 +97,7 @@ async function main(): Promise<void> {
 		host: options.host,
 		latencyMs: options.latencyMs,
 		seed: options.seed,
+		jobStepMs: options.jobStepMs,
 		onRequest: options.quiet
 			? undefined
 			: (r) => {
@@ -104,6 +113,8 @@ async function main(): Promise<void> {
 			'IPS sandbox is running.',
 			`  Service URL:  ${sandbox.serviceUrl}`,
 			`  WSDL:         ${sandbox.url}/scene7/webservice/IpsApi-${LATEST_VERSION}.wsdl (also ${API_VERSIONS.slice(1).join(', ')})`,
+			`  Image Server: ${sandbox.imageServerUrl}${DEMO.rootPath}<asset name> (published assets only); fixtures ${sandbox.url}/fixtures/<name>.png?w=640&h=480`,
+			`  Job step:     ${options.jobStepMs} ms`,
 			`  Demo user:    ${DEMO.user}`,
 			`  Password:     ${DEMO.password}`,
 			`  Company:      ${DEMO.companyHandle} ${DEMO.companyName} (root folder ${DEMO.rootPath}); image ${DEMO.assetHandle} ${DEMO.assetName}`,

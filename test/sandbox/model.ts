@@ -81,6 +81,89 @@ export interface AssetRecord {
 	copiedFrom?: { assetHandle: string; urlModifier: string; by: string; at: string };
 	derivedFrom?: { ownerHandle: string; type: string };
 	replacements?: Array<{ urlModifier: string; by: string; at: string }>;
+	/** Metadata values by field handle (setAssetMetadata, batchSetAssetMetadata). */
+	metadata?: Record<string, MetadataValue>;
+	/** When a publish last took this asset live; Image Serving serves what it was then. */
+	publishedAt?: string;
+	/** Where an uploaded asset's pixels came from (upload jobs); pixels themselves live outside the state. */
+	uploadedFrom?: { sourceUrl: string; format: 'png' | 'jpeg'; jobHandle: string };
+}
+
+export type MetadataValue = string | number | boolean | string[];
+
+/** MetadataField/type values from Adobe's "Metadata Field Types" list (the subset seeded). */
+export type MetadataFieldType =
+	| 'String'
+	| 'Boolean'
+	| 'Int'
+	| 'Float'
+	| 'Date'
+	| 'MultiTag'
+	| 'SingleFixedTag';
+
+export interface MetadataFieldRecord {
+	fieldHandle: string;
+	companyHandle: string;
+	name: string;
+	type: MetadataFieldType;
+	defaultValue: string;
+	isRequired: boolean;
+	/** The closed dictionary of a SingleFixedTag field. */
+	tagValues?: string[];
+}
+
+export const JOB_STATES = ['New', 'Running', 'Done'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+export interface JobLogDetailRecord {
+	logMessage: string;
+	/** Info, Warning, Error (assumed names; the docs give no list). */
+	logType: 'Info' | 'Warning' | 'Error';
+	dateCreated: string;
+	assetName?: string;
+	assetType?: string;
+	assetHandle?: string;
+	/** For upload details: the URL the file came from. */
+	sourceUrl?: string;
+}
+
+export interface JobRecord {
+	jobHandle: string;
+	companyHandle: string;
+	name: string;
+	originalName: string;
+	type: 'ImageServingPublishJob' | 'UploadUrlsJob';
+	state: JobState;
+	submitUserEmail: string;
+	locale?: string;
+	description?: string;
+	submitted: string;
+	startDate?: string;
+	endDate?: string;
+	progress: number;
+	progressMessage: string;
+	lastProgressUpdate: string;
+	stopped: boolean;
+	fatalError: boolean;
+	counts: {
+		success: number;
+		error: number;
+		warning: number;
+		duplicate: number;
+		update: number;
+		total: number;
+	};
+	details: JobLogDetailRecord[];
+	publish?: { publishType: string; emailSetting: string };
+	upload?: {
+		urls: Array<{ sourceUrl: string; destPath: string }>;
+		overwrite: boolean;
+		readyForPublish: boolean;
+		createMask: boolean;
+		emailSetting: string;
+		/** postImageServingPublishJob: a publish runs when the upload is done. */
+		postPublish?: { publishType: string; emailSetting: string };
+	};
 }
 
 export interface SandboxState {
@@ -88,6 +171,8 @@ export interface SandboxState {
 	users: UserRecord[];
 	folders: FolderRecord[];
 	assets: AssetRecord[];
+	metadataFields: MetadataFieldRecord[];
+	jobs: JobRecord[];
 }
 
 export const DEMO_PASSWORD = 'sandbox-demo-password';
@@ -264,6 +349,8 @@ export function createSeedState(): SandboxState {
 	});
 	const A = SEED.assets;
 	return {
+		metadataFields: ['c|6', 'c|7', 'c|8'].flatMap(seedMetadataFields),
+		jobs: [],
 		companies: [
 			{ companyHandle: 'c|6', name: 'ApiTestCo', rootPath: 'ApiTestCo/' },
 			{
@@ -411,6 +498,41 @@ export function resetState(state: SandboxState): void {
 	state.users.splice(0, state.users.length, ...seed.users);
 	state.folders.splice(0, state.folders.length, ...seed.folders);
 	state.assets.splice(0, state.assets.length, ...seed.assets);
+	state.metadataFields.splice(0, state.metadataFields.length, ...seed.metadataFields);
+	state.jobs.splice(0, state.jobs.length);
+}
+
+/** Handles of the metadata fields every company is seeded with: `m|<company number>|<name>`. */
+export function metadataFieldHandle(companyHandle: string, name: string): string {
+	return `m|${companyHandle.replace(/^c\|/, '')}|${name}`;
+}
+
+export const SEASONS = ['Spring', 'Summer', 'Autumn', 'Winter'];
+
+/** One field per value kind: string, boolean, long, double, date, free tags, a closed tag list. */
+function seedMetadataFields(companyHandle: string): MetadataFieldRecord[] {
+	const field = (
+		name: string,
+		type: MetadataFieldType,
+		extra: Partial<MetadataFieldRecord> = {},
+	): MetadataFieldRecord => ({
+		fieldHandle: metadataFieldHandle(companyHandle, name),
+		companyHandle,
+		name,
+		type,
+		defaultValue: '',
+		isRequired: false,
+		...extra,
+	});
+	return [
+		field('Photographer', 'String'),
+		field('Approved', 'Boolean', { defaultValue: 'false' }),
+		field('ShotCount', 'Int', { defaultValue: '0' }),
+		field('Rating', 'Float'),
+		field('ShootDate', 'Date'),
+		field('Keywords', 'MultiTag'),
+		field('Season', 'SingleFixedTag', { tagValues: SEASONS }),
+	];
 }
 
 /** Fresh asset handles in the a|<n>|1|<m> shape; the steps come from a seeded generator. */

@@ -46,6 +46,11 @@ export interface Field {
 	type: string;
 	required: boolean;
 	repeated: boolean;
+	/**
+	 * Declared so that a request following Adobe's WSDL is recognised, but not modelled: present in a
+	 * request, it is refused with 30001 instead of being ignored (validate.ts).
+	 */
+	unsupported?: boolean;
 }
 
 const req = (name: string, type = 'string'): Field => ({
@@ -60,6 +65,7 @@ const opt = (name: string, type = 'string'): Field => ({
 	required: false,
 	repeated: false,
 });
+const uns = (name: string, type = 'string'): Field => ({ ...opt(name, type), unsupported: true });
 const items = (type: string): Field => ({ name: 'items', type, required: false, repeated: true });
 
 export const COMPLEX_TYPES: Record<string, Field[]> = {
@@ -126,6 +132,7 @@ export const COMPLEX_TYPES: Record<string, Field[]> = {
 		opt('createUser'),
 		opt('lastModified', 'dateTime'),
 		opt('lastModifyUser'),
+		opt('metadataArray', 'MetadataArray'),
 		opt('imageInfo', 'ImageInfo'),
 		opt('layerViewInfo', 'LayerViewInfo'),
 		opt('videoInfo', 'VideoInfo'),
@@ -179,6 +186,177 @@ export const COMPLEX_TYPES: Record<string, Field[]> = {
 	PermissionArray: [items('Permission')],
 	PermissionSet: [opt('permissionSetHandle'), opt('permissionArray', 'PermissionArray')],
 	PermissionSetArray: [items('PermissionSet')],
+	// Metadata (getMetadataFields, setAssetMetadata, batchSetAssetMetadata, Asset.metadataArray).
+	Metadata: [
+		req('name'),
+		req('value'),
+		opt('boolVal', 'boolean'),
+		opt('longVal', 'long'),
+		opt('doubleVal', 'double'),
+		opt('dateVal', 'dateTime'),
+		opt('valueArray', 'StringArray'),
+	],
+	MetadataArray: [items('Metadata')],
+	MetadataField: [
+		req('fieldHandle'),
+		req('name'),
+		req('type'),
+		req('defaultValue'),
+		req('isRequired', 'boolean'),
+		req('isUserDefined', 'boolean'),
+		req('isHidden', 'boolean'),
+		req('isEnforced', 'boolean'),
+		opt('initialTagValue'),
+	],
+	MetadataFieldArray: [items('MetadataField')],
+	MetadataUpdate: [
+		req('fieldHandle'),
+		opt('value'),
+		opt('boolVal', 'boolean'),
+		opt('longVal', 'long'),
+		opt('doubleVal', 'double'),
+		opt('dateVal', 'dateTime'),
+		opt('addTagValueArray', 'StringArray'),
+		opt('setTagValueArray', 'StringArray'),
+		opt('deleteTagValueArray', 'StringArray'),
+	],
+	MetadataUpdateArray: [items('MetadataUpdate')],
+	BatchMetadataUpdate: [
+		req('assetHandleArray', 'HandleArray'),
+		req('updateArray', 'MetadataUpdateArray'),
+	],
+	BatchMetadataUpdateArray: [items('BatchMetadataUpdate')],
+	SetMetadataFault: [req('assetHandle'), req('fieldHandle'), req('code', 'int'), req('reason')],
+	SetMetadataFaultArray: [items('SetMetadataFault')],
+	// Jobs (submitJob, getActiveJobs, getJobLogs, getJobLogDetails).
+	ImageServingPublishJob: [
+		req('publishType'),
+		req('emailSetting'),
+		opt('httpCompletionUrl'),
+		opt('contextHandle'),
+	],
+	UploadUrl: [req('sourceUrl'), req('destPath')],
+	UploadUrlArray: [items('UploadUrl')],
+	UploadUrlsJob: [
+		opt('urlArray', 'UploadUrlArray'),
+		opt('numUrls', 'int'),
+		req('overwrite', 'boolean'),
+		req('readyForPublish', 'boolean'),
+		opt('preservePublishState', 'boolean'),
+		req('createMask', 'boolean'),
+		opt('preserveCrop', 'boolean'),
+		uns('knockoutBackgroundOptions', 'KnockoutBackgroundOptions'),
+		uns('manualCropOptions', 'ManualCropOptions'),
+		uns('autoColorCropOptions', 'AutoColorCropOptions'),
+		uns('autoTransparentCropOptions', 'AutoTransparentCropOptions'),
+		uns('photoshopOptions', 'PhotoshopOptions'),
+		uns('postScriptOptions', 'PostScriptOptions'),
+		uns('pdfOptions', 'PDFOptions'),
+		uns('illustratorOptions', 'IllustratorOptions'),
+		uns('colorManagementOptions', 'ColorManagementOptions'),
+		uns('autoSetCreationOptions', 'AutoSetCreationOptions'),
+		uns('projectHandleArray', 'HandleArray'),
+		req('emailSetting'),
+		opt('postJobOnlyIfFiles', 'boolean'),
+		uns('postHttpUrl'),
+		opt('postImageServingPublishJob', 'ImageServingPublishJob'),
+		uns('postImageRenderingPublishJob', 'ImageRenderingPublishJob'),
+		uns('postVideoPublishJob', 'VideoPublishJob'),
+		uns('mediaOptions', 'MediaOptions'),
+		uns('inDesignOptions', 'InDesignOptions'),
+		opt('xmpKeywords'),
+		uns('unsharpMaskOptions', 'UnsharpMaskOptions'),
+		uns('unCompressOptions', 'UnCompressOptions'),
+		opt('excludeMasterVideoFromAVS', 'boolean'),
+	],
+	// Trimmed to nothing: the sandbox reports no per-task progress.
+	TaskProgressArray: [],
+	ActiveJob: [
+		req('companyHandle'),
+		req('jobHandle'),
+		req('name'),
+		req('originalName'),
+		req('type'),
+		req('state'),
+		req('submitUserEmail'),
+		opt('locale'),
+		opt('description'),
+		req('serverName'),
+		req('startDate', 'dateTime'),
+		req('triggerTime', 'dateTime'),
+		req('totalSize', 'int'),
+		req('progress', 'int'),
+		req('progressMessage'),
+		req('lastProgressUpdate', 'dateTime'),
+		req('taskProgressArray', 'TaskProgressArray'),
+		opt('imageServingPublishJob', 'ImageServingPublishJob'),
+		opt('uploadUrlsJob', 'UploadUrlsJob'),
+	],
+	ActiveJobArray: [items('ActiveJob')],
+	JobLogDetail: [
+		req('logMessage'),
+		req('logType'),
+		req('dateCreated', 'dateTime'),
+		opt('assetName'),
+		opt('assetType'),
+		opt('assetHandle'),
+	],
+	JobLogDetailArray: [items('JobLogDetail')],
+	JobLog: [
+		req('companyHandle'),
+		req('jobHandle'),
+		req('jobName'),
+		req('originalJobName'),
+		req('submitUserEmail'),
+		req('logType'),
+		req('jobSubType'),
+		opt('startDate', 'dateTime'),
+		opt('endDate', 'dateTime'),
+		req('description'),
+		req('fileSuccessCount', 'int'),
+		req('fileErrorCount', 'int'),
+		req('fileWarningCount', 'int'),
+		req('fileDuplicateCount', 'int'),
+		req('fileUpdateCount', 'int'),
+		req('totalFileCount', 'int'),
+		req('transferSuccessCount', 'int'),
+		req('transferErrorCount', 'int'),
+		req('transferWarningCount', 'int'),
+		req('fatalError', 'boolean'),
+		opt('detailTotalRows', 'int'),
+		opt('detailArray', 'JobLogDetailArray'),
+	],
+	JobLogArray: [items('JobLog')],
+	// Job types and upload options the sandbox does not run: declared empty, refused when sent.
+	...Object.fromEntries(
+		[
+			'ImageRenderingPublishJob',
+			'VideoPublishJob',
+			'ServerDirectoryPublishJob',
+			'MetadataPublishJob',
+			'UploadDirectoryJob',
+			'OptimizeImagesJob',
+			'RipPdfsJob',
+			'ReprocessAssetsJob',
+			'CreateVideoSitemapJob',
+			'ExportJob',
+			'AutomatedSetGenerationJob',
+			'KnockoutBackgroundOptions',
+			'ManualCropOptions',
+			'AutoColorCropOptions',
+			'AutoTransparentCropOptions',
+			'PhotoshopOptions',
+			'PostScriptOptions',
+			'PDFOptions',
+			'IllustratorOptions',
+			'ColorManagementOptions',
+			'AutoSetCreationOptions',
+			'MediaOptions',
+			'InDesignOptions',
+			'UnsharpMaskOptions',
+			'UnCompressOptions',
+		].map((name) => [name, [] as Field[]]),
+	),
 };
 
 export interface OperationSchema {
@@ -365,8 +543,115 @@ const OPERATION_LIST: OperationSchema[] = [
 	},
 ];
 
+const JOB_OPERATIONS: OperationSchema[] = [
+	{
+		name: 'submitJob',
+		param: [
+			req('companyHandle'),
+			uns('userHandle'),
+			req('jobName'),
+			opt('locale'),
+			uns('execTime', 'dateTime'),
+			uns('execSchedule'),
+			opt('description'),
+			opt('imageServingPublishJob', 'ImageServingPublishJob'),
+			uns('imageRenderingPublishJob', 'ImageRenderingPublishJob'),
+			uns('videoPublishJob', 'VideoPublishJob'),
+			uns('serverDirectoryPublishJob', 'ServerDirectoryPublishJob'),
+			uns('metadataPublishJob', 'MetadataPublishJob'),
+			uns('uploadDirectoryJob', 'UploadDirectoryJob'),
+			opt('uploadUrlsJob', 'UploadUrlsJob'),
+			uns('optimizeImagesJob', 'OptimizeImagesJob'),
+			uns('ripPdfsJob', 'RipPdfsJob'),
+			uns('reprocessAssetsJob', 'ReprocessAssetsJob'),
+			uns('createVideoSitemapJob', 'CreateVideoSitemapJob'),
+			uns('exportJob', 'ExportJob'),
+			uns('automatedSetGenerationJob', 'AutomatedSetGenerationJob'),
+		],
+		result: [req('jobHandle')],
+	},
+	{
+		name: 'getActiveJobs',
+		param: [
+			opt('companyHandle'),
+			opt('jobHandle'),
+			opt('originalName'),
+			opt('includeWaitingJobs', 'boolean'),
+		],
+		result: [req('jobArray', 'ActiveJobArray')],
+	},
+	{
+		name: 'getJobLogs',
+		param: [
+			opt('companyHandle'),
+			opt('userHandle'),
+			uns('sortBy'),
+			uns('sortDirection'),
+			opt('startDate', 'dateTime'),
+			opt('endDate', 'dateTime'),
+			opt('numRows', 'int'),
+		],
+		result: [req('jobLogArray', 'JobLogArray')],
+	},
+	{
+		name: 'getJobLogDetails',
+		param: [
+			req('companyHandle'),
+			opt('jobHandle'),
+			opt('originalName'),
+			opt('logTypeArray', 'StringArray'),
+			opt('recordsPerPage', 'int'),
+			opt('resultsPage', 'int'),
+			uns('sortBy'),
+			uns('sortDirection'),
+		],
+		result: [req('jobLogArray', 'JobLogArray')],
+	},
+	{
+		name: 'stopJob',
+		param: [req('companyHandle'), req('jobHandle')],
+		result: [],
+	},
+	{
+		name: 'getProperty',
+		param: [req('name')],
+		result: [req('value')],
+	},
+	{
+		name: 'getMetadataFields',
+		param: [req('companyHandle'), req('assetType')],
+		result: [req('fieldArray', 'MetadataFieldArray')],
+	},
+	{
+		name: 'setAssetMetadata',
+		param: [req('companyHandle'), req('assetHandle'), req('updateArray', 'MetadataUpdateArray')],
+		result: [],
+	},
+	{
+		name: 'batchSetAssetMetadata',
+		param: [req('companyHandle'), req('updateArray', 'BatchMetadataUpdateArray')],
+		result: [
+			req('successCount', 'int'),
+			req('warningCount', 'int'),
+			req('errorCount', 'int'),
+			opt('warningDetailArray', 'SetMetadataFaultArray'),
+			opt('errorDetailArray', 'SetMetadataFaultArray'),
+		],
+	},
+	{
+		name: 'setAssetPublishState',
+		param: [
+			req('companyHandle'),
+			req('assetHandle'),
+			req('publishState'),
+			uns('contextHandleArray', 'HandleArray'),
+		],
+		result: [],
+	},
+];
+
 export const OPERATIONS: ReadonlyMap<string, OperationSchema> = new Map(
-	OPERATION_LIST.map((op) => [op.name, op]),
+	[...OPERATION_LIST, ...JOB_OPERATIONS].map((op) => [op.name, op]),
 );
 
 /**

@@ -16,6 +16,9 @@ import {
 	type InjectAction,
 	type Injector,
 } from './injector';
+import { ImageStore } from './image-store';
+import { imageServingRoute, IMAGE_SERVING_PREFIX, fixtureRoute, FIXTURE_PREFIX } from './image-serving';
+import { DEFAULT_JOB_STEP_MS, JobRunner } from './jobs';
 import { createSeedState, HandleAllocator, resetState, type SandboxState } from './model';
 import type { RecordedRequest } from './recorder';
 import { API_VERSIONS, LATEST_VERSION, type ApiVersion } from './schema';
@@ -29,7 +32,11 @@ import {
 import { SERVICE_PATH, buildWsdl } from './wsdl';
 
 export { DEMO, ROLE_USERS, ROLES, SEED, SPECIAL_PASSWORD_USER, INVALID_USER } from './model';
+export { metadataFieldHandle, SEASONS } from './model';
 export type {
+	JobRecord,
+	JobLogDetailRecord,
+	MetadataFieldRecord,
 	Role,
 	SandboxState,
 	AssetRecord,
@@ -58,12 +65,18 @@ export interface SandboxOptions {
 	seed?: number;
 	/** Called when a POST has been answered (or failed by the injector); the CLI logs with it. */
 	onRequest?: (request: RecordedRequest) => void;
+	/** How long each job step takes (New → Running → Done); default 400 ms. */
+	jobStepMs?: number;
 }
 
 export interface Sandbox {
 	url: string;
 	serviceUrl: string;
 	state: SandboxState;
+	/** `<url>/is/image/`: what getProperty IpsImageServerUrl answers. */
+	imageServerUrl: string;
+	/** Uploaded pixels and published renditions (kept out of `state`, which stays plain JSON). */
+	images: ImageStore;
 	requests: RecordedRequest[];
 	setInjector(fn?: Injector): void;
 	reset(): void;
@@ -117,7 +130,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	// Calls admitted (not failed by the injector before running) and not yet answered.
 	let running = 0;
 	// Built before listening, so no request can arrive ahead of it.
-	const endpoint = await SoapEndpoint.create({ state, handles });
+	const images = new ImageStore();
+	const newAssetHandle = () => handles.next((h) => state.assets.some((a) => a.assetHandle === h));
+	const jobs = new JobRunner({
+		state,
+		images,
+		stepMs: options.jobStepMs ?? DEFAULT_JOB_STEP_MS,
+		newAssetHandle,
+	});
+	const endpoint = await SoapEndpoint.create({
+		state,
+		handles,
+		jobs,
+		images,
+		imageServerUrl: () => sandbox.imageServerUrl,
+	});
 	const wsdlCache = new Map<string, string>();
 	const wsdlFor = (version: ApiVersion, serviceUrl: string): string => {
 		const key = `${version} ${serviceUrl}`;
@@ -325,6 +352,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		const url = new URL(req.url ?? '/', 'http://sandbox');
 		if (url.pathname.startsWith(CONTROL_PREFIX))
 			return handleControl(req, res, url.pathname.slice(CONTROL_PREFIX.length));
+		if (req.method === 'GET' && url.pathname.startsWith(IMAGE_SERVING_PREFIX))
+			return imageServingRoute(state, images, url, res);
+		if (req.method === 'GET' && url.pathname.startsWith(FIXTURE_PREFIX)) return fixtureRoute(url, res);
 		if (req.method === 'POST') return handlePost(req, res, url.pathname);
 		if (req.method === 'GET') {
 			const version =
@@ -374,18 +404,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const sandbox: Sandbox = {
 		url,
 		serviceUrl: url + SERVICE_PATH,
+		imageServerUrl: url + IMAGE_SERVING_PREFIX,
+		images,
 		state,
 		requests,
 		setInjector(fn) {
 			injector = fn;
 		},
 		reset() {
+			jobs.stopAll();
+			images.clear();
 			resetState(state);
 			handles.reset();
 			requests.length = 0;
 			postCount = 0;
 		},
 		async close() {
+			jobs.stopAll();
 			shutdown.abort();
 			const closed = new Promise<void>((resolve) => server.close(() => resolve()));
 			for (const socket of sockets) socket.destroy();

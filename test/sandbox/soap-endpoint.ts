@@ -24,6 +24,8 @@ import {
 	IpsFault,
 	noOperationPermission,
 } from './faults';
+import type { ImageStore } from './image-store';
+import type { JobRunner } from './jobs';
 import type { HandleAllocator, SandboxState, UserRecord } from './model';
 import { OPERATION_HANDLERS, type CallContext } from './operations';
 import type { Out } from './operations/serialize';
@@ -212,6 +214,9 @@ function checkResponse(xml: string, schema: OperationSchema, ns: string): void {
 export interface SoapEndpointOptions {
 	state: SandboxState;
 	handles: HandleAllocator;
+	jobs: JobRunner;
+	images: ImageStore;
+	imageServerUrl(): string;
 }
 
 export class SoapEndpoint {
@@ -363,6 +368,9 @@ export class SoapEndpoint {
 				this.options.handles.next((h) =>
 					this.options.state.assets.some((a) => a.assetHandle === h),
 				),
+			jobs: this.options.jobs,
+			images: this.options.images,
+			imageServerUrl: this.options.imageServerUrl,
 		};
 		const call: PendingCall = { ctx, schema: envelope.schema, record, done: false };
 		this.pending.set(callId, call);

@@ -230,10 +230,10 @@ describe('envelope and namespaces', () => {
 	});
 
 	it('refuses an operation it does not implement (30003)', async () => {
-		const res = await call(sandbox.serviceUrl, 'getProperty', [['name', 'IpsVersion']]);
+		const res = await call(sandbox.serviceUrl, 'pauseJob', [['companyHandle', 'c|6'], ['jobHandle', 'j|6|1']]);
 		expect(parseFault(res.body)).toMatchObject({
 			code: 30003,
-			reason: "Operation 'getProperty' is not implemented by the IPS sandbox",
+			reason: "Operation 'pauseJob' is not implemented by the IPS sandbox",
 		});
 	});
 

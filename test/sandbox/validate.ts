@@ -101,6 +101,11 @@ export function validateSequence(
 	}
 	for (const kid of kids) {
 		const field = fields.find((f) => f.name === kid.local) as Field;
+		if (field.unsupported) {
+			throw invalidParameter(
+				`Parameter '${path}/${kid.local}' is not supported by the IPS sandbox`,
+			);
+		}
 		checkValue(kid, field, ns, `${path}/${kid.local}`);
 	}
 }

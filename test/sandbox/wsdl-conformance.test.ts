@@ -26,6 +26,14 @@ const REQUEST_TYPES = [
 	'MetadataConditionArray',
 	'ExcludeByproductCondition',
 	'ExcludeByproductArray',
+	'MetadataUpdate',
+	'MetadataUpdateArray',
+	'BatchMetadataUpdate',
+	'BatchMetadataUpdateArray',
+	'ImageServingPublishJob',
+	'UploadUrl',
+	'UploadUrlArray',
+	'UploadUrlsJob',
 ];
 
 interface Decl {

@@ -18,6 +18,7 @@ type NodeMap = {
 		| 'replace'
 		| 'setMetadata'
 		| 'setUrlModifier';
+	job: 'uploadFromUrls' | 'publish' | 'get';
 };
 
 export type Scene7IpsType = AllEntities<NodeMap>;

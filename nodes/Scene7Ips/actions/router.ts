@@ -11,6 +11,7 @@ import * as company from './company/Company.resource';
 import * as custom from './custom/Custom.resource';
 import * as folder from './folder/Folder.resource';
 import * as image from './image/Image.resource';
+import * as job from './job/Job.resource';
 import { ItemContext } from './item';
 import type { Scene7IpsType } from './node.type';
 import { type ItemOutcome, RunController } from './runController';
@@ -56,6 +57,7 @@ const resources: OperationMap = {
 	custom: custom.operations,
 	folder: folder.operations,
 	image: image.operations,
+	job: job.operations,
 };
 
 /** Where earlier attempts of this node run are kept for Retry On Fail, if n8n names the execution. */
@@ -171,22 +173,26 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const parameters = JSON.stringify(node.parameters);
 
 	const fingerprints = items.map((item) => fingerprintOf(`${parameters}\u0000${JSON.stringify(item.json)}`));
-	const itemContext = (itemIndex: number) => new ItemContext(this, itemIndex, scope, controller.signal);
+	const itemContext = (itemIndex: number) => new ItemContext(this, itemIndex, scope, controller.itemSignal());
 
 	let outcomes: Array<ItemOutcome<OperationOutput>>;
-	if (!isBatch(handler)) {
-		outcomes = await controller.run(items.length, async (itemIndex) => {
-			const earlier = journal?.replay(itemIndex, fingerprints[itemIndex]);
-			if (earlier) return earlier;
-			const output = await handler.execute.call(this, itemContext(itemIndex));
-			remember(journal, itemIndex, fingerprints[itemIndex], output);
-			return output;
-		});
-	} else {
-		outcomes = await runBatch.call(this, handler, controller, items.length, itemContext, (itemIndex) => ({
-			replay: () => journal?.replay(itemIndex, fingerprints[itemIndex]),
-			record: (output: OperationOutput) => remember(journal, itemIndex, fingerprints[itemIndex], output),
-		}));
+	try {
+		if (!isBatch(handler)) {
+			outcomes = await controller.run(items.length, async (itemIndex) => {
+				const earlier = journal?.replay(itemIndex, fingerprints[itemIndex]);
+				if (earlier) return earlier;
+				const output = await handler.execute.call(this, itemContext(itemIndex));
+				remember(journal, itemIndex, fingerprints[itemIndex], output);
+				return output;
+			});
+		} else {
+			outcomes = await runBatch.call(this, handler, controller, items.length, itemContext, (itemIndex) => ({
+				replay: () => journal?.replay(itemIndex, fingerprints[itemIndex]),
+				record: (output: OperationOutput) => remember(journal, itemIndex, fingerprints[itemIndex], output),
+			}));
+		}
+	} finally {
+		controller.dispose();
 	}
 
 	// n8n reports the run as cancelled, not failed, when the node ends with its cancel error.

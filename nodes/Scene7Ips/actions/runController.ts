@@ -21,7 +21,19 @@ export interface RunSettings {
 export class RunController {
 	private readonly stopper = new AbortController();
 
-	constructor(private readonly settings: RunSettings) {}
+	private readonly itemStoppers = new Set<AbortController>();
+
+	private readonly stopAll = () => {
+		this.stopper.abort();
+		for (const itemStopper of this.itemStoppers) itemStopper.abort();
+	};
+
+	constructor(private readonly settings: RunSettings) {
+		// Watched for the controller's whole life (the items, then a batch's call and its wait), so
+		// Cancel reaches every wait; `dispose` lets go of the execution's signal.
+		if (settings.cancelSignal?.aborted) this.stopAll();
+		settings.cancelSignal?.addEventListener('abort', this.stopAll, { once: true });
+	}
 
 	/** Fires when the run stops: give it to every call and wait of the run. */
 	get signal(): AbortSignal {
@@ -32,12 +44,27 @@ export class RunController {
 		return this.settings.cancelSignal?.aborted === true;
 	}
 
+	/**
+	 * A signal of one item's own that fires with the run's. Each call and wait adds a listener to
+	 * the signal it is given; one signal per item keeps a run of many items in flight from piling
+	 * hundreds of listeners on one signal (Node warns above ten).
+	 */
+	itemSignal(): AbortSignal {
+		const itemStopper = new AbortController();
+		if (this.stopper.signal.aborted) itemStopper.abort();
+		else this.itemStoppers.add(itemStopper);
+		return itemStopper.signal;
+	}
+
+	/** The run is over: stop watching the execution's cancel signal. */
+	dispose(): void {
+		this.settings.cancelSignal?.removeEventListener('abort', this.stopAll);
+		this.itemStoppers.clear();
+	}
+
 	async run<T>(count: number, task: (index: number) => Promise<T>): Promise<Array<ItemOutcome<T>>> {
 		const outcomes = new Array<ItemOutcome<T>>(count).fill(undefined);
-		const { cancelSignal, stopOnFailure } = this.settings;
-		const stop = () => this.stopper.abort();
-		if (cancelSignal?.aborted) stop();
-		cancelSignal?.addEventListener('abort', stop, { once: true });
+		const { stopOnFailure } = this.settings;
 
 		let next = 0;
 		const worker = async () => {
@@ -52,16 +79,12 @@ export class RunController {
 					outcomes[index] = { ok: true, value: await task(index) };
 				} catch (error) {
 					outcomes[index] = { ok: false, error };
-					if (stopOnFailure) stop();
+					if (stopOnFailure) this.stopAll();
 				}
 			}
 		};
-		try {
-			const workers = Math.max(1, Math.min(Math.floor(this.settings.concurrency) || 1, count));
-			await Promise.all(Array.from({ length: workers }, worker));
-		} finally {
-			cancelSignal?.removeEventListener('abort', stop);
-		}
+		const workers = Math.max(1, Math.min(Math.floor(this.settings.concurrency) || 1, count));
+		await Promise.all(Array.from({ length: workers }, worker));
 		return outcomes;
 	}
 }

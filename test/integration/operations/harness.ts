@@ -2,7 +2,7 @@
 // real HTTP, for the operation tests in this folder.
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { DEMO, startSandbox, type Sandbox } from '../../sandbox/server';
+import { DEMO, startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
 import { runWorkflow, shutdownEngine, type RunResult } from '../../support/engine';
 import {
 	chain,
@@ -29,10 +29,10 @@ export interface NodeRun {
 }
 
 /** Starts a sandbox for the file, resets it before each test and stops it (and the engine) after. */
-export function useSandbox(): () => Sandbox {
+export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
 	let sandbox: Sandbox | undefined;
 	beforeAll(async () => {
-		sandbox = await startSandbox();
+		sandbox = await startSandbox(options);
 	});
 	beforeEach(() => {
 		sandbox?.reset();

@@ -26,6 +26,8 @@ import {
 	unsupported,
 	type CallContext,
 } from './context';
+import { sizeModifiers, targetSize } from '../images';
+import { metadataArrayOut } from './metadata';
 import { assetOut, selectFields, type Out } from './serialize';
 
 function extensionOf(fileName: string): string {
@@ -38,13 +40,25 @@ function companyAssets(ctx: CallContext): AssetRecord[] {
 	return ctx.state.assets.filter((a) => a.companyHandle === company.companyHandle);
 }
 
+const METADATA_PATH = 'assetArray/items/metadataArray';
+
+/**
+ * Metadata comes back only when responseFieldArray asks for it ('assetArray/items/metadataArray' or
+ * a path under it), as IPS returns it on request.
+ */
 function assetArray(ctx: CallContext, assets: AssetRecord[], args: Args): Out {
-	const out = { assetArray: { items: assets.map((a) => assetOut(a, ctx.state)) } };
-	return selectFields(
-		out,
-		optStringItems(args, 'responseFieldArray'),
-		optStringItems(args, 'excludeFieldArray'),
+	const include = optStringItems(args, 'responseFieldArray');
+	const withMetadata = (include ?? []).some(
+		(p) => p === METADATA_PATH || p.startsWith(`${METADATA_PATH}/`),
 	);
+	const items = assets.map((a) => {
+		const out = assetOut(a, ctx.state);
+		if (!withMetadata) return out;
+		// Keys in sequence order: metadataArray sits between lastModifyUser and imageInfo.
+		const { imageInfo, layerViewInfo, videoInfo, ...head } = out;
+		return { ...head, metadataArray: metadataArrayOut(a, ctx.state), imageInfo, layerViewInfo, videoInfo };
+	});
+	return selectFields({ assetArray: { items } }, include, optStringItems(args, 'excludeFieldArray'));
 }
 
 function refuseAccessHandles(args: Args): void {
@@ -73,6 +87,9 @@ export function copyImage(args: Args, ctx: CallContext): Out {
 	requireUnusedName(ctx, name);
 	const urlModifier = reqString(args, 'urlModifier');
 	const fileName = name + extensionOf(source.fileName);
+	// wid/hei in the modifier size the copy's pixels (the only modifiers the sandbox applies).
+	const { wid, hei } = sizeModifiers(urlModifier);
+	const size = source.imageInfo && targetSize(source.imageInfo, wid, hei);
 	const copy: AssetRecord = {
 		assetHandle: ctx.newAssetHandle(),
 		companyHandle: source.companyHandle,
@@ -89,6 +106,7 @@ export function copyImage(args: Args, ctx: CallContext): Out {
 		// The modifier is applied to the pixels of the copy, not stored as its catalog modifier.
 		imageInfo: source.imageInfo && {
 			...source.imageInfo,
+			...size,
 			originalPath: folder.path,
 			originalFile: fileName,
 			urlModifier: '',
@@ -430,4 +448,15 @@ export function createDerivedAsset(args: Args, ctx: CallContext): Out {
 	}
 	ctx.state.assets.push(derived);
 	return { assetHandle: derived.assetHandle };
+}
+
+const PUBLISH_STATE_VALUES = ['MarkedForPublish', 'NotMarkedForPublish'] as const;
+
+/** Marks or unmarks an asset for the next publish; what is live changes only when a publish runs. */
+export function setAssetPublishState(args: Args, ctx: CallContext): Out {
+	const asset = findAsset(ctx, reqString(args, 'assetHandle'));
+	const state = oneOf(reqString(args, 'publishState'), PUBLISH_STATE_VALUES, 'publishState');
+	asset.readyForPublish = state === 'MarkedForPublish';
+	touch(ctx, asset);
+	return {};
 }

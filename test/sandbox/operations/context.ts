@@ -1,6 +1,8 @@
 // What an operation gets to work with, plus the lookups and rules several operations share.
 import type { CompanyAccess } from '../access';
 import { FAULT_CODES, invalidParameter, ipsApiFault } from '../faults';
+import type { ImageStore } from '../image-store';
+import type { JobRunner } from '../jobs';
 import type { AssetRecord, CompanyRecord, FolderRecord, SandboxState, UserRecord } from '../model';
 
 export interface CallContext {
@@ -10,6 +12,10 @@ export interface CallContext {
 	/** ISO timestamp of this call. */
 	now: string;
 	newAssetHandle(): string;
+	jobs: JobRunner;
+	images: ImageStore;
+	/** getProperty IpsImageServerUrl: `<sandbox url>/is/image/`. */
+	imageServerUrl(): string;
 	/** Set when the operation takes a required companyHandle (resolved before the call). */
 	access?: CompanyAccess;
 }

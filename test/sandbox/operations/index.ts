@@ -12,8 +12,11 @@ import {
 	renameAsset,
 	replaceImage,
 	searchAssets,
+	setAssetPublishState,
 	setUrlModifier,
 } from './assets';
+import { getActiveJobs, getJobLogDetails, getJobLogs, getProperty, stopJob, submitJob } from './jobs';
+import { batchSetAssetMetadata, getMetadataFields, setAssetMetadata } from './metadata';
 import type { CallContext } from './context';
 import { createFolder, deleteFolder, getFolders, getFolderTree } from './folders';
 import type { Out } from './serialize';
@@ -39,6 +42,16 @@ export const OPERATION_HANDLERS: Record<string, OperationHandler> = {
 	createDerivedAsset,
 	createFolder,
 	deleteFolder,
+	submitJob,
+	getActiveJobs,
+	getJobLogs,
+	getJobLogDetails,
+	stopJob,
+	getProperty,
+	getMetadataFields,
+	setAssetMetadata,
+	batchSetAssetMetadata,
+	setAssetPublishState,
 };
 
 export type { CallContext } from './context';

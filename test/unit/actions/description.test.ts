@@ -37,12 +37,13 @@ function everyProperty(list: INodeProperties[]): INodeProperties[] {
 const sortedBy = (names: string[]) => [...names].sort((a, b) => a.localeCompare(b));
 
 describe('node description', () => {
-	it('offers the four resources, Image first by default', () => {
+	it('offers the five resources, Image first by default', () => {
 		expect(resourceProperty?.options).toEqual([
 			{ name: 'Company', value: 'company' },
 			{ name: 'Custom Operation', value: 'custom' },
 			{ name: 'Folder', value: 'folder' },
 			{ name: 'Image', value: 'image' },
+			{ name: 'Job', value: 'job' },
 		]);
 		expect(resourceProperty?.default).toBe('image');
 	});

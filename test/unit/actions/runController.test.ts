@@ -69,6 +69,31 @@ describe('RunController', () => {
 		expect(controller.signal.aborted).toBe(false);
 	});
 
+	it('gives each item a signal of its own that fires on Stop, and on Cancel until disposed', async () => {
+		const cancel = new AbortController();
+		const controller = new RunController({ concurrency: 2, stopOnFailure: true, cancelSignal: cancel.signal });
+		const signals: AbortSignal[] = [];
+		await controller.run(3, async (index) => {
+			signals.push(controller.itemSignal());
+			if (index === 1) throw new Error('row 1');
+			return index;
+		});
+		expect(signals.map((signal) => signal.aborted)).toEqual([true, true]);
+		expect(controller.itemSignal().aborted).toBe(true);
+
+		// After the items, a batch's wait still hears Cancel; after dispose nothing does.
+		const later = new RunController({ concurrency: 1, stopOnFailure: false, cancelSignal: cancel.signal });
+		const waiting = [later.itemSignal(), later.itemSignal()];
+		expect(waiting[0]).not.toBe(waiting[1]);
+		const disposed = new RunController({ concurrency: 1, stopOnFailure: false, cancelSignal: cancel.signal });
+		const gone = disposed.itemSignal();
+		disposed.dispose();
+		cancel.abort();
+		expect(waiting.map((signal) => signal.aborted)).toEqual([true, true]);
+		expect(later.signal.aborted).toBe(true);
+		expect([gone.aborted, disposed.signal.aborted]).toEqual([false, false]);
+	});
+
 	it('on Cancel fires its signal at once and starts nothing more', async () => {
 		const cancel = new AbortController();
 		const started: number[] = [];

@@ -1,0 +1,157 @@
+import type { ActiveJob, JobCaller, JobLog, JobLogDetail } from '../client/jobs';
+import { getActiveJobs, getJobLogDetails } from '../client/jobs';
+import { wait } from './wait';
+
+// Waiting for a Scene7 job: poll getActiveJobs with back-off until the job has left the active
+// list, then read its log. The pure parts (schedule, states, matching a log to rows) are separate
+// so they can be tested without a clock.
+
+/** The poll schedule: first pause, growth per poll, longest pause (ms). Tests shorten it. */
+export const POLL_SCHEDULE = { firstMs: 1000, factor: 1.5, maxMs: 10000 };
+
+/** The pause before poll number `attempt` (from 0). */
+export function pollDelay(attempt: number, schedule = POLL_SCHEDULE): number {
+	return Math.min(schedule.maxMs, Math.round(schedule.firstMs * schedule.factor ** Math.max(0, attempt)));
+}
+
+/** Default Wait Timeout of the job operations, in seconds. */
+export const DEFAULT_WAIT_TIMEOUT_S = 600;
+
+/** Scene7's active job states (ips-api.md §10); a job out of the active list with a log is Done. */
+export const ACTIVE_STATES = ['Unknown', 'New', 'WaitingClient', 'WaitingCoordinator', 'Running', 'Stopping'];
+
+export type JobStatus =
+	| { finished: false; state: string; progress?: number; progressMessage?: string }
+	| { finished: true; state: 'Done'; log: JobLog };
+
+/**
+ * Where a job stands from Scene7's two answers: still active (its state) when getActiveJobs lists
+ * it with a state other than Done; finished once its log is there. Neither: it has not started or
+ * its log is not written yet, so it is still pending.
+ */
+export function jobStatus(active: ActiveJob | undefined, log: JobLog | undefined): JobStatus {
+	if (active && active.state !== 'Done') {
+		return { finished: false, state: active.state || 'Unknown', progress: active.progress, progressMessage: active.progressMessage };
+	}
+	if (log) return { finished: true, state: 'Done', log };
+	return { finished: false, state: active?.state || 'Unknown' };
+}
+
+// Assumption: a detail whose logType names an error or a failure reports a failed file.
+export const isErrorDetail = (detail: JobLogDetail) => /error|fail/i.test(detail.logType);
+
+/** Whether a finished job reported failures. */
+export const jobFailed = (log: JobLog) => log.fatalError || log.fileErrorCount > 0;
+
+/** The failed files a log names (asset names, or the messages of errors that name none). */
+export function failedFiles(log: JobLog): string[] {
+	return log.details.filter(isErrorDetail).map((detail) => detail.assetName || detail.logMessage);
+}
+
+/** The file name an URL ends with ('' when its path ends with a slash). */
+export function fileNameOfUrl(url: string): string {
+	let path: string;
+	try {
+		path = new URL(url).pathname;
+	} catch {
+		path = url.split(/[?#]/)[0];
+	}
+	const last = path.split('/').pop() ?? '';
+	try {
+		return decodeURIComponent(last);
+	} catch {
+		return last;
+	}
+}
+
+/**
+ * The asset name Scene7 gives an uploaded file: its name without the extension. An inference from
+ * how Scene7 names uploads (IPS ID = file name without extension), not a documented rule.
+ */
+export function assetNameOfFile(fileName: string): string {
+	const base = fileName.split('/').pop() ?? fileName;
+	const dot = base.lastIndexOf('.');
+	return dot > 0 ? base.slice(0, dot) : base;
+}
+
+export interface RowMatch {
+	success?: JobLogDetail;
+	error?: JobLogDetail;
+}
+
+/** A row the log is matched to: the asset name its file gets, its file name and source URL. */
+export interface UploadRow {
+	assetName: string;
+	fileName: string;
+	sourceUrl: string;
+}
+
+const sameName = (a: string, b: string) => assetNameOfFile(a).toLowerCase() === assetNameOfFile(b).toLowerCase();
+
+/**
+ * Each row's detail in a job log: matched by asset name (compared without case and extension);
+ * an error that names no asset counts for the row whose file name or URL its message quotes.
+ */
+export function matchDetails(rows: UploadRow[], details: JobLogDetail[]): RowMatch[] {
+	return rows.map((row) => {
+		const named = details.filter((detail) => detail.assetName && sameName(detail.assetName, row.assetName));
+		const error =
+			named.find(isErrorDetail) ??
+			details.find(
+				(detail) =>
+					!detail.assetName &&
+					isErrorDetail(detail) &&
+					(detail.logMessage.includes(row.sourceUrl) || detail.logMessage.includes(row.fileName)),
+			);
+		const success = named.find((detail) => !isErrorDetail(detail) && detail.assetHandle) ?? named.find((detail) => !isErrorDetail(detail));
+		return { ...(success ? { success } : {}), ...(error ? { error } : {}) };
+	});
+}
+
+/** A job's counts for an output item. */
+export const countsOf = (log: JobLog) => ({
+	fileSuccessCount: log.fileSuccessCount,
+	fileErrorCount: log.fileErrorCount,
+	fileWarningCount: log.fileWarningCount,
+	fileDuplicateCount: log.fileDuplicateCount,
+	fileUpdateCount: log.fileUpdateCount,
+	totalFileCount: log.totalFileCount,
+});
+
+/** Where one job stands now: one getActiveJobs, and its log when it is no longer active. */
+export async function currentJobStatus(caller: JobCaller, companyHandle: string, jobHandle: string): Promise<JobStatus> {
+	const jobs = await getActiveJobs(caller, { companyHandle, jobHandle });
+	const active = jobs.find((job) => job.jobHandle === jobHandle) ?? jobs.find((job) => !job.jobHandle);
+	if (active && active.state !== 'Done') return jobStatus(active, undefined);
+	return jobStatus(active, await getJobLogDetails(caller, { companyHandle, jobHandle }));
+}
+
+export type WaitResult = { finished: true; log: JobLog } | { finished: false; state: string; progress?: number };
+
+/**
+ * Polls a job until it has finished (its log is returned) or `timeoutMs` has passed (its last
+ * state is returned). `signal` ends the wait at once (Cancel): the wait's rejection is thrown.
+ */
+export async function waitForJob(
+	caller: JobCaller,
+	companyHandle: string,
+	jobHandle: string,
+	{ timeoutMs, signal, schedule = POLL_SCHEDULE }: { timeoutMs: number; signal?: AbortSignal; schedule?: typeof POLL_SCHEDULE },
+): Promise<WaitResult> {
+	const deadline = Date.now() + timeoutMs;
+	for (let attempt = 0; ; attempt++) {
+		const left = deadline - Date.now();
+		if (left <= 0) return await lastLook(caller, companyHandle, jobHandle);
+		await wait(Math.min(pollDelay(attempt, schedule), left), signal);
+		if (signal?.aborted) throw new Error('The run was cancelled');
+		const status = await currentJobStatus(caller, companyHandle, jobHandle);
+		if (status.finished) return { finished: true, log: status.log };
+		if (Date.now() >= deadline) return { finished: false, state: status.state, progress: status.progress };
+	}
+}
+
+/** With no time left before the first poll (Wait Timeout 0): one look, no pause. */
+async function lastLook(caller: JobCaller, companyHandle: string, jobHandle: string): Promise<WaitResult> {
+	const status = await currentJobStatus(caller, companyHandle, jobHandle);
+	return status.finished ? { finished: true, log: status.log } : { finished: false, state: status.state, progress: status.progress };
+}

@@ -1,0 +1,63 @@
+// Job tests: IPS answers for the job calls, a short poll schedule, and a run with a Cancel signal.
+import type { IDataObject } from 'n8n-workflow';
+
+import { POLL_SCHEDULE } from '../../../../nodes/Scene7Ips/helpers/jobWait';
+import { fakeExecuteContext, type FakeResponse, type SentRequest } from '../../../support/executeContext';
+import { emptyAnswer, node, operationOf, type RunOptions, soapResult, xml } from '../support';
+
+export const activeAnswer = (state: string, handle = 'j|6|100', extra: IDataObject = {}) =>
+	soapResult('getActiveJobs', `<jobArray><items>${xml({ companyHandle: 'c|6', jobHandle: handle, name: 'job', originalName: 'job', type: 'UploadUrlsJob', state, progress: '40', progressMessage: '2 of 5', ...extra })}</items></jobArray>`);
+
+export const noActiveJob = () => emptyAnswer('getActiveJobs');
+
+export const detail = (logType: string, logMessage: string, fields: IDataObject = {}) =>
+	`<items>${xml({ logMessage, logType, dateCreated: '2026-12-01T10:00:00.000Z', ...fields })}</items>`;
+
+export const jobLogAnswer = (counts: IDataObject, details: string[] = [], handle = 'j|6|100') =>
+	soapResult(
+		'getJobLogDetails',
+		`<jobLogArray><items>${xml({
+			companyHandle: 'c|6',
+			jobHandle: handle,
+			jobName: 'job',
+			originalJobName: 'job',
+			startDate: '2026-12-01T09:59:00.000Z',
+			endDate: '2026-12-01T10:01:00.000Z',
+			fileSuccessCount: '0',
+			fileErrorCount: '0',
+			fileWarningCount: '0',
+			fileDuplicateCount: '0',
+			fileUpdateCount: '0',
+			totalFileCount: '0',
+			fatalError: 'false',
+			...counts,
+		})}${details.length ? `<detailArray>${details.join('')}</detailArray>` : ''}</items></jobLogArray>`,
+	);
+
+export const submitted = (handle = 'j|6|100') => soapResult('submitJob', `<jobHandle>${handle}</jobHandle>`);
+
+export const imageServerAnswer = soapResult('getProperty', '<value>https://s7d1.scene7.com/is/image/</value>');
+export const companyInfoAnswer = soapResult('getCompanyInfo', `<companyInfo>${xml({ companyHandle: 'c|6', name: 'ApiTestCo', rootPath: 'ApiTestCo/' })}</companyInfo>`);
+
+/** Polls without pausing for real: every test of a wait uses this schedule. */
+export function fastPolling() {
+	const saved = { ...POLL_SCHEDULE };
+	beforeEach(() => Object.assign(POLL_SCHEDULE, { firstMs: 1, factor: 1, maxMs: 1 }));
+	afterEach(() => Object.assign(POLL_SCHEDULE, saved));
+}
+
+/** Runs the node with an execution Cancel signal the responder can fire. */
+export async function runWithCancel(
+	parameters: IDataObject,
+	respond: (request: SentRequest, cancel: AbortController) => FakeResponse | Promise<FakeResponse>,
+	{ items, continueOnFail }: RunOptions = {},
+) {
+	const cancel = new AbortController();
+	const { context, sent } = fakeExecuteContext({ parameters, respond: (request) => respond(request, cancel), items, continueOnFail });
+	Object.assign(context, { getExecutionCancelSignal: () => cancel.signal, getExecutionId: () => 'exec-1' });
+	const result = await node.execute.call(context).then(
+		(output) => ({ output: output[0], error: undefined }),
+		(error: Error) => ({ output: undefined, error }),
+	);
+	return { ...result, sent, operations: sent.map(operationOf) };
+}

@@ -1,0 +1,222 @@
+import { ManualExecutionCancelledError } from 'n8n-workflow';
+
+import { POLL_SCHEDULE } from '../../../../nodes/Scene7Ips/helpers/jobWait';
+import { wait } from '../../../../nodes/Scene7Ips/helpers/wait';
+import { byHandle, connectionReset, operationOf, param, paramOf, run, scripted } from '../support';
+import {
+	activeAnswer,
+	companyInfoAnswer,
+	detail,
+	fastPolling,
+	imageServerAnswer,
+	jobLogAnswer,
+	noActiveJob,
+	runWithCancel,
+	submitted,
+} from './support';
+
+const URLS = ['https://x.test/img/shoe.jpg', 'https://x.test/img/bag.png', 'https://x.test/img/hat.jpg?v=2'];
+const items = URLS.map(() => ({ json: {} }));
+
+const parameters = (options: Record<string, unknown> = {}, urls = URLS) => (itemIndex: number) => ({
+	resource: 'job',
+	operation: 'uploadFromUrls',
+	companyHandle: byHandle('c|6'),
+	sourceUrl: urls[itemIndex],
+	folderHandle: byHandle('ApiTestCo/summer/'),
+	fileName: '',
+	options: { jobName: 'Batch', ...options },
+});
+
+const urlItem = (url: string, file: string) => `<items><sourceUrl>${url}</sourceUrl><destPath>ApiTestCo/summer/${file}</destPath></items>`;
+const UPLOAD_JOB =
+	'<overwrite>true</overwrite><readyForPublish>true</readyForPublish><createMask>false</createMask><emailSetting>None</emailSetting>';
+
+const SUCCESS_LOG = jobLogAnswer({ fileSuccessCount: '2', fileErrorCount: '1', totalFileCount: '3' }, [
+	detail('FileUploaded', 'Uploaded shoe.jpg', { assetName: 'shoe', assetType: 'Image', assetHandle: 'a|6|1' }),
+	detail('Error', 'Unsupported file format', { assetName: 'bag' }),
+	detail('FileUploaded', 'Uploaded hat.jpg', { assetName: 'hat', assetType: 'Image', assetHandle: 'a|6|3' }),
+]);
+const COUNTS = { fileSuccessCount: 2, fileErrorCount: 1, fileWarningCount: 0, fileDuplicateCount: 0, fileUpdateCount: 0, totalFileCount: 3 };
+const row = (index: number, file: string) => ({
+	jobHandle: 'j|6|100',
+	jobName: 'Batch',
+	companyHandle: 'c|6',
+	sourceUrl: URLS[index],
+	destPath: `ApiTestCo/summer/${file}`,
+});
+
+describe('Job > Upload from URLs', () => {
+	fastPolling();
+
+	it('sends one submitJob with every row in urlArray, in the WSDL order, and outputs the job per row', async () => {
+		const { json, sent } = await run(parameters({ waitForCompletion: false }), scripted({ submitJob: [submitted()] }), { items });
+		expect(sent.map(paramOf)).toEqual([
+			param(
+				'submitJob',
+				'<companyHandle>c|6</companyHandle><jobName>Batch</jobName><uploadUrlsJob><urlArray>' +
+					urlItem(URLS[0], 'shoe.jpg') +
+					urlItem(URLS[1], 'bag.png') +
+					urlItem('https://x.test/img/hat.jpg?v=2', 'hat.jpg') +
+					`</urlArray>${UPLOAD_JOB}</uploadUrlsJob>`,
+			),
+		]);
+		expect(json).toEqual([
+			{ ...row(0, 'shoe.jpg'), state: 'Submitted' },
+			{ ...row(1, 'bag.png'), state: 'Submitted' },
+			{ ...row(2, 'hat.jpg'), state: 'Submitted' },
+		]);
+	});
+
+	it('chains an incremental publish and sends the options given', async () => {
+		const { sent } = await run(
+			parameters({ waitForCompletion: false, overwrite: false, readyForPublish: false, createMask: true, emailSetting: 'Error', publishWhenDone: true }, [URLS[0]]),
+			scripted({ submitJob: [submitted()] }),
+		);
+		expect(paramOf(sent[0])).toBe(
+			param(
+				'submitJob',
+				`<companyHandle>c|6</companyHandle><jobName>Batch</jobName><uploadUrlsJob><urlArray>${urlItem(URLS[0], 'shoe.jpg')}</urlArray>` +
+					'<overwrite>false</overwrite><readyForPublish>false</readyForPublish><createMask>true</createMask><emailSetting>Error</emailSetting>' +
+					'<postImageServingPublishJob><publishType>Incremental</publishType><emailSetting>Error</emailSetting></postImageServingPublishJob></uploadUrlsJob>',
+			),
+		);
+	});
+
+	it('generates a unique job name when none is given', async () => {
+		const { sent, json } = await run(parameters({ waitForCompletion: false, jobName: '' }, [URLS[0]]), scripted({ submitJob: [submitted()] }));
+		const name = /<jobName>([^<]*)<\/jobName>/.exec(paramOf(sent[0]))?.[1];
+		expect(name).toMatch(/^n8n upload \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z [a-z0-9]{6}$/);
+		expect(json?.[0].jobName).toBe(name);
+	});
+
+	it('submits one job per item with Job Per Item', async () => {
+		const { sent, json } = await run(
+			parameters({ waitForCompletion: false, jobPerItem: true }),
+			scripted({ submitJob: [submitted('j|6|1'), submitted('j|6|2'), submitted('j|6|3')] }),
+			{ items },
+		);
+		expect(sent.map(operationOf)).toEqual(['submitJob', 'submitJob', 'submitJob']);
+		expect(sent.map((request) => /<jobName>([^<]*)</.exec(paramOf(request))?.[1])).toEqual(['Batch #0', 'Batch #1', 'Batch #2']);
+		expect(sent.map((request) => (paramOf(request).match(/<sourceUrl>/g) ?? []).length)).toEqual([1, 1, 1]);
+		expect(json?.map((output) => output.jobHandle).sort()).toEqual(['j|6|1', 'j|6|2', 'j|6|3']);
+	});
+
+	const waitScript = () =>
+		scripted({
+			submitJob: [submitted()],
+			getActiveJobs: [activeAnswer('New'), activeAnswer('Running'), noActiveJob()],
+			getJobLogDetails: [SUCCESS_LOG],
+			getProperty: [imageServerAnswer],
+			getCompanyInfo: [companyInfoAnswer],
+		});
+
+	it('waits for the job and gives each row its asset, its file error under Continue', async () => {
+		const { json, sent } = await run(parameters(), waitScript(), { items, continueOnFail: true });
+		expect(sent.map(operationOf)).toEqual([
+			'submitJob',
+			'getActiveJobs',
+			'getActiveJobs',
+			'getActiveJobs',
+			'getJobLogDetails',
+			'getProperty',
+			'getCompanyInfo',
+		]);
+		expect(paramOf(sent[1])).toBe(param('getActiveJobs', '<companyHandle>c|6</companyHandle><jobHandle>j|6|100</jobHandle>'));
+		expect(paramOf(sent[4])).toBe(param('getJobLogDetails', '<companyHandle>c|6</companyHandle><jobHandle>j|6|100</jobHandle>'));
+		expect(json).toEqual([
+			{ ...row(0, 'shoe.jpg'), state: 'Done', ...COUNTS, assetHandle: 'a|6|1', assetName: 'shoe', imageUrl: 'https://s7d1.scene7.com/is/image/ApiTestCo/shoe' },
+			{
+				error: "Scene7 could not upload 'bag.png': Unsupported file format [item 1]",
+				description:
+					'Job j|6|100 logged this error for the file from https://x.test/img/bag.png. Check that the URL is reachable from Scene7 and is a file Scene7 accepts.',
+			},
+			{ ...row(2, 'hat.jpg'), state: 'Done', ...COUNTS, assetHandle: 'a|6|3', assetName: 'hat', imageUrl: 'https://s7d1.scene7.com/is/image/ApiTestCo/hat' },
+		]);
+	});
+
+	it('throws the failed file under Stop', async () => {
+		const { error } = await run(parameters(), waitScript(), { items });
+		expect(error?.message).toBe("Scene7 could not upload 'bag.png': Unsupported file format [item 1]");
+	});
+
+	it('keeps the upload when the image URL cannot be looked up', async () => {
+		const { json } = await run(
+			parameters({}, [URLS[0]]),
+			scripted({
+				submitJob: [submitted()],
+				getActiveJobs: [noActiveJob()],
+				getJobLogDetails: [SUCCESS_LOG],
+				getProperty: [() => ({ statusCode: 500, body: 'down' })],
+				getCompanyInfo: [companyInfoAnswer],
+			}),
+		);
+		expect(json?.[0]).toMatchObject({ assetHandle: 'a|6|1', assetName: 'shoe' });
+		expect(json?.[0]).not.toHaveProperty('imageUrl');
+		expect(json?.[0].imageUrlError).toMatch(/while looking up Scene7's Image Server URL/);
+	});
+
+	it('sends nothing under Stop when one row has an empty URL', async () => {
+		const { error, sent } = await run(parameters({}, [URLS[0], '', URLS[2]]), scripted({ submitJob: [submitted()] }), { items });
+		expect(sent).toEqual([]);
+		expect(error?.message).toMatch(/Source URL/);
+		expect(error?.message).toMatch(/\[item 1\]$/);
+	});
+
+	it('refuses a URL that is not http(s)', async () => {
+		const { json, sent } = await run(parameters({ waitForCompletion: false }, ['ftp://x.test/a.jpg']), scripted({ submitJob: [submitted()] }), {
+			continueOnFail: true,
+		});
+		expect(sent).toEqual([]);
+		expect(json).toEqual([
+			{
+				error: "The Source URL 'ftp://x.test/a.jpg' is not an http(s) URL [item 0]",
+				description: 'Scene7 downloads uploads from http:// or https:// URLs. Enter a full URL such as https://example.com/shoe.jpg.',
+			},
+		]);
+	});
+
+	it('gives each row an error with the job handle when the job outlasts Wait Timeout', async () => {
+		const { json } = await run(
+			parameters({ waitTimeout: 0 }),
+			scripted({ submitJob: [submitted()], getActiveJobs: [activeAnswer('Running')] }),
+			{ items, continueOnFail: true },
+		);
+		expect(json).toEqual(
+			[0, 1, 2].map((index) => ({
+				error: `The Scene7 job j|6|100 is still running after 0 s (state Running) [item ${index}]`,
+				description:
+					'The job keeps running in Scene7. Check it later with Job > Get and the job handle j|6|100, or raise Options > Wait Timeout.',
+			})),
+		);
+	});
+
+	it('ends the run at once when it is cancelled during a poll wait, polling no more', async () => {
+		// The first poll comes at once, the second a minute later: the cancel falls into that wait.
+		Object.assign(POLL_SCHEDULE, { firstMs: 1, factor: 60000, maxMs: 60000 });
+		const started = Date.now();
+		const answer = scripted({ submitJob: [submitted()], getActiveJobs: [activeAnswer('Running')] });
+		const { error, operations } = await runWithCancel(
+			parameters({ waitTimeout: 600 })(0),
+			(request, cancel) => {
+				if (operationOf(request) === 'getActiveJobs') void wait(20).then(() => cancel.abort());
+				return answer(request);
+			},
+		);
+		expect(error).toBeInstanceOf(ManualExecutionCancelledError);
+		expect(operations).toEqual(['submitJob', 'getActiveJobs']);
+		expect(Date.now() - started).toBeLessThan(5000);
+	});
+
+	it('asks Scene7 for the job by its name when the submit answer is lost, and does not submit again', async () => {
+		const { json, sent } = await run(
+			parameters({ waitForCompletion: false }, [URLS[0]]),
+			scripted({ submitJob: [connectionReset], getActiveJobs: [activeAnswer('WaitingCoordinator', 'j|6|55')] }),
+		);
+		expect(sent.map(operationOf)).toEqual(['submitJob', 'getActiveJobs']);
+		expect(paramOf(sent[1])).toBe(
+			param('getActiveJobs', '<companyHandle>c|6</companyHandle><originalName>Batch</originalName><includeWaitingJobs>true</includeWaitingJobs>'),
+		);
+		expect(json).toEqual([{ ...row(0, 'shoe.jpg'), jobHandle: 'j|6|55', state: 'Submitted' }]);
+	});
+});

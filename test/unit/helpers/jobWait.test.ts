@@ -1,0 +1,62 @@
+import { toJobLog } from '../../../nodes/Scene7Ips/client/jobs';
+import {
+	assetNameOfFile,
+	failedFiles,
+	fileNameOfUrl,
+	jobFailed,
+	jobStatus,
+	matchDetails,
+	pollDelay,
+} from '../../../nodes/Scene7Ips/helpers/jobWait';
+
+const log = (fields: Record<string, unknown> = {}) =>
+	toJobLog({ jobHandle: 'j|1', fileSuccessCount: '2', fileErrorCount: '0', fatalError: 'false', ...fields });
+
+describe('job wait helpers', () => {
+	it('backs off from 1 s by 1.5 up to 10 s', () => {
+		expect(Array.from({ length: 8 }, (_, attempt) => pollDelay(attempt))).toEqual([1000, 1500, 2250, 3375, 5063, 7594, 10000, 10000]);
+		expect([0, 1, 2, 3].map((attempt) => pollDelay(attempt, { firstMs: 2, factor: 2, maxMs: 5 }))).toEqual([2, 4, 5, 5]);
+	});
+
+	it('maps Scene7 answers to a state', () => {
+		const active = { jobHandle: 'j|1', name: 'n', originalName: 'n', type: 'UploadUrlsJob', progress: 40, progressMessage: '2 of 5' };
+		expect(jobStatus({ ...active, state: 'New' }, undefined)).toEqual({ finished: false, state: 'New', progress: 40, progressMessage: '2 of 5' });
+		expect(jobStatus({ ...active, state: 'Running' }, log())).toMatchObject({ finished: false, state: 'Running' });
+		expect(jobStatus(undefined, log())).toEqual({ finished: true, state: 'Done', log: log() });
+		expect(jobStatus({ ...active, state: 'Done' }, log())).toMatchObject({ finished: true, state: 'Done' });
+		// Neither listed nor logged: not started or its log not written yet.
+		expect(jobStatus(undefined, undefined)).toEqual({ finished: false, state: 'Unknown' });
+	});
+
+	it('parses a job log: numbers and booleans from text, details from { items }', () => {
+		const parsed = log({ fileErrorCount: '1', totalFileCount: '3', fatalError: 'true', detailArray: { items: [{ logType: 'Error', logMessage: 'm', assetName: 'a' }] } });
+		expect(parsed).toMatchObject({ fileSuccessCount: 2, fileErrorCount: 1, totalFileCount: 3, fileWarningCount: 0, fatalError: true });
+		expect(parsed.details).toEqual([{ logType: 'Error', logMessage: 'm', assetName: 'a' }]);
+		expect(log().details).toEqual([]);
+		expect(jobFailed(parsed)).toBe(true);
+		expect(jobFailed(log())).toBe(false);
+		expect(jobFailed(log({ fileErrorCount: '1' }))).toBe(true);
+		expect(failedFiles(parsed)).toEqual(['a']);
+	});
+
+	it('names files and assets from URLs', () => {
+		expect(fileNameOfUrl('https://example.com/img/Red%20Shoe.jpg?v=2#top')).toBe('Red Shoe.jpg');
+		expect(fileNameOfUrl('https://example.com/img/')).toBe('');
+		expect(assetNameOfFile('shoe.large.jpg')).toBe('shoe.large');
+		expect(assetNameOfFile('.hidden')).toBe('.hidden');
+		expect(assetNameOfFile('noext')).toBe('noext');
+	});
+
+	it('matches log details to rows by asset name, errors without a name by the file they quote', () => {
+		const rows = [
+			{ assetName: 'shoe', fileName: 'shoe.jpg', sourceUrl: 'https://x.test/shoe.jpg' },
+			{ assetName: 'bag', fileName: 'bag.png', sourceUrl: 'https://x.test/bag.png' },
+			{ assetName: 'hat', fileName: 'hat.jpg', sourceUrl: 'https://x.test/hat.jpg' },
+			{ assetName: 'cap', fileName: 'cap.jpg', sourceUrl: 'https://x.test/cap.jpg' },
+		];
+		const shoe = { logType: 'FileUploaded', logMessage: 'ok', assetName: 'SHOE.jpg', assetHandle: 'a|1' };
+		const bag = { logType: 'Error', logMessage: 'Unsupported file', assetName: 'bag' };
+		const hat = { logType: 'UploadFailed', logMessage: 'Could not download https://x.test/hat.jpg' };
+		expect(matchDetails(rows, [shoe, bag, hat])).toEqual([{ success: shoe }, { error: bag }, { error: hat }, {}]);
+	});
+});
