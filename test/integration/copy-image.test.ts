@@ -55,6 +55,7 @@ describe('Image > Copy against the IPS sandbox', () => {
 					name: 'Copy_macbookwin1',
 					urlModifier: '',
 					alreadyExisted: false,
+					imageUrl: `${sandbox.url}/is/image/ApiTestCo/Copy_macbookwin1`,
 				},
 				pairedItem: { item: 0 },
 			},
@@ -77,8 +78,8 @@ describe('Image > Copy against the IPS sandbox', () => {
 			}),
 		]);
 
-		// One SOAP call, exactly as the node wrote it.
-		expect(sandbox.requests).toHaveLength(1);
+		// One copy, exactly as the node wrote it, then the image URL's two lookups.
+		expect(sandbox.requests.map(({ operation }) => operation)).toEqual(['copyImage', 'getProperty', 'getCompanyInfo']);
 		const [request] = sandbox.requests;
 		expect(request).toMatchObject({
 			operation: 'copyImage',
@@ -117,9 +118,12 @@ describe('Image > Copy against the IPS sandbox', () => {
 		expect((second.error as { httpCode?: string } | undefined)?.httpCode).toBe('ipsApiFault 30000');
 		expect(second.nodeError(SCENE7)?.message).toBe(message);
 		expect(second.outputOf(SCENE7)).toEqual([]);
-		expect(sandbox.requests.map(({ faultCode, faultReason }) => [faultCode, faultReason])).toEqual([
-			[undefined, undefined],
-			[30000, `Asset ID '${secondName}' is already in use.`],
+		// The first run's copy, its image URL's lookups, then the refused copy.
+		expect(sandbox.requests.map(({ operation, faultCode, faultReason }) => [operation, faultCode, faultReason])).toEqual([
+			['copyImage', undefined, undefined],
+			['getProperty', undefined, undefined],
+			['getCompanyInfo', undefined, undefined],
+			['copyImage', 30000, `Asset ID '${secondName}' is already in use.`],
 		]);
 		expect(sandbox.state.assets).toHaveLength(seedAssetCount + 1);
 	});
@@ -149,6 +153,7 @@ describe('Image > Copy against the IPS sandbox', () => {
 				name: items[i].name,
 				urlModifier: '',
 				alreadyExisted: false,
+				imageUrl: `${sandbox.url}/is/image/ApiTestCo/${items[i].name}`,
 			});
 		});
 		expect(new Set(output.map(({ json }) => json.assetHandle)).size).toBe(50);
@@ -163,7 +168,8 @@ describe('Image > Copy against the IPS sandbox', () => {
 				return [asset?.assetHandle, asset?.folderHandle, asset?.copiedFrom?.assetHandle];
 			}),
 		).toEqual(output.map(({ json }) => [json.assetHandle, json.folderHandle, json.sourceAssetHandle]));
-		const sentNames = sandbox.requests.map(({ args }) => (args as { name: string }).name);
+		const copies = sandbox.requests.filter(({ operation }) => operation === 'copyImage');
+		const sentNames = copies.map(({ args }) => (args as { name: string }).name);
 		expect([...sentNames].sort()).toEqual(items.map(({ name }) => name));
 		if (concurrency === 1) expect(sentNames).toEqual(items.map(({ name }) => name));
 	});

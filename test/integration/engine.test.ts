@@ -28,6 +28,16 @@ const copyReturn = (handle: string) =>
 
 const membershipReturn = envelope(`<getCompanyMembershipReturn xmlns="${NS}/2014-04-03"/>`);
 
+// The lookups behind a copy's imageUrl.
+const IMAGE_SERVER = 'http://images.test/is/image/';
+const lookupReturns: Record<string, string> = {
+	getProperty: envelope(`<getPropertyReturn xmlns="${NS}/2014-04-03"><value>${IMAGE_SERVER}</value></getPropertyReturn>`),
+	getCompanyInfo: envelope(
+		`<getCompanyInfoReturn xmlns="${NS}/2014-04-03"><companyInfo><companyHandle>c|1</companyHandle><name>Co</name><rootPath>Co/</rootPath></companyInfo></getCompanyInfoReturn>`,
+	),
+};
+const copies = () => received.filter(({ headers }) => headers.soapaction === 'copyImage');
+
 const fault = (type: string, code: number, reason: string) =>
 	envelope(
 		`<soapenv:Fault><faultcode>soapenv:Server</faultcode><faultstring>${type}</faultstring><detail>` +
@@ -55,6 +65,11 @@ beforeAll(async () => {
 				const signedIn = body.includes('<password>pw-Engine&amp;Test&lt;7&gt;</password>');
 				res.statusCode = signedIn ? 200 : 403;
 				res.end(signedIn ? membershipReturn : fault('authenticationFault', 10001, 'The user could not be authenticated.'));
+				return;
+			}
+			const lookup = lookupReturns[String(req.headers.soapaction)];
+			if (lookup) {
+				res.end(lookup);
 				return;
 			}
 			const name = /<name>([^<]*)<\/name>/.exec(body)?.[1] ?? '';
@@ -101,11 +116,12 @@ describe('the engine harness', () => {
 					name: 'good1',
 					urlModifier: '',
 					alreadyExisted: false,
+					imageUrl: `${IMAGE_SERVER}Co/good1`,
 				},
 				pairedItem: { item: 0 },
 			},
 		]);
-		expect(received).toHaveLength(1);
+		expect(received.map(({ headers }) => headers.soapaction)).toEqual(['copyImage', 'getProperty', 'getCompanyInfo']);
 		const [request] = received;
 		expect(request.url).toBe('/scene7/services/IpsApiService');
 		expect(request.headers.soapaction).toBe('copyImage');
@@ -128,7 +144,7 @@ describe('the engine harness', () => {
 			['a|10', 'Co/', 'goodA', ''],
 			['a|11', 'Co/sub/', 'goodB', 'wid=10'],
 		]);
-		expect(received.map(({ body }) => /<urlModifier\/>|<urlModifier>[^<]*<\/urlModifier>/.exec(body)?.[0])).toEqual([
+		expect(copies().map(({ body }) => /<urlModifier\/>|<urlModifier>[^<]*<\/urlModifier>/.exec(body)?.[0])).toEqual([
 			'<urlModifier/>',
 			'<urlModifier>wid=10</urlModifier>',
 		]);

@@ -270,7 +270,8 @@ describe('a failure on the way', () => {
 			name: 'Copy_retried',
 			alreadyExisted: false,
 		});
-		expect(operations()).toEqual(calls);
+		// The made copy's image URL is looked up after it.
+		expect(operations()).toEqual([...calls, 'getProperty', 'getCompanyInfo']);
 	});
 
 	it.each(['useExisting', 'fail', 'rename'])(

@@ -68,7 +68,10 @@ describe('resource locators by name and path', () => {
 			'getAssetsByName',
 			'getAssetsByName',
 			'getCompanyInfo',
+			// The copies' imageUrl: the company's root by handle and the Image Server URL, once each.
+			'getCompanyInfo',
 			'getFolderTree',
+			'getProperty',
 		]);
 	});
 
@@ -77,7 +80,9 @@ describe('resource locators by name and path', () => {
 		await run(items);
 		await run([{ ...items[0], name: 'Again_2' }]);
 
-		expect(operations().filter((operation) => operation === 'getCompanyInfo')).toHaveLength(2);
+		// Per execution: the company by name, then by handle for the copy's imageUrl.
+		expect(operations().filter((operation) => operation === 'getCompanyInfo')).toHaveLength(4);
+		expect(operations().filter((operation) => operation === 'getProperty')).toHaveLength(2);
 	});
 
 	it.each([

@@ -75,13 +75,20 @@ describe('asset chain', () => {
 		expect(outputs.Move).toEqual([{ assetHandle: copyHandle, companyHandle: 'c|6', folderHandle: SEED.folders.summer }]);
 		expect(outputs.Get).toEqual([expect.objectContaining({ assetHandle: copyHandle, name: 'chain_renamed', folderHandle: SEED.folders.summer })]);
 		expect(outputs.Delete).toEqual([{ deleted: true }]);
+		// Search, Copy and Get add the image URL, each node looking its parts up once.
 		expect(sandbox().requests.map((request) => request.operation)).toEqual([
 			'searchAssets',
+			'getProperty',
+			'getCompanyInfo',
 			'copyImage',
+			'getProperty',
+			'getCompanyInfo',
 			'renameAsset',
 			'getFolderTree',
 			'moveAsset',
 			'getAssets',
+			'getProperty',
+			'getCompanyInfo',
 			'deleteAsset',
 		]);
 		expect(assetsOf(sandbox())).toEqual(seedAssets);

@@ -43,6 +43,7 @@ describe('Image > Get', () => {
 				resolution: 72,
 				urlModifier: '',
 				urlPostApplyModifier: '',
+				imageUrl: `${sandbox().url}/is/image/ApiTestCo/macbookwin1`,
 			},
 		]);
 	});
@@ -99,13 +100,14 @@ describe('Image > Get Many', () => {
 	it('pages through all results with Return All, one searchAssets per page', async () => {
 		const { json } = await runNode(sandbox(), image('getAll', { returnAll: true, options: { pageSize: 2 } }));
 		expect(names(json)).toEqual(['macbookwin1', 'sale-banner', 'Salt & Pepper', 'Spring Look Book', 'summer-hero']);
-		expect(operationsSent(sandbox())).toEqual(['searchAssets', 'searchAssets', 'searchAssets']);
+		// Then the image URL's lookups, once for all assets.
+		expect(operationsSent(sandbox())).toEqual(['searchAssets', 'searchAssets', 'searchAssets', 'getProperty', 'getCompanyInfo']);
 	});
 
 	it('stops at Limit', async () => {
 		const { json } = await runNode(sandbox(), image('getAll', { returnAll: false, limit: 3, options: { pageSize: 2 } }));
 		expect(names(json)).toEqual(['macbookwin1', 'sale-banner', 'Salt & Pepper']);
-		expect(operationsSent(sandbox())).toEqual(['searchAssets', 'searchAssets']);
+		expect(operationsSent(sandbox())).toEqual(['searchAssets', 'searchAssets', 'getProperty', 'getCompanyInfo']);
 	});
 });
 
