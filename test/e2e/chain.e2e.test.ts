@@ -40,6 +40,13 @@ const STEP_OPERATIONS: Record<ChainStep, string[]> = {
 };
 const operationsUpTo = (step: ChainStep) => CHAIN_STEPS.slice(0, CHAIN_STEPS.indexOf(step) + 1).flatMap((s) => STEP_OPERATIONS[s]);
 
+// Search, Copy and Get add the image URL to their outputs, each node looking up Scene7's Image
+// Server URL and the company's root once; the steps' own requests are checked without them.
+const URL_LOOKUPS = ['getProperty', 'getCompanyInfo'];
+const URL_STEPS: ChainStep[] = ['Search', 'Copy', 'Get'];
+const urlLookupsUpTo = (step: ChainStep) =>
+	CHAIN_STEPS.slice(0, CHAIN_STEPS.indexOf(step) + 1).flatMap((s) => (URL_STEPS.includes(s) ? URL_LOOKUPS : []));
+
 const args = (request: RecordedRequest | undefined) => (request?.args ?? {}) as Record<string, unknown>;
 const sortedByHandle = (assets: AssetRecord[]) => [...assets].sort((a, b) => a.assetHandle.localeCompare(b.assetHandle));
 
@@ -74,7 +81,9 @@ describe('n8n CLI: the asset chain Search → Copy → Rename → Move → Get �
 		if (res.code !== 0 || res.run?.status !== 'success') {
 			throw new Error(`execute ${WF[step]}: rc=${res.code} status=${res.run?.status}\n${res.stdout.slice(-3000)}\n${res.stderr.slice(-2000)}`);
 		}
-		const requests = [...sandbox.requests];
+		const all = [...sandbox.requests];
+		expect(all.filter((r) => URL_LOOKUPS.includes(r.operation)).map((r) => r.operation)).toEqual(urlLookupsUpTo(step));
+		const requests = all.filter((r) => !URL_LOOKUPS.includes(r.operation));
 		expect(requests.map((r) => r.operation)).toEqual(operationsUpTo(step));
 		expect(requests.every((r) => r.outcome === 'ok' && r.user === DEMO.user)).toBe(true);
 		// Only the nodes up to this step ran.
@@ -133,6 +142,8 @@ describe('n8n CLI: the asset chain Search → Copy → Rename → Move → Get �
 				name: 'chain_copy',
 				urlModifier: 'wid=400',
 				alreadyExisted: false,
+				imageUrl: `${sandbox.url}/is/image/ApiTestCo/chain_copy`,
+				imageUrlWithModifier: `${sandbox.url}/is/image/ApiTestCo/chain_copy?wid=400`,
 			},
 		]);
 		expect(args(requests[1])).toEqual({

@@ -93,6 +93,8 @@ describe('n8n CLI (headless) with the Scene7 IPS node', () => {
 			name: 'Copy_macbookwin1',
 			urlModifier: 'wid=800&fmt=jpg',
 			alreadyExisted: false,
+			imageUrl: `${sandbox.url}/is/image/ApiTestCo/Copy_macbookwin1`,
+			imageUrlWithModifier: `${sandbox.url}/is/image/ApiTestCo/Copy_macbookwin1?wid=800&fmt=jpg`,
 		});
 		expect(out[0].assetHandle).toMatch(/^a\|/);
 		expect(out[0].assetHandle).not.toBe(DEMO.assetHandle);

@@ -90,6 +90,7 @@ describe('n8n CLI: Copy Image by company name, image name and folder path (issue
 				name: row.newName,
 				urlModifier: '',
 				alreadyExisted: false,
+				imageUrl: `${sandbox.url}/is/image/ApiTestCo/${encodeURIComponent(row.newName)}`,
 			});
 			// What the sandbox holds: a new image in the named folder, copied from the named image.
 			expect(copy).toMatchObject({ companyHandle: 'c|6', type: 'Image', folderHandle: FOLDERS[row.folder] });
@@ -118,7 +119,9 @@ describe('n8n CLI: Copy Image by company name, image name and folder path (issue
 
 	test('one lookup per distinct name: 1 getCompanyInfo, 1 getAssetsByName per image name, 1 getFolderTree, 12 copyImage', () => {
 		expect(countBy(requests)).toEqual({
-			getCompanyInfo: 1,
+			// The company by name, then by handle (its root) for the copies' imageUrl, with the Image Server URL.
+			getCompanyInfo: 2,
+			getProperty: 1,
 			getAssetsByName: imageNames.length + 1,
 			getFolderTree: 1,
 			copyImage: 12,

@@ -66,6 +66,8 @@ describe('n8n start: webhook and editor credential test', () => {
 			name: 'Webhook_macbookwin1',
 			urlModifier: 'wid=640&fmt=png',
 			alreadyExisted: false,
+			imageUrl: `${sandbox.url}/is/image/ApiTestCo/Webhook_macbookwin1`,
+			imageUrlWithModifier: `${sandbox.url}/is/image/ApiTestCo/Webhook_macbookwin1?wid=640&fmt=png`,
 		});
 		expect(body.assetHandle).toMatch(/^a\|/);
 		const calls = requestsFor(sandbox, 'copyImage', before);
