@@ -29,10 +29,9 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, item: ItemContext): Promise<IDataObject> {
 	const companyHandle = await item.company();
 	const assetHandle = await item.image(companyHandle);
-	const [found, fields] = await Promise.all([
-		assetMetadata(item.client, companyHandle, assetHandle),
-		item.metadataFields(companyHandle),
-	]);
+	// One after the other, so an item never has two calls in flight (the fields are looked up once anyway).
+	const fields = await item.metadataFields(companyHandle);
+	const found = await assetMetadata(item.client, companyHandle, assetHandle);
 	if (!found) {
 		throw item.error(
 			`No asset has the handle '${assetHandle}' in company ${companyHandle}`,

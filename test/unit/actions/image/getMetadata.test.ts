@@ -17,17 +17,15 @@ const assetWithMetadata = soapResult(
 describe('Image > Get Metadata', () => {
 	it('asks getAssets for the metadata and names each value by its field', async () => {
 		const { json, sent } = await run(parameters, scripted({ getAssets: [assetWithMetadata], getMetadataFields: [fieldsAnswer] }));
-		const params = sent.map(paramOf);
-		expect(params).toHaveLength(2);
-		expect(params).toContain(
+		expect(sent.map(paramOf)).toEqual([
+			param('getMetadataFields', '<companyHandle>c|6</companyHandle><assetType>Image</assetType>'),
 			param(
 				'getAssets',
 				'<companyHandle>c|6</companyHandle><assetHandleArray><items>a|739|1|537</items></assetHandleArray>' +
 					'<responseFieldArray><items>assetArray/items/assetHandle</items><items>assetArray/items/name</items>' +
 					'<items>assetArray/items/type</items><items>assetArray/items/metadataArray</items></responseFieldArray>',
 			),
-		);
-		expect(params).toContain(param('getMetadataFields', '<companyHandle>c|6</companyHandle><assetType>Image</assetType>'));
+		]);
 		expect(json).toEqual([
 			{
 				assetHandle: 'a|739|1|537',
