@@ -187,8 +187,8 @@ describe('n8n CLI: the asset chain Search → Copy → Rename → Move → Get �
 				type: 'Image',
 				folder: SUMMER,
 				folderHandle: SUMMER,
-				width: 1600,
-				height: 1200,
+				width: 400,
+				height: 300,
 			}),
 		]);
 		expect(args(requests[5])).toEqual({ companyHandle: 'c|6', assetHandleArray: { items: [copyHandle] } });

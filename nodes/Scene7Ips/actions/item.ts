@@ -117,10 +117,9 @@ export class ItemContext {
 	 * becomes this item's error; callers whose work is already done keep it off their output's way.
 	 */
 	async imageUrl(companyHandle: string, name: string, modifier?: string): Promise<string> {
-		const [prefix, company] = await Promise.all([
-			this.shared('imageServerUrl', "Scene7's Image Server URL (getProperty IpsImageServerUrl)", async () => await this.client.imageServerUrl()),
-			this.shared(`companyInfo:${companyHandle}`, `company ${companyHandle}`, async () => await this.client.companyInfo(companyHandle)),
-		]);
+		// One after the other, so an item never has more than one call in flight.
+		const prefix = await this.shared('imageServerUrl', "Scene7's Image Server URL (getProperty IpsImageServerUrl)", async () => await this.client.imageServerUrl());
+		const company = await this.shared(`companyInfo:${companyHandle}`, `company ${companyHandle}`, async () => await this.client.companyInfo(companyHandle));
 		return imageServingUrl(prefix, company.rootPath, name, modifier);
 	}
 

@@ -1,4 +1,4 @@
-import type { IBinaryKeyData, ICredentialsDecrypted, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { ManualExecutionCancelledError, NodeOperationError } from 'n8n-workflow';
 
 import { AttemptJournal, fingerprintOf } from '../helpers/attemptJournal';
@@ -13,35 +13,9 @@ import * as folder from './folder/Folder.resource';
 import * as image from './image/Image.resource';
 import * as job from './job/Job.resource';
 import { ItemContext } from './item';
+import { type BatchOperation, BinaryOutput, type OperationExecute, type OperationOutput } from './operation';
 import type { Scene7IpsType } from './node.type';
 import { type ItemOutcome, RunController } from './runController';
-
-/** An item's output that carries files besides its JSON (Image → Download). */
-export class BinaryOutput {
-	constructor(
-		readonly json: IDataObject,
-		readonly binary: IBinaryKeyData,
-	) {}
-}
-
-/** What an operation makes of one item: one output item, several, or one with binary data. */
-export type OperationOutput = IDataObject | IDataObject[] | BinaryOutput;
-
-export type OperationExecute = (this: IExecuteFunctions, item: ItemContext) => Promise<OperationOutput>;
-
-/**
- * An operation whose items go to Scene7 together (one job for many rows, one batch update):
- * `prepare` runs per item in the run controller (reading and checking its parameters, resolving
- * its locators; a failure is that item's own), then `executeBatch` gets every prepared item at
- * once and returns one result per part, in the same order (an Error for a part that failed).
- */
-export interface BatchOperation<Part = unknown> {
-	prepare: (this: IExecuteFunctions, item: ItemContext) => Promise<Part>;
-	executeBatch: (
-		this: IExecuteFunctions,
-		parts: Array<{ item: ItemContext; part: Part }>,
-	) => Promise<Array<OperationOutput | Error>>;
-}
 
 type OperationModule = { execute: OperationExecute } | BatchOperation;
 

@@ -54,7 +54,7 @@ describe('asset chain', () => {
 
 		const got = await runStep('Get', moved);
 		expect(got).toEqual([
-			expect.objectContaining({ assetHandle: copyHandle, name: 'chain_renamed', folder: SEED.folders.summer, type: 'Image', width: 1600 }),
+			expect.objectContaining({ assetHandle: copyHandle, name: 'chain_renamed', folder: SEED.folders.summer, type: 'Image', width: 400 }),
 		]);
 
 		const deleted = await runStep('Delete', got);

@@ -13,7 +13,7 @@ import {
 	validateUrlModifierOption,
 } from '../common.descriptions';
 import type { ItemContext } from '../item';
-import type { BinaryOutput } from '../router';
+import { BinaryOutput } from '../operation';
 import { checkUrlModifier, urlModifierWarningsField } from './urlModifier';
 
 const properties: INodeProperties[] = [
@@ -132,10 +132,7 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 	const mimeType = mimeTypeOf(headerOf(response.headers, 'content-type')) || 'application/octet-stream';
 	const fileName = item.optionalText('options.fileName', 'File Name').trim() || fileNameFor(name, extensionOf(mimeType));
 	const binaryData = await this.helpers.prepareBinaryData(data, fileName, mimeType);
-	// Loaded when run, not when this module loads: the node loads the resources (and so this
-	// module) before the router, and a static import here would make the router read them half-loaded.
-	const { BinaryOutput: Output } = await import('../router');
-	return new Output(
+	return new BinaryOutput(
 		{ assetHandle, companyHandle, name, imageUrl, mimeType, fileSize: data.length, ...urlModifierWarningsField(warnings) },
 		{ [binaryPropertyName]: binaryData },
 	);

@@ -16,7 +16,7 @@ import {
 	timeoutOption,
 } from '../common.descriptions';
 import type { ItemContext } from '../item';
-import type { OperationOutput } from '../router';
+import type { OperationOutput } from '../operation';
 
 const properties: INodeProperties[] = [
 	companyRLC,

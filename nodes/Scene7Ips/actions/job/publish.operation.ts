@@ -5,7 +5,7 @@ import { errorForItem } from '../../helpers/errors';
 import { countsOf, failedFiles, jobFailed } from '../../helpers/jobWait';
 import { companyRLC, optionsCollection, retryOption, timeoutOption } from '../common.descriptions';
 import type { ItemContext } from '../item';
-import type { OperationOutput } from '../router';
+import type { OperationOutput } from '../operation';
 import {
 	emailSettingOption,
 	generatedJobName,

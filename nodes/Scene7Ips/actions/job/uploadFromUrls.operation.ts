@@ -6,7 +6,7 @@ import { errorForItem } from '../../helpers/errors';
 import { assetNameOfFile, countsOf, fileNameOfUrl, jobFailed, matchDetails, type UploadRow } from '../../helpers/jobWait';
 import { companyRLC, folderRLC, optionsCollection, retryOption, timeoutOption } from '../common.descriptions';
 import type { ItemContext } from '../item';
-import type { OperationOutput } from '../router';
+import type { OperationOutput } from '../operation';
 import {
 	emailSettingOption,
 	generatedJobName,
