@@ -97,7 +97,8 @@ export function copyImage(args: Args, ctx: CallContext): Out {
 		name,
 		fileName,
 		folderHandle: folder.folderHandle,
-		readyForPublish: false,
+		// An assumption (the docs do not say): a copy keeps its source's publish mark.
+		readyForPublish: source.readyForPublish,
 		trashState: 'NotInTrash',
 		created: ctx.now,
 		createUser: ctx.user.email,
