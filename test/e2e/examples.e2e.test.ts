@@ -44,9 +44,10 @@ describe('examples/ import and run', () => {
 		await sandbox?.close();
 	});
 
-	test('every example is a workflow JSON with the Scene7 node, and this file tests each', () => {
+	test('every example is a workflow JSON with the Scene7 node, and this file (or pipeline.e2e) tests each', () => {
 		const files = readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.json')).sort();
-		expect(files).toEqual(['rows-copy-with-modifiers.json', 'webhook-copy-image.json']);
+		// catalog-pipeline.json runs step by step in pipeline.e2e.test.ts.
+		expect(files).toEqual(['catalog-pipeline.json', 'rows-copy-with-modifiers.json', 'webhook-copy-image.json']);
 		for (const file of files) {
 			const workflow = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as WorkflowJson;
 			expect(workflow.id).toHaveLength(16);

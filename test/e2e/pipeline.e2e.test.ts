@@ -1,0 +1,148 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+// Issue #14 in a real n8n: the catalogue pipeline of examples/catalog-pipeline.json, as shipped, with
+// its source URLs pointed at the sandbox's fixture images: Rows (10) → Upload from URLs (wait) →
+// Copy Image (the row's modifier) → Set Metadata → Publish (wait) → Download. The workflow is imported
+// once per step, cut after it; each cut runs from the seed, so the sandbox's state after every step is
+// checked, and so is every output's imageUrl: refused before the publish, served after it.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { PNG } from 'pngjs';
+
+import { REPO_ROOT } from './lib/host';
+import { CREDENTIAL_TYPE, N8n, nodeItems, nodeOutput, NODE_TYPE, type RunJson, type WorkflowJson } from './lib/n8n';
+import { DEMO, startSandbox, type Sandbox } from './lib/sandbox';
+import { scene7Credential } from './lib/workflows';
+
+const CRED = { id: 'e2eCredPipeline1', name: 'Scene7 sandbox' };
+const STEPS = ['Upload from URLs', 'Copy Image', 'Set Metadata', 'Publish', 'Download'] as const;
+type Step = (typeof STEPS)[number];
+const SKUS = Array.from({ length: 10 }, (_, i) => `sku-${String(i + 1).padStart(3, '0')}`);
+const widthOf = (i: number) => 400 + 40 * i;
+
+/** The example with its credential and source base pointed at this run's sandbox, cut after `step`. */
+function pipelineUpTo(step: Step, sandbox: Sandbox): WorkflowJson {
+	const file = path.join(REPO_ROOT, 'examples', 'catalog-pipeline.json');
+	const workflow = JSON.parse(readFileSync(file, 'utf8')) as WorkflowJson;
+	const keep = ['Manual Trigger', 'Rows', ...STEPS.slice(0, STEPS.indexOf(step) + 1)];
+	workflow.id = `e2ePipe${String(STEPS.indexOf(step)).padStart(9, '0')}`;
+	workflow.nodes = workflow.nodes.filter((node) => keep.includes(node.name));
+	for (const node of workflow.nodes) {
+		if (node.name === 'Rows') {
+			const code = String(node.parameters.jsCode);
+			const patched = code.replace("'https://images.example.com/catalog/'", `'${sandbox.url}/fixtures/'`);
+			expect(patched).not.toBe(code);
+			node.parameters.jsCode = patched;
+		}
+		if (node.type !== NODE_TYPE) continue;
+		expect(Object.keys(node.credentials ?? {})).toEqual([CREDENTIAL_TYPE]);
+		node.credentials = { [CREDENTIAL_TYPE]: { ...CRED } };
+	}
+	workflow.connections = Object.fromEntries(Object.entries(workflow.connections).filter(([from]) => keep.includes(from) && from !== step));
+	return workflow;
+}
+
+async function fetchStatus(url: string): Promise<number> {
+	return (await fetch(url)).status;
+}
+
+describe('n8n CLI: the catalogue pipeline Upload → Copy → Set Metadata → Publish → Download (issue #14)', () => {
+	let sandbox: Sandbox;
+	let n8n: N8n;
+
+	beforeAll(async () => {
+		sandbox = await startSandbox({ jobStepMs: 100 });
+		// Binary data in the run JSON itself, so the test can decode the downloaded images.
+		n8n = await N8n.create({ label: 'e2e-pipeline', env: { N8N_DEFAULT_BINARY_DATA_MODE: 'default' } });
+		await n8n.importCredentials([
+			scene7Credential({ ...CRED, serviceUrl: sandbox.serviceUrl, user: DEMO.user, password: DEMO.password }),
+		]);
+		await n8n.importWorkflows(STEPS.map((step) => pipelineUpTo(step, sandbox)));
+	});
+
+	afterAll(async () => {
+		await n8n?.dispose();
+		await sandbox?.close();
+	});
+
+	async function runUpTo(step: Step): Promise<RunJson> {
+		sandbox.reset();
+		const res = await n8n.execute(`e2ePipe${String(STEPS.indexOf(step)).padStart(9, '0')}`);
+		if (res.code !== 0 || res.run?.status !== 'success') {
+			throw new Error(`execute up to ${step}: rc=${res.code} status=${res.run?.status}\n${res.stdout.slice(-3000)}\n${res.stderr.slice(-2000)}`);
+		}
+		return res.run;
+	}
+	const asset = (name: string) => sandbox.state.assets.filter((entry) => entry.name === name && entry.companyHandle === DEMO.companyHandle);
+	const submitted = (type: string) => sandbox.state.jobs.filter((job) => job.type === type);
+
+	test('Upload from URLs: one job brings in all 10 rows; each row carries its new asset and an image URL that is not served yet', async () => {
+		const run = await runUpTo('Upload from URLs');
+		const jobs = submitted('UploadUrlsJob');
+		expect(jobs).toHaveLength(1);
+		expect(jobs[0]).toMatchObject({ state: 'Done', counts: expect.objectContaining({ success: 10, error: 0 }) });
+		const out = nodeOutput(run, 'Upload from URLs');
+		expect(out.map((row) => row.assetName)).toEqual(SKUS);
+		for (const [i, row] of out.entries()) {
+			const [uploaded] = asset(SKUS[i]);
+			expect(uploaded).toMatchObject({ folderHandle: 'ApiTestCo/summer/', readyForPublish: true });
+			expect(row).toMatchObject({ jobHandle: jobs[0].jobHandle, assetHandle: uploaded.assetHandle, imageUrl: `${sandbox.url}/is/image/ApiTestCo/${SKUS[i]}` });
+		}
+		expect(await fetchStatus(String(out[0].imageUrl))).toBe(404);
+	});
+
+	test("Copy Image: each upload copied with its row's modifier, sized by it", async () => {
+		const run = await runUpTo('Copy Image');
+		const out = nodeOutput(run, 'Copy Image');
+		expect(out).toHaveLength(10);
+		for (const [i, row] of out.entries()) {
+			const [copy] = asset(`${SKUS[i]}_web`);
+			expect(copy.imageInfo?.width).toBe(widthOf(i));
+			expect(row).toMatchObject({
+				assetHandle: copy.assetHandle,
+				urlModifier: `wid=${widthOf(i)}&fmt=jpg&qlt=85`,
+				imageUrl: `${sandbox.url}/is/image/ApiTestCo/${SKUS[i]}_web`,
+				imageUrlWithModifier: `${sandbox.url}/is/image/ApiTestCo/${SKUS[i]}_web?wid=${widthOf(i)}&fmt=jpg&qlt=85`,
+			});
+		}
+	});
+
+	test('Set Metadata: one batch call sets both fields on every copy, and nothing is served before the publish', async () => {
+		const run = await runUpTo('Set Metadata');
+		expect(sandbox.requests.filter((request) => request.operation === 'batchSetAssetMetadata')).toHaveLength(1);
+		const out = nodeOutput(run, 'Set Metadata');
+		for (const [i, row] of out.entries()) {
+			const [copy] = asset(`${SKUS[i]}_web`);
+			expect(row).toMatchObject({ assetHandle: copy.assetHandle, updated: ['Photographer', 'Approved'] });
+			expect(copy.metadata).toMatchObject({ 'm|6|Photographer': 'Studio North', 'm|6|Approved': true });
+		}
+		const copyUrls = nodeOutput(run, 'Copy Image').map((row) => String(row.imageUrl));
+		expect(await Promise.all(copyUrls.map(fetchStatus))).toEqual(Array(10).fill(404));
+	});
+
+	test('Publish: one job for the company; afterwards every imageUrl the pipeline output is served', async () => {
+		const run = await runUpTo('Publish');
+		const jobs = submitted('ImageServingPublishJob');
+		expect(jobs).toHaveLength(1);
+		expect(nodeOutput(run, 'Publish').map((row) => [row.jobHandle, row.state])).toEqual(Array(10).fill([jobs[0].jobHandle, 'Done']));
+		const urls = [
+			...nodeOutput(run, 'Upload from URLs').map((row) => String(row.imageUrl)),
+			...nodeOutput(run, 'Copy Image').flatMap((row) => [String(row.imageUrl), String(row.imageUrlWithModifier)]),
+		];
+		expect(await Promise.all(urls.map(fetchStatus))).toEqual(Array(30).fill(200));
+	});
+
+	test('Download: each published copy as a PNG of the requested 200 px width', async () => {
+		const run = await runUpTo('Download');
+		const items = nodeItems(run, 'Download') as Array<{ json: Record<string, unknown>; binary?: Record<string, { data: string; mimeType: string; fileName?: string }> }>;
+		expect(items).toHaveLength(10);
+		for (const [i, item] of items.entries()) {
+			const [copy] = asset(`${SKUS[i]}_web`);
+			expect(item.json).toMatchObject({ assetHandle: copy.assetHandle, mimeType: 'image/png' });
+			const binary = item.binary?.data;
+			expect(binary).toMatchObject({ mimeType: 'image/png', fileName: `${SKUS[i]}_web.png` });
+			const png = PNG.sync.read(Buffer.from(String(binary?.data), 'base64'));
+			expect([png.width, png.height]).toEqual([200, Math.round((200 * (copy.imageInfo?.height ?? 0)) / widthOf(i))]);
+		}
+	});
+});
