@@ -45,13 +45,19 @@ const ACTIONS = [
 	'Copy an image',
 	'Create a derived image',
 	'Delete an image',
+	'Download an image',
 	'Get an image',
 	'Get images by name',
 	'Get many images',
+	'Get the metadata of an image',
 	'Move an image',
 	'Rename an image',
 	'Replace an image',
 	'Set the URL modifier of an image',
+	'Set the metadata of an image',
+	'Get a job',
+	'Start a publish job',
+	'Upload files by URL in a job',
 ];
 
 interface Args {
@@ -260,7 +266,7 @@ class BrowserRun {
 			return `icon ${src} loaded`;
 		});
 
-		await this.step('node creator: Scene7 IPS lists its 16 actions', async () => {
+		await this.step(`node creator: Scene7 IPS lists its ${ACTIONS.length} actions`, async () => {
 			const creator = page.getByTestId('node-creator');
 			await creator.getByTestId('item-iterator-item').filter({ hasText: 'Scene7 IPS' }).first().click();
 			// With the trigger node in the package, n8n lists Triggers first and folds Actions away.
@@ -268,9 +274,20 @@ class BrowserRun {
 			const actionsHeader = creator.getByText(/^\s*Actions \(\d+\)\s*$/);
 			if (!(await copyAction.isVisible()) && (await actionsHeader.count()) > 0) await actionsHeader.first().click();
 			await creator.getByTestId('item-iterator-item').filter({ hasText: exactly('Copy an image') }).waitFor();
-			const listed = (await creator.getByTestId('node-creator-item-name').allInnerTexts()).map((t) => t.trim());
-			const missing = ACTIONS.filter((a) => !listed.includes(a));
-			expect(missing.length === 0, `actions missing from the node creator: ${missing.join(', ')}; listed: ${listed.join(', ')}`);
+			// The list renders only what is in view: scroll it down, collecting names, until nothing new shows.
+			const listed = new Set<string>();
+			for (let round = 0; round < 20; round++) {
+				const before = listed.size;
+				for (const name of await creator.getByTestId('node-creator-item-name').allInnerTexts()) if (name.trim()) listed.add(name.trim());
+				if (round > 0 && listed.size === before) break;
+				await creator.getByTestId('node-creator-item-name').last().scrollIntoViewIfNeeded();
+				await page.mouse.wheel(0, 400);
+				await page.waitForTimeout(150);
+			}
+			const missing = ACTIONS.filter((a) => !listed.has(a));
+			expect(missing.length === 0, `actions missing from the node creator: ${missing.join(', ')}; listed: ${[...listed].join(', ')}`);
+			// Back to the top, as the screenshot and the next step expect.
+			await creator.getByTestId('item-iterator-item').filter({ hasText: exactly('Copy an image') }).scrollIntoViewIfNeeded();
 			await this.shot('node-creator-actions');
 			return `${ACTIONS.length} actions listed`;
 		});
