@@ -67,19 +67,25 @@ export class RunController {
 		const { stopOnFailure } = this.settings;
 
 		let next = 0;
+		let inFlight = 0;
 		const worker = async () => {
 			for (let first = true; next < count && !this.stopper.signal.aborted; first = false) {
 				// Under Stop, answers that arrived together with this worker's get their turn before
-				// the next item starts, so a failure that has already come in stops it. (No signal:
-				// a wait with it would leave a listener on it per item.)
-				if (stopOnFailure && !first) await wait(0);
+				// the next item starts, so a failure that has already come in stops it. Only other
+				// items in flight can have such answers: one at a time, the yield (a timer, at least
+				// 1 ms) would only slow every item down. (No signal: a wait with it would leave a
+				// listener on it per item.)
+				if (stopOnFailure && !first && inFlight > 0) await wait(0);
 				if (this.stopper.signal.aborted || next >= count) break;
 				const index = next++;
+				inFlight++;
 				try {
 					outcomes[index] = { ok: true, value: await task(index) };
 				} catch (error) {
 					outcomes[index] = { ok: false, error };
 					if (stopOnFailure) this.stopAll();
+				} finally {
+					inFlight--;
 				}
 			}
 		};

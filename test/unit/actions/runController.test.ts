@@ -69,6 +69,21 @@ describe('RunController', () => {
 		expect(controller.signal.aborted).toBe(false);
 	});
 
+	it('under Stop one at a time starts the next item at once, with no timer between items', async () => {
+		jest.useFakeTimers();
+		try {
+			const controller = new RunController({ concurrency: 1, stopOnFailure: true });
+			let settled = false;
+			const outcomes = controller.run(3, async (index) => index).then((result) => ((settled = true), result));
+			// Only promise jobs run here: a yield on a timer between items would leave the run pending.
+			for (let turn = 0; turn < 20 && !settled; turn++) await Promise.resolve();
+			expect(settled).toBe(true);
+			expect(await outcomes).toEqual([0, 1, 2].map((value) => ({ ok: true, value })));
+		} finally {
+			jest.useRealTimers();
+		}
+	});
+
 	it('gives each item a signal of its own that fires on Stop, and on Cancel until disposed', async () => {
 		const cancel = new AbortController();
 		const controller = new RunController({ concurrency: 2, stopOnFailure: true, cancelSignal: cancel.signal });
