@@ -67,7 +67,7 @@ async function n8nHttpRequest(): Promise<HttpRequest> {
 /** The node's execute with n8n's parts faked (parameters, credentials, HTTP answered from memory). */
 async function runNodeAlone(serviceUrl: string): Promise<string[]> {
 	const parameters = Array.from({ length: ITEMS }, (_, itemIndex) =>
-		copyParameters({ company: COMPANY, asset: SOURCE_ASSET, folder: TARGET_FOLDER, name: copyName(itemIndex) }),
+		copyParameters({ company: COMPANY, asset: SOURCE_ASSET, folder: TARGET_FOLDER, name: copyName(itemIndex), options: { includeImageUrl: false, concurrency: 1 } }),
 	);
 	const { context, sent } = fakeExecuteContext({
 		parameters: (itemIndex) => parameters[itemIndex],

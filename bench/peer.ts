@@ -12,10 +12,13 @@ import './preferTs';
 
 import { MAX_CONCURRENCY } from '../nodes/Scene7Ips/actions/common.descriptions';
 import { assertBuilt, hostPaths } from '../test/e2e/lib/host';
+import { packPackage, TARBALL_ENV } from '../test/e2e/lib/package';
 import { N8n, type ExecuteResult, type NodeRun, type WorkflowJson, type WorkflowNodeJson } from '../test/e2e/lib/n8n';
 import { codeNode, connect, copyImageNode, manualTriggerNode, scene7Credential, workflow } from '../test/e2e/lib/workflows';
 import { DEMO, startSandbox, throttle, type Sandbox } from '../test/sandbox/server';
-import { loadavg } from 'node:os';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { type BenchResult, type Check, check, fmt, median, printTable, writeResult } from './lib';
 
@@ -304,6 +307,9 @@ export async function run(): Promise<BenchResult> {
 	);
 	console.log(`load average ${loadavg().map((l) => fmt(l, 2)).join(' ')}; each run is a fresh \`n8n execute\`, ${ROUNDS} rounds, order reversed every other round`);
 	assertBuilt();
+	// Outside the e2e suite (whose global setup packs once) the bench packs the package itself.
+	const packed = process.env[TARBALL_ENV];
+	if (!packed || !existsSync(packed)) process.env[TARBALL_ENV] = await packPackage(mkdtempSync(join(tmpdir(), 'scene7-bench-pack-')));
 	const sandbox = await startSandbox({ latencyMs: LATENCY_MS });
 	const n8n = await N8n.create({ label: 'bench-peer' });
 	try {
