@@ -34,7 +34,9 @@ async function main() {
 	console.log(`\nTotal wall time: ${fmt((Date.now() - started) / 1000)} s; load average now ${loadavg().map((l) => fmt(l, 2)).join(' ')}`);
 }
 
-main().catch((error) => {
+main().catch(async (error) => {
 	console.error(error);
-	process.exitCode = 1;
+	// A failed benchmark may leave the engine, a server or n8n running: end the process anyway.
+	await shutdownEngine().catch(() => undefined);
+	process.exit(1);
 });
