@@ -15,6 +15,7 @@ import {
 	retryOption,
 	timeoutOption,
 } from '../common.descriptions';
+import { byGroup } from '../../helpers/groups';
 import type { ItemContext } from '../item';
 import type { OperationOutput } from '../operation';
 
@@ -240,13 +241,5 @@ export async function executeBatch(
 	this: IExecuteFunctions,
 	prepared: Array<{ item: ItemContext; part: unknown }>,
 ): Promise<Array<OperationOutput | Error>> {
-	const parts = prepared as Parts;
-	const byCompany = new Map<string, number[]>();
-	parts.forEach(({ part }, position) => byCompany.set(part.companyHandle, [...(byCompany.get(part.companyHandle) ?? []), position]));
-	const results: Array<OperationOutput | Error> = new Array(parts.length);
-	for (const positions of byCompany.values()) {
-		const outputs = await setForCompany.call(this, positions.map((position) => parts[position]));
-		positions.forEach((position, index) => (results[position] = outputs[index]));
-	}
-	return results;
+	return await byGroup(prepared as Parts, ({ part }) => part.companyHandle, async (group) => await setForCompany.call(this, group));
 }

@@ -4,12 +4,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { errorForItem } from '../../helpers/errors';
 import { countsOf, failedFiles, jobFailed } from '../../helpers/jobWait';
 import { companyRLC, optionsCollection, retryOption, timeoutOption } from '../common.descriptions';
+import { byGroup } from '../../helpers/groups';
 import type { ItemContext } from '../item';
 import type { OperationOutput } from '../operation';
 import {
 	emailSettingOption,
 	generatedJobName,
-	groupBy,
 	jobNameOption,
 	stillRunningError,
 	submit,
@@ -82,18 +82,13 @@ export async function executeBatch(
 ): Promise<Array<OperationOutput | Error>> {
 	// The router hands back what prepare returned.
 	const parts = prepared as Prepared[];
-	const results: Array<OperationOutput | Error> = new Array(parts.length);
-	const positions = new Map(parts.map((entry, position) => [entry, position]));
-	// A publish is company-wide: rows of one company (with the same settings) share one job.
-	const groups = groupBy(parts, ({ part }) => JSON.stringify(part));
 	const now = new Date();
-	await Promise.all(
-		groups.map(async (group) => {
+	// A publish is company-wide: rows of one company (with the same settings) share one job.
+	return await byGroup(parts, ({ part }) => JSON.stringify(part), async (group): Promise<Array<OperationOutput | Error>> => {
 			const { item: first, part } = group[0];
 			const { companyHandle, publishType, emailSetting } = part;
 			const jobName = part.jobName || generatedJobName('publish', now);
-			const put = (value: (item: ItemContext) => OperationOutput | Error) =>
-				group.forEach((entry) => (results[positions.get(entry) as number] = value(entry.item)));
+			const all = (value: (item: ItemContext) => OperationOutput | Error) => group.map((entry) => value(entry.item));
 
 			let jobHandle: string;
 			try {
@@ -104,27 +99,23 @@ export async function executeBatch(
 					imageServingPublishJob: { publishType, emailSetting },
 				});
 			} catch (error) {
-				put((item) => errorForItem(item.node, error, item.index));
-				return;
+				return all((item) => errorForItem(item.node, error, item.index));
 			}
 			const base: IDataObject = { jobHandle, jobName, companyHandle, publishType };
 			if (!part.waitForCompletion) {
-				put(() => ({ ...base, state: 'Submitted' }));
-				return;
+				return all(() => ({ ...base, state: 'Submitted' }));
 			}
 			const outcome = await waitFor(first, companyHandle, jobHandle, part.waitTimeout).catch((error: unknown) => error as Error);
 			if (outcome instanceof Error) {
-				put((item) => errorForItem(item.node, outcome, item.index));
-				return;
+				return all((item) => errorForItem(item.node, outcome, item.index));
 			}
 			if (!outcome.finished) {
-				put((item) => stillRunningError(item, jobHandle, outcome.state, part.waitTimeout));
-				return;
+				return all((item) => stillRunningError(item, jobHandle, outcome.state, part.waitTimeout));
 			}
 			const { log } = outcome;
 			if (jobFailed(log)) {
 				const files = failedFiles(log);
-				put((item) =>
+				return all((item) =>
 					item.error(
 						`The Scene7 publish job ${jobHandle} ended with ${log.fatalError ? 'a fatal error' : `${log.fileErrorCount} failed file(s)`}`,
 						files.length > 0
@@ -132,10 +123,7 @@ export async function executeBatch(
 							: 'Job > Get with the job handle lists the job log.',
 					),
 				);
-				return;
 			}
-			put(() => ({ ...base, state: 'Done', ...countsOf(log), ...(log.endDate ? { endDate: log.endDate } : {}) }));
-		}),
-	);
-	return results;
+			return all(() => ({ ...base, state: 'Done', ...countsOf(log), ...(log.endDate ? { endDate: log.endDate } : {}) }));
+	});
 }

@@ -120,15 +120,3 @@ export async function activeJob(item: ItemContext, companyHandle: string, jobHan
 	const jobs = await getActiveJobs(item, { companyHandle, jobHandle });
 	return jobs.find((job) => job.jobHandle === jobHandle && job.state !== 'Done');
 }
-
-/** Groups parts by a key, keeping the first appearance's order. */
-export function groupBy<T>(parts: T[], key: (part: T) => string): T[][] {
-	const groups = new Map<string, T[]>();
-	for (const part of parts) {
-		const k = key(part);
-		const group = groups.get(k);
-		if (group) group.push(part);
-		else groups.set(k, [part]);
-	}
-	return [...groups.values()];
-}

@@ -5,12 +5,12 @@ import type { JobLog } from '../../client/jobs';
 import { errorForItem } from '../../helpers/errors';
 import { assetNameOfFile, countsOf, fileNameOfUrl, jobFailed, matchDetails, type UploadRow } from '../../helpers/jobWait';
 import { companyRLC, folderRLC, optionsCollection, retryOption, timeoutOption } from '../common.descriptions';
+import { byGroup } from '../../helpers/groups';
 import type { ItemContext } from '../item';
 import type { OperationOutput } from '../operation';
 import {
 	emailSettingOption,
 	generatedJobName,
-	groupBy,
 	jobNameOption,
 	stillRunningError,
 	submit,
@@ -223,16 +223,11 @@ export async function executeBatch(
 ): Promise<Array<OperationOutput | Error>> {
 	// The router hands back what prepare returned.
 	const parts = prepared as Prepared[];
-	const results: Array<OperationOutput | Error> = new Array(parts.length);
-	const positions = new Map(parts.map((entry, position) => [entry, position]));
+	const now = new Date();
 	// One job per company (Scene7 jobs are batch jobs), unless Job Per Item; rows whose job options
 	// differ cannot share a job.
-	const groups = groupBy(parts, ({ part, item }) =>
-		JSON.stringify([part.companyHandle, part.settings, part.settings.jobPerItem ? item.index : -1]),
-	);
-	const now = new Date();
-	await Promise.all(
-		groups.map(async (group) => {
+	const jobOf = ({ part, item }: Prepared) => JSON.stringify([part.companyHandle, part.settings, part.settings.jobPerItem ? item.index : -1]);
+	return await byGroup(parts, jobOf, async (group): Promise<Array<OperationOutput | Error>> => {
 			const { item: first, part } = group[0];
 			const { companyHandle, settings } = part;
 			const jobName = settings.jobName
@@ -247,31 +242,23 @@ export async function executeBatch(
 				sourceUrl: row.sourceUrl,
 				destPath: row.destPath,
 			});
-			const put = (values: Array<OperationOutput | Error>) =>
-				group.forEach((entry, i) => (results[positions.get(entry) as number] = values[i]));
 
 			let jobHandle = '';
 			try {
 				jobHandle = await submit(first, companyHandle, jobName, uploadRequest(companyHandle, jobName, group));
 			} catch (error) {
-				put(group.map(({ item }) => errorForItem(item.node, error, item.index)));
-				return;
+				return group.map(({ item }) => errorForItem(item.node, error, item.index));
 			}
 			if (!settings.waitForCompletion) {
-				put(group.map(({ part: row }) => ({ ...base(row), state: 'Submitted' })));
-				return;
+				return group.map(({ part: row }) => ({ ...base(row), state: 'Submitted' }));
 			}
 			const outcome = await waitFor(first, companyHandle, jobHandle, settings.waitTimeout).catch((error: unknown) => error as Error);
 			if (outcome instanceof Error) {
-				put(group.map(({ item }) => errorForItem(item.node, outcome, item.index)));
-				return;
+				return group.map(({ item }) => errorForItem(item.node, outcome, item.index));
 			}
 			if (!outcome.finished) {
-				put(group.map(({ item }) => stillRunningError(item, jobHandle, outcome.state, settings.waitTimeout)));
-				return;
+				return group.map(({ item }) => stillRunningError(item, jobHandle, outcome.state, settings.waitTimeout));
 			}
-			put(await rowResults(group, base, outcome.log, jobHandle));
-		}),
-	);
-	return results;
+			return await rowResults(group, base, outcome.log, jobHandle);
+	});
 }
