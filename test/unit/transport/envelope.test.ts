@@ -1,8 +1,9 @@
-import { XMLParser } from 'fast-xml-parser';
+import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { buildEnvelope, UnsendableValueError } from '../../../nodes/Scene7Ips/transport/envelope';
+import { buildEnvelope, type IpsParam, type IpsParamValue, UnsendableValueError } from '../../../nodes/Scene7Ips/transport/envelope';
 import {
+	API_NAMESPACE_PLACEHOLDER,
 	buildAuthHeader,
 	completeEnvelope,
 	escapeXml,
@@ -35,7 +36,57 @@ describe('escapeXml', () => {
 	});
 });
 
+// What buildEnvelope wrote with fast-xml-parser's builder before it wrote the XML itself: the oracle
+// for the same output from any parameters the callers can build.
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', suppressEmptyNode: true, processEntities: true, format: false });
+const asBuilderTree = (value: IpsParamValue): unknown =>
+	Array.isArray(value)
+		? value.map(asBuilderTree)
+		: value !== null && typeof value === 'object'
+			? Object.fromEntries(Object.entries(value).flatMap(([key, entry]) => (entry === undefined ? [] : [[key, asBuilderTree(entry)]])))
+			: String(value);
+const builtBefore = (operation: string, param: IpsParam) =>
+	(builder.build({ [`${operation}Param`]: { '@xmlns': 'NS', ...(asBuilderTree(param) as object) } }) as string).replace(
+		/[\r\u0085\u2028]/g,
+		(char) => `&#${char.charCodeAt(0)};`,
+	);
+const bodyOf = (envelope: string) => (/<soapenv:Body>(.*)<\/soapenv:Body>/s.exec(envelope)?.[1] ?? '').replace(API_NAMESPACE_PLACEHOLDER, 'NS');
+
+/** A deterministic pseudo-random parameter tree: nested objects, IPS arrays, texts with specials. */
+function randomParam(seed: number): IpsParam {
+	let state = seed;
+	const next = (n: number) => {
+		state = (state * 1103515245 + 12345) % 2147483648;
+		return state % n;
+	};
+	const texts = ['', ' ', 'plain', 'a&b<c>d"e\'f', '&amp;', 'line\r\nend', 'nel\u0085ls\u2028', 'Grüße 👋 日本', ']]>', 'tab\tnl\n'];
+	const scalar = (): IpsParamValue => [() => texts[next(texts.length)], () => next(1000) - 500, () => next(2) === 0][next(3)]();
+	const value = (depth: number): IpsParamValue => {
+		const kind = depth > 2 ? 0 : next(4);
+		if (kind === 0) return scalar();
+		if (kind === 1) return { items: Array.from({ length: next(4) }, () => (next(3) === 0 ? object(depth + 1) : scalar())) };
+		if (kind === 2) return next(5) === 0 ? {} : object(depth + 1);
+		return next(6) === 0 ? undefined : scalar();
+	};
+	const object = (depth: number): IpsParam =>
+		Object.fromEntries(Array.from({ length: 1 + next(4) }, (_, i) => [`el${i}_${next(3)}`, value(depth)]));
+	return object(0);
+}
+
 describe('buildEnvelope', () => {
+	it('writes what fast-xml-parser\'s builder wrote, for 500 generated parameter trees', () => {
+		for (let seed = 1; seed <= 500; seed++) {
+			const param = randomParam(seed);
+			expect(bodyOf(buildEnvelope('copyImage', param))).toBe(builtBefore('copyImage', param));
+		}
+		expect(bodyOf(buildEnvelope('getUserInfo', {}))).toBe(builtBefore('getUserInfo', {}));
+	});
+
+	it('refuses a key that is no element name, and a list inside a list', () => {
+		expect(() => buildEnvelope('copyImage', { 'bad key': 'x' })).toThrow("'bad key' at bad key is not an XML element name");
+		expect(() => buildEnvelope('copyImage', { list: { items: [['x']] } })).toThrow('list.items[0] is a list inside a list');
+	});
+
 	it('writes the documented copyImageParam with the elements in sequence order', () => {
 		const envelope = buildEnvelope('copyImage', copyParam);
 		expect(envelope).toContain(
