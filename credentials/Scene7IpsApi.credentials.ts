@@ -69,6 +69,8 @@ export function requestedUrl(requestOptions: IHttpRequestOptions): string {
 	const legacy = requestOptions as IHttpRequestOptions & { uri?: unknown };
 	const named = urlText(requestOptions.url) || urlText(legacy.uri);
 	const base = urlText(requestOptions.baseURL);
+	// The node's own calls name no URL (the credential fills in its endpoint): nothing to resolve.
+	if (named === '' && base === '') return '';
 	try {
 		return new URL(named, base).href;
 	} catch {

@@ -161,6 +161,26 @@ function retryableStatus(status: number, headers: Record<string, unknown> | unde
 	return undefined;
 }
 
+// Scene7 gzips an answer when Accept-Encoding allows it (IPS 4.0 release notes, r-4-0-new.md). These
+// answer with a handle, a few fields or nothing: a few hundred bytes, which gzip does not shrink
+// but does cost a decompressing stream per call, a large share of a bulk copy's CPU. Answers that
+// list assets, folders or log entries stay compressed.
+const SHORT_ANSWERS = new Set([
+	'copyImage',
+	'createDerivedAsset',
+	'createFolder',
+	'deleteAsset',
+	'deleteFolder',
+	'moveAsset',
+	'renameAsset',
+	'replaceImage',
+	'setUrlModifier',
+	'submitJob',
+	'stopJob',
+	'getProperty',
+	'getCompanyInfo',
+]);
+
 /** One try: send the envelope and read the answer; every failure is a NodeApiError. */
 async function sendOnce(
 	context: IpsContext,
@@ -171,7 +191,11 @@ async function sendOnce(
 	const request: IHttpRequestOptions = {
 		method: 'POST',
 		url: '', // the credential's authenticate sets the account's endpoint
-		headers: { 'Content-Type': 'text/xml; charset=UTF-8', SOAPAction: operation },
+		headers: {
+			'Content-Type': 'text/xml; charset=UTF-8',
+			SOAPAction: operation,
+			...(SHORT_ANSWERS.has(operation) ? { 'Accept-Encoding': 'identity' } : {}),
+		},
 		body,
 		// A stream, so the size of the answer can be bounded while it is read.
 		encoding: 'stream',

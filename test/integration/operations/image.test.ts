@@ -102,6 +102,14 @@ describe('Image > Get Many', () => {
 		expect(names(json)).toEqual(['macbookwin1', 'sale-banner', 'Salt & Pepper', 'Spring Look Book', 'summer-hero']);
 		// Then the image URL's lookups, once for all assets.
 		expect(operationsSent(sandbox())).toEqual(['searchAssets', 'searchAssets', 'searchAssets', 'getProperty', 'getCompanyInfo']);
+		// Lists may be long: their answers come compressed; the lookups' short ones do not.
+		expect(sandbox().requests.map(({ operation, headers }) => [operation, String(headers['accept-encoding']).includes('gzip')])).toEqual([
+			['searchAssets', true],
+			['searchAssets', true],
+			['searchAssets', true],
+			['getProperty', false],
+			['getCompanyInfo', false],
+		]);
 	});
 
 	it('stops at Limit', async () => {
