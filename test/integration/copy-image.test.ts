@@ -78,9 +78,11 @@ describe('Image > Copy against the IPS sandbox', () => {
 			}),
 		]);
 
-		// One copy, exactly as the node wrote it, then the image URL's two lookups.
-		expect(sandbox.requests.map(({ operation }) => operation)).toEqual(['copyImage', 'getProperty', 'getCompanyInfo']);
-		const [request] = sandbox.requests;
+		// One copy, exactly as the node wrote it, and beside it the image URL's two lookups.
+		expect(sandbox.requests.map(({ operation }) => operation).sort()).toEqual(['copyImage', 'getCompanyInfo', 'getProperty']);
+		const request = sandbox.requests.find(({ operation }) => operation === 'copyImage') as (typeof sandbox.requests)[number];
+		// Its answer is a handle: not worth a gzip stream (lists stay compressed: image.test.ts).
+		for (const { headers } of sandbox.requests) expect(headers['accept-encoding']).toBe('identity');
 		expect(request).toMatchObject({
 			operation: 'copyImage',
 			soapAction: 'copyImage',
@@ -284,5 +286,39 @@ describe('Image > Copy against the IPS sandbox', () => {
 
 		expect(result.status).toBe('success');
 		expect(sandbox.requests[0].rawBody).toContain('<appName>Acme DAM sync</appName><appVersion>3.2.1</appVersion>');
+	});
+
+	it('sends and returns for fields mapped as {{ $json.field }} exactly what n8n evaluates them to', async () => {
+		// Mapped fields are read from the item instead of through n8n's expression engine; written as
+		// `{{ ($json.field) }}` the same fields go through n8n. Both runs must send and return the same.
+		const rows = [
+			{ name: 'Mapped_plain', urlModifier: 'wid=100' },
+			{ name: '  Mapped_padded  ', urlModifier: '' },
+			{ name: 'Mapped_Café_☕', urlModifier: 'wid=1&hei=2' },
+			{ name: 'Mapped_&_<amp>', urlModifier: 'op_text="x"' },
+			{ name: '', urlModifier: '' },
+			{ name: 12345, urlModifier: 'wid=5' },
+			{ name: 'Mapped_no_modifier' },
+			{ name: 'Mapped_null_modifier', urlModifier: null },
+		].map((row) => ({ company: DEMO.companyHandle, asset: DEMO.assetHandle, folder: DEMO.folderHandle, ...row }));
+		const throughN8n = (expression: string) => expression.replace(/^=\{\{ (.*) \}\}$/, '={{ ($1) }}');
+		const mapped = { ...copyParameters({ company: '={{ $json.company }}', asset: '={{ $json.asset }}', folder: '={{ $json.folder }}', name: '={{ $json.name }}', urlModifier: '={{ $json.urlModifier }}' }), options: { includeImageUrl: false } };
+		const evaluated = JSON.parse(JSON.stringify(mapped), (_key, value: unknown) => (typeof value === 'string' ? throughN8n(value) : value));
+		expect(JSON.stringify(evaluated)).toContain('={{ ($json.name) }}');
+
+		const runOf = async (parameters: typeof mapped) => {
+			sandbox.reset();
+			const result = await runWorkflow(copyWorkflow(rows, parameters, demoCredential(), { onError: 'continueRegularOutput' }));
+			const sent = sandbox.requests.filter(({ operation }) => operation === 'copyImage').map(({ args }) => args);
+			const output = result.outputOf(SCENE7).map(({ json }) => ({ ...json, assetHandle: typeof json.assetHandle }));
+			return { sent, output };
+		};
+		const viaItem = await runOf(mapped);
+		const viaN8n = await runOf(evaluated);
+
+		expect(viaItem.output).toHaveLength(rows.length);
+		expect(viaItem.output.filter((json) => 'error' in json).length).toBeGreaterThan(0);
+		expect(viaItem.sent.length).toBeGreaterThan(3);
+		expect(viaItem).toEqual(viaN8n);
 	});
 });

@@ -88,13 +88,15 @@ describe('Cancel', () => {
 		);
 		let cancelledAt = 0;
 		let requestsAtCancel = -1;
+		// Beside the copies, the image URL's two lookups (not throttled) go out at the start.
+		const copies = () => throttled.requests.filter(({ operation }) => operation === 'copyImage').length;
 		try {
 			const credentials = customCredential(throttled.serviceUrl, DEMO.user, DEMO.password);
 			const result = await runWorkflow({
 				...copyWorkflow(rows(6, -1), { ...copyFromItem(), options: { concurrency: 2 } }, credentials),
 				onStarted: (cancel) => {
 					const poll = setInterval(() => {
-						if (throttled.requests.length < 2) return;
+						if (copies() < 2) return;
 						clearInterval(poll);
 						// Both workers are now in their 30 s wait.
 						setTimeout(() => {
@@ -109,8 +111,9 @@ describe('Cancel', () => {
 			expect(result.status).toBe('canceled');
 			expect(endedAfter).toBeLessThan(1000);
 			await new Promise((resolve) => setTimeout(resolve, 500));
-			expect(requestsAtCancel).toBe(2);
-			expect(throttled.requests).toHaveLength(2);
+			expect(requestsAtCancel).toBeGreaterThanOrEqual(2);
+			expect(throttled.requests).toHaveLength(requestsAtCancel);
+			expect(copies()).toBe(2);
 		} finally {
 			await throttled.close();
 		}

@@ -6,8 +6,9 @@ import { type MetadataFieldSummary, metadataFieldsOf } from '../client/metadata'
 import { retryPolicy, type CallSettings } from '../helpers/callOptions';
 import { asNodeError, errorForItem } from '../helpers/errors';
 import { describeNameFault, faultConcernsName } from '../helpers/nameFaults';
-import type { ExecutionScope } from '../helpers/executionScope';
+import { type ExecutionScope, holdsExpression } from '../helpers/executionScope';
 import { imageServingUrl } from '../helpers/imageUrl';
+import { mappedFieldValue } from '../helpers/mappedField';
 import { optionalText, requireAssetName, requireHandle, requireText } from '../helpers/input';
 import { type IpsCallOptions, type IpsParam, ipsFaultOf } from '../transport';
 import { HANDLE_HINTS } from './common.descriptions';
@@ -32,7 +33,7 @@ export class ItemContext {
 		/** Fires when the run stops (Cancel, or a failure under Stop): end waits and polls with it. */
 		readonly signal?: AbortSignal,
 	) {
-		this.node = context.getNode();
+		this.node = scope.node ?? context.getNode();
 		this.options = this.param<IDataObject>('options', {});
 		const { timeout, retry } = this.options as CallSettings;
 		const settings: IpsCallOptions = { itemIndex: index, timeout, retry: retryPolicy({ retry }), limiter: scope.limiter, credentials: scope.credentials, signal };
@@ -44,12 +45,19 @@ export class ItemContext {
 		return await this.client.call(operation, param, extra);
 	}
 
-	/** A parameter's value for this item (read once per execution when it holds no expression). */
+	/**
+	 * A parameter's value for this item: read once per execution when it holds no expression, read
+	 * from the item when it maps one of its fields, evaluated by n8n otherwise.
+	 */
 	param<T = unknown>(name: string, fallback?: T): T {
 		const stored = name.split('.').reduce<unknown>(
 			(parent, key) => (parent !== null && typeof parent === 'object' ? (parent as IDataObject)[key] : undefined),
 			this.node.parameters,
 		);
+		if (holdsExpression(stored)) {
+			const mapped = mappedFieldValue(stored, this.context.getInputData()[this.index]?.json);
+			if (mapped !== undefined) return mapped as T;
+		}
 		return this.scope.parameter(stored, name, () => this.context.getNodeParameter(name, this.index, fallback as never) as T);
 	}
 
@@ -117,10 +125,34 @@ export class ItemContext {
 	 * becomes this item's error; callers whose work is already done keep it off their output's way.
 	 */
 	async imageUrl(companyHandle: string, name: string, modifier?: string): Promise<string> {
-		// One after the other, so an item never has more than one call in flight.
-		const prefix = await this.shared('imageServerUrl', "Scene7's Image Server URL (getProperty IpsImageServerUrl)", async () => await this.client.imageServerUrl());
-		const company = await this.shared(`companyInfo:${companyHandle}`, `company ${companyHandle}`, async () => await this.client.companyInfo(companyHandle));
-		return imageServingUrl(prefix, company.rootPath, name, modifier);
+		const { prefix, rootPath } = await this.imageUrlParts(companyHandle);
+		return imageServingUrl(prefix, rootPath, name, modifier);
+	}
+
+	/**
+	 * Starts the lookups `imageUrl` needs now, beside the item's own call, so that the items of a
+	 * run going side by side do not all stop and wait for them after their calls.
+	 */
+	prefetchImageUrl(companyHandle: string): void {
+		if (!this.scope.sideBySide) return;
+		// A failure is shared: each item that asks for its URL makes its own error of it.
+		this.imageUrlParts(companyHandle).catch(() => undefined);
+	}
+
+	private async imageUrlParts(companyHandle: string): Promise<{ prefix: string; rootPath: string }> {
+		const [prefix, company] = this.scope.sideBySide
+			? await Promise.all([this.imageServerUrl(), this.companyInfo(companyHandle)])
+			: // One after the other: one item alone, or items one at a time, has one call in flight.
+				[await this.imageServerUrl(), await this.companyInfo(companyHandle)];
+		return { prefix, rootPath: company.rootPath };
+	}
+
+	private async imageServerUrl(): Promise<string> {
+		return await this.shared('imageServerUrl', "Scene7's Image Server URL (getProperty IpsImageServerUrl)", async () => await this.client.imageServerUrl());
+	}
+
+	private async companyInfo(companyHandle: string) {
+		return await this.shared(`companyInfo:${companyHandle}`, `company ${companyHandle}`, async () => await this.client.companyInfo(companyHandle));
 	}
 
 	/** The metadata fields a company defines for images, looked up once per execution. */

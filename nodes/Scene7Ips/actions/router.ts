@@ -136,15 +136,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	// Options > Concurrency is the ceiling: items run side by side up to it, and the endpoint's
 	// adaptive window decides how many calls are in flight; 1 means one at a time.
 	const concurrency = Number(this.getNodeParameter('options.concurrency', 0, MAX_CONCURRENCY)) || MAX_CONCURRENCY;
+	const ceiling = Math.min(Math.max(concurrency, 1), MAX_CONCURRENCY);
 	const controller = new RunController({
-		concurrency: Math.min(Math.max(concurrency, 1), MAX_CONCURRENCY),
+		concurrency: ceiling,
 		stopOnFailure: !continueOnFail,
 		cancelSignal: this.getExecutionCancelSignal?.(),
 	});
 	const { endpoint, credentials } = await connectionOf(this);
-	const scope = new ExecutionScope(limiterFor(endpoint), credentials);
+	const scope = new ExecutionScope({ limiter: limiterFor(endpoint), credentials, sideBySide: ceiling > 1 && items.length > 1, node });
 	const journal = journalFor(this);
-	const parameters = JSON.stringify(node.parameters);
+	const parameters = fingerprintOf(JSON.stringify(node.parameters));
 
 	const fingerprints = items.map((item) => fingerprintOf(`${parameters}\u0000${JSON.stringify(item.json)}`));
 	const itemContext = (itemIndex: number) => new ItemContext(this, itemIndex, scope, controller.itemSignal());

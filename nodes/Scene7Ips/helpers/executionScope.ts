@@ -1,11 +1,7 @@
-import type { ICredentialsDecrypted } from 'n8n-workflow';
+import type { ICredentialsDecrypted, INode } from 'n8n-workflow';
 
 import type { AdaptiveLimiter } from '../transport';
 
-/**
- * State shared by the items of one node execution, and only that: a new scope is made for every
- * execution, so nothing is cached across executions or kept in the process (queue-mode safe).
- */
 /** Whether a stored parameter value holds an expression anywhere (strings starting with '='). */
 export function holdsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
@@ -14,19 +10,40 @@ export function holdsExpression(value: unknown): boolean {
 	return false;
 }
 
+export interface ExecutionScopeSettings {
+	/** The Scene7 endpoint's window of calls in flight, shared across executions. */
+	limiter?: AdaptiveLimiter;
+	/** The credential, decrypted once for the execution's calls. */
+	credentials?: ICredentialsDecrypted;
+	/** Several items and Options > Concurrency above 1: the run's calls may be in flight together. */
+	sideBySide?: boolean;
+	/** The node as the run started (n8n's getNode() copies it on every call). */
+	node?: INode;
+}
+
+/**
+ * State shared by the items of one node execution, and only that: a new scope is made for every
+ * execution, so nothing is cached across executions or kept in the process (queue-mode safe).
+ */
 export class ExecutionScope {
 	private readonly lookups = new Map<string, Promise<unknown>>();
 
 	private readonly constants = new Map<string, unknown>();
 
-	/**
-	 * @param limiter the Scene7 endpoint's window of calls in flight, shared across executions
-	 * @param credentials the credential, decrypted once for the execution's calls
-	 */
-	constructor(
-		readonly limiter?: AdaptiveLimiter,
-		readonly credentials?: ICredentialsDecrypted,
-	) {}
+	readonly limiter?: AdaptiveLimiter;
+
+	readonly credentials?: ICredentialsDecrypted;
+
+	readonly sideBySide: boolean;
+
+	readonly node?: INode;
+
+	constructor({ limiter, credentials, sideBySide = false, node }: ExecutionScopeSettings = {}) {
+		this.limiter = limiter;
+		this.credentials = credentials;
+		this.sideBySide = sideBySide;
+		this.node = node;
+	}
 
 	/**
 	 * A parameter whose stored value holds no expression is the same for every item, so it is read

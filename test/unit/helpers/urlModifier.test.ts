@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeParameters, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import type { IDataObject, INode, INodeParameters, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { NodeHelpers, NodeOperationError } from 'n8n-workflow';
 
 import { modifierBuilder, modifierBuilderCollection } from '../../../nodes/Scene7Ips/actions/image/modifierBuilder.description';
@@ -7,6 +7,7 @@ import {
 	builderFields,
 	checkUrlModifier,
 	composeUrlModifier,
+	type ItemParameters,
 	urlModifierWarningsField,
 } from '../../../nodes/Scene7Ips/actions/image/urlModifier';
 import {
@@ -113,11 +114,8 @@ describe('blockUnknownCommandsOption', () => {
 	});
 });
 
-function contextWith(parameters: IDataObject): IExecuteFunctions {
-	return {
-		getNode: () => node,
-		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
-	} as unknown as IExecuteFunctions;
+function itemWith(parameters: IDataObject, index = 0): ItemParameters {
+	return { node, index, param: <T>(name: string, fallback?: T) => (name in parameters ? parameters[name] : fallback) as T };
 }
 
 // A version 1 workflow as the editor saved it: every field, at its default where not set.
@@ -145,14 +143,14 @@ describe('composeUrlModifier', () => {
 	it('reads the version 1 fixed collection and the version 2 collection to the same modifier', () => {
 		const newShape = { width: 800, fit: 'constrain', contrast: 10, backgroundColor: '#FFFFFF', format: 'jpeg', quality: 85 };
 		for (const modifierBuilderValue of [OLD_SHAPE, newShape]) {
-			const result = composeUrlModifier(contextWith({ urlModifier: 'op_usm=1,1,10', modifierBuilder: modifierBuilderValue }), 0, true);
+			const result = composeUrlModifier(itemWith({ urlModifier: 'op_usm=1,1,10', modifierBuilder: modifierBuilderValue }), true);
 			expect(result).toEqual({ urlModifier: `op_usm=1,1,10&${BUILT}`, built: BUILT, warnings: [] });
 		}
 	});
 
 	it('builds nothing from an empty or missing builder', () => {
 		for (const value of [{}, { commands: {} }, undefined, null]) {
-			expect(composeUrlModifier(contextWith({ urlModifier: 'wid=1', modifierBuilder: value }), 0, true)).toEqual({
+			expect(composeUrlModifier(itemWith({ urlModifier: 'wid=1', modifierBuilder: value }), true)).toEqual({
 				urlModifier: 'wid=1',
 				built: '',
 				warnings: [],
@@ -161,25 +159,25 @@ describe('composeUrlModifier', () => {
 	});
 
 	it('returns the warnings, checks nothing when validation is off, and blocks unknown commands on request', () => {
-		const context = contextWith({ urlModifier: 'wid=800&myCommand=1', modifierBuilder: { quality: 150 } });
-		expect(() => composeUrlModifier(context, 3, true)).toThrow('`qlt=150`');
-		const loose = contextWith({ urlModifier: 'wid=800&myCommand=1' });
-		expect(composeUrlModifier(loose, 3, true).warnings).toEqual([
+		const context = itemWith({ urlModifier: 'wid=800&myCommand=1', modifierBuilder: { quality: 150 } }, 3);
+		expect(() => composeUrlModifier(context, true)).toThrow('`qlt=150`');
+		const loose = itemWith({ urlModifier: 'wid=800&myCommand=1' }, 3);
+		expect(composeUrlModifier(loose, true).warnings).toEqual([
 			"URL Modifier: `myCommand=1`: unknown Image Serving command 'myCommand' (not refused: sent as written)",
 		]);
-		expect(composeUrlModifier(loose, 3, { validate: true }).warnings).toHaveLength(1);
-		expect(composeUrlModifier(loose, 3, {}).warnings).toHaveLength(1);
-		expect(composeUrlModifier(context, 3, false)).toEqual({ urlModifier: 'wid=800&myCommand=1&qlt=150', built: 'qlt=150', warnings: [] });
-		expect(composeUrlModifier(context, 3, { validate: false, blockUnknown: true }).warnings).toEqual([]);
-		expect(() => composeUrlModifier(loose, 3, { blockUnknown: true })).toThrow("unknown Image Serving command 'myCommand'");
+		expect(composeUrlModifier(loose, { validate: true }).warnings).toHaveLength(1);
+		expect(composeUrlModifier(loose, {}).warnings).toHaveLength(1);
+		expect(composeUrlModifier(context, false)).toEqual({ urlModifier: 'wid=800&myCommand=1&qlt=150', built: 'qlt=150', warnings: [] });
+		expect(composeUrlModifier(context, { validate: false, blockUnknown: true }).warnings).toEqual([]);
+		expect(() => composeUrlModifier(loose, { blockUnknown: true })).toThrow("unknown Image Serving command 'myCommand'");
 	});
 
 	it('takes a missing URL Modifier as empty', () => {
-		expect(composeUrlModifier(contextWith({ modifierBuilder: { width: 10 } }), 0, true)).toEqual({ urlModifier: 'wid=10', built: 'wid=10', warnings: [] });
+		expect(composeUrlModifier(itemWith({ modifierBuilder: { width: 10 } }), true)).toEqual({ urlModifier: 'wid=10', built: 'wid=10', warnings: [] });
 	});
 
 	it('names the item when the URL Modifier is not text', () => {
-		expect(() => composeUrlModifier(contextWith({ urlModifier: { a: 1 } }), 4, true)).toThrow(
+		expect(() => composeUrlModifier(itemWith({ urlModifier: { a: 1 } }, 4), true)).toThrow(
 			'URL Modifier must be text, but it is an object [item 4]',
 		);
 	});

@@ -194,7 +194,7 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 
 	// Everything that needs no request is checked first, so a bad row costs no lookup.
 	const requestedName = item.assetName('name', 'New Name');
-	const { urlModifier, built, warnings } = composeUrlModifier(this, item.index, {
+	const { urlModifier, built, warnings } = composeUrlModifier(item, {
 		validate: options.validateUrlModifier !== false,
 		blockUnknown: options.blockUnknownCommands === true,
 	});
@@ -203,6 +203,7 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 	const sourceAssetHandle = await item.image(companyHandle);
 	const folderHandle = await item.folder(companyHandle);
 	const copier = new ImageCopier(item, { companyHandle, sourceAssetHandle, folderHandle, urlModifier });
+	if (wantsImageUrl(item)) item.prefetchImageUrl(companyHandle);
 
 	const copied = (assetHandle: string, name: string): IDataObject => ({
 		assetHandle,

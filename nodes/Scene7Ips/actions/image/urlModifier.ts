@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { buildUrlModifier, joinUrlModifiers, type ModifierBuilderFields, validateUrlModifier } from '../../helpers/imageServing';
@@ -66,12 +66,19 @@ export function urlModifierWarningsField(warnings: string[]): { urlModifierWarni
 	return warnings.length > 0 ? { urlModifierWarnings: warnings } : {};
 }
 
+/** One item's parameters, as ItemContext reads them (mapped fields and constants without n8n's evaluation). */
+export interface ItemParameters {
+	readonly node: INode;
+	readonly index: number;
+	param<T = unknown>(name: string, fallback?: T): T;
+}
+
 /**
  * The commands the Modifier Builder sets, from either saved shape: node version 1's fixed
  * collection `{ commands: { width: 800, … } }` or version 2's collection `{ width: 800, … }`.
  */
-export function readModifierBuilder(context: IExecuteFunctions, itemIndex: number): ModifierBuilderFields {
-	const saved = context.getNodeParameter('modifierBuilder', itemIndex, {}) as IDataObject | undefined;
+export function readModifierBuilder(item: ItemParameters): ModifierBuilderFields {
+	const saved = item.param<IDataObject | undefined>('modifierBuilder', {});
 	const commands = saved?.commands;
 	const isFixedCollection = commands !== null && typeof commands === 'object' && !Array.isArray(commands);
 	return builderFields(isFixedCollection ? (commands as IDataObject) : saved);
@@ -94,15 +101,11 @@ export function builderFields(fields: IDataObject | undefined): ModifierBuilderF
  * Modifier (a boolean, as before) or { validate, blockUnknown }. The warnings are empty when the
  * check is off.
  */
-export function composeUrlModifier(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	check: boolean | ({ validate?: boolean } & UrlModifierCheckOptions),
-) {
+export function composeUrlModifier(item: ItemParameters, check: boolean | ({ validate?: boolean } & UrlModifierCheckOptions)) {
 	const { validate = true, blockUnknown = false } = typeof check === 'boolean' ? { validate: check } : check;
-	const typed = optionalText(context.getNode(), context.getNodeParameter('urlModifier', itemIndex, ''), 'URL Modifier', itemIndex);
-	const built = buildUrlModifier(readModifierBuilder(context, itemIndex));
+	const typed = optionalText(item.node, item.param('urlModifier', ''), 'URL Modifier', item.index);
+	const built = buildUrlModifier(readModifierBuilder(item));
 	const urlModifier = joinUrlModifiers(typed, built);
-	const warnings = validate ? checkUrlModifier(context.getNode(), urlModifier, 'URL Modifier', itemIndex, { blockUnknown }) : [];
+	const warnings = validate ? checkUrlModifier(item.node, urlModifier, 'URL Modifier', item.index, { blockUnknown }) : [];
 	return { urlModifier, built, warnings };
 }
