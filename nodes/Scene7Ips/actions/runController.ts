@@ -18,8 +18,20 @@ export interface RunSettings {
  * On Error = Stop): no item starts after that, and calls made with the signal start no further try
  * and end their waits at once. Items in flight are left to finish, so their outcomes are known.
  */
+/**
+ * Items that start in one turn of the event loop while others are in flight. A request goes on the
+ * wire only when the event loop turns, and preparing an item (n8n evaluating its expressions) takes
+ * CPU; started in small groups, each group's requests go out, and answers come in, while the next
+ * group is prepared, instead of everything waiting behind one long burst.
+ */
+export const STARTS_PER_TURN = 8;
+
 export class RunController {
 	private readonly stopper = new AbortController();
+
+	private startedThisTurn = 0;
+
+	private nextTurn?: Promise<void>;
 
 	private readonly itemStoppers = new Set<AbortController>();
 
@@ -62,6 +74,16 @@ export class RunController {
 		this.itemStoppers.clear();
 	}
 
+	/** The next turn of the event loop, one timer shared by all workers waiting for it. */
+	private async turn(): Promise<void> {
+		// No signal: a wait with it would leave a listener on it per turn.
+		this.nextTurn ??= wait(0).then(() => {
+			this.nextTurn = undefined;
+			this.startedThisTurn = 0;
+		});
+		await this.nextTurn;
+	}
+
 	async run<T>(count: number, task: (index: number) => Promise<T>): Promise<Array<ItemOutcome<T>>> {
 		const outcomes = new Array<ItemOutcome<T>>(count).fill(undefined);
 		const { stopOnFailure } = this.settings;
@@ -73,10 +95,11 @@ export class RunController {
 				// Under Stop, answers that arrived together with this worker's get their turn before
 				// the next item starts, so a failure that has already come in stops it. Only other
 				// items in flight can have such answers: one at a time, the yield (a timer, at least
-				// 1 ms) would only slow every item down. (No signal: a wait with it would leave a
-				// listener on it per item.)
-				if (stopOnFailure && !first && inFlight > 0) await wait(0);
+				// 1 ms) would only slow every item down; so would pacing.
+				if (stopOnFailure && !first && inFlight > 0) await this.turn();
+				while (this.startedThisTurn >= STARTS_PER_TURN && inFlight > 0) await this.turn();
 				if (this.stopper.signal.aborted || next >= count) break;
+				this.startedThisTurn++;
 				const index = next++;
 				inFlight++;
 				try {

@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals */
 import * as n8nWorkflow from 'n8n-workflow';
 
-import { RunController } from '../../../nodes/Scene7Ips/actions/runController';
+import { RunController, STARTS_PER_TURN } from '../../../nodes/Scene7Ips/actions/runController';
 import { Scene7Ips } from '../../../nodes/Scene7Ips/Scene7Ips.node';
 import { fakeExecuteContext, type SentRequest, soapFault, soapResult } from '../../support/executeContext';
 
@@ -82,6 +82,32 @@ describe('RunController', () => {
 		} finally {
 			jest.useRealTimers();
 		}
+	});
+
+	it.each([false, true])('starts at most STARTS_PER_TURN items per turn of the event loop while others are in flight (Stop: %s)', async (stopOnFailure) => {
+		const controller = new RunController({ concurrency: 64, stopOnFailure });
+		const started: number[] = [];
+		const release: Array<() => void> = [];
+		const outcomes = controller.run(20, async (index) => {
+			started.push(index);
+			await new Promise<void>((resolve) => release.push(resolve));
+			return index;
+		});
+		// How many had started at each turn of the event loop (the check phase comes once per turn).
+		const seen: number[] = [];
+		await new Promise<void>((done) => {
+			const look = () => {
+				seen.push(started.length);
+				if (started.length < 20) setImmediate(look);
+				else done();
+			};
+			setImmediate(look);
+		});
+		expect(seen[0]).toBe(STARTS_PER_TURN);
+		const steps = seen.slice(1).map((count, i) => count - seen[i]);
+		expect(Math.max(...steps)).toBe(STARTS_PER_TURN);
+		for (const resolve of release) resolve();
+		expect((await outcomes).map((outcome) => outcome?.ok && outcome.value)).toEqual(Array.from({ length: 20 }, (_, index) => index));
 	});
 
 	it('gives each item a signal of its own that fires on Stop, and on Cancel until disposed', async () => {
