@@ -78,6 +78,34 @@ function readFault(faultElement: unknown): SoapFault {
 	};
 }
 
+// A result whose return element holds only text fields, as most calls of a bulk run answer (copyImage's
+// <assetHandle>, a job handle, nothing at all): the envelope, an optional empty Header, the Body
+// with one `<operation>Return`, nothing else. Groups: envelope prefix, return prefix, operation,
+// content. Anything it does not match is read by the full parser; so are long answers (lists).
+const FLAT_RESULT =
+	/^(?:<\?xml[^>]*\?>)?\s*<([\w.-]+:)?Envelope\b[^>]*>\s*(?:<\1Header\b[^>]*\/>\s*|<\1Header\b[^>]*>\s*<\/\1Header>\s*)?<\1Body\b[^>]*>\s*<([\w.-]+:)?(\w+)Return\b[^>]*?(?:\/>|>([^]*?)<\/\2\3Return>)\s*<\/\1Body>\s*<\/\1Envelope>$/;
+const FLAT_RESULT_MAX_LENGTH = 4096;
+
+// One text field, empty or not, without attributes (`<t:assetHandle>a|1|2|3</t:assetHandle>`).
+const TEXT_FIELD = /\s*<((?:[\w.-]+:)?)([\w.-]+)\s*(?:\/>|>([^<]*)<\/\1\2\s*>)\s*/y;
+/** The fields of a flat result, as the full parser gives them; undefined when it is not flat. */
+function flatFields(content: string): IDataObject | undefined {
+	const fields: IDataObject = {};
+	TEXT_FIELD.lastIndex = 0;
+	while (TEXT_FIELD.lastIndex < content.length) {
+		const field = TEXT_FIELD.exec(content);
+		if (!field) return content.slice(TEXT_FIELD.lastIndex).trim() === '' ? fields : undefined;
+		const [, , name, raw = ''] = field;
+		// Entities, and IPS arrays (always `items`, always a list), are the full parser's.
+		if (raw.includes('&') || name === 'items' || name === '__proto__') return undefined;
+		const value = raw.trim();
+		const earlier = fields[name];
+		if (earlier === undefined) fields[name] = value;
+		else fields[name] = Array.isArray(earlier) ? [...(earlier as string[]), value] : [earlier as string, value];
+	}
+	return fields;
+}
+
 /** Reads an IPS SOAP response: the `<operation>Return` element's content, or the fault it carries. */
 export function parseSoapResponse(rawBody: string, operation: string): SoapOutcome {
 	const body = rawBody.replace(/^\uFEFF/, '').trim();
@@ -86,6 +114,12 @@ export function parseSoapResponse(rawBody: string, operation: string): SoapOutco
 	if (/<!DOCTYPE|<!ENTITY/i.test(body)) return unreadable('doctype');
 	if (!body.startsWith('<')) return unreadable('notXml');
 	if (!ENVELOPE_END.test(body)) return unreadable(ENVELOPE_START.test(body) ? 'truncated' : 'notSoap');
+
+	const flat = body.length <= FLAT_RESULT_MAX_LENGTH ? FLAT_RESULT.exec(body) : null;
+	if (flat && flat[3] === operation) {
+		const fields = flatFields(flat[4] ?? '');
+		if (fields) return { kind: 'result', result: fields };
+	}
 
 	let document: IDataObject;
 	try {

@@ -56,8 +56,8 @@ const bodyOf = (envelope: string) => (/<soapenv:Body>(.*)<\/soapenv:Body>/s.exec
 function randomParam(seed: number): IpsParam {
 	let state = seed;
 	const next = (n: number) => {
-		state = (state * 1103515245 + 12345) % 2147483648;
-		return state % n;
+		state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+		return (state >>> 16) % n;
 	};
 	const texts = ['', ' ', 'plain', 'a&b<c>d"e\'f', '&amp;', 'line\r\nend', 'nel\u0085ls\u2028', 'Grüße 👋 日本', ']]>', 'tab\tnl\n'];
 	const scalar = (): IpsParamValue => [() => texts[next(texts.length)], () => next(1000) - 500, () => next(2) === 0][next(3)]();

@@ -134,3 +134,68 @@ describe('explainFault', () => {
 		expect(new Set(messages).size).toBe(kinds.length - 1);
 	});
 });
+
+describe('parseSoapResponse: short results read without the full parser', () => {
+	// The same document made longer than the short-answer limit (spaces between elements, which
+	// change nothing) goes through fast-xml-parser: the oracle for every short answer.
+	const throughFullParser = (body: string) => body.replace(/(<(?:[\w.-]+:)?Body\b[^>]*>)/, `$1${' '.repeat(5000)}`);
+
+	function answers(): Array<{ body: string; operation: string }> {
+		let state = 7;
+		const next = (n: number) => {
+			state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+			return (state >>> 16) % n;
+		};
+		const texts = ['a|739|1|9999', '', '  padded  ', 'j|c|6|1234', 'Grüße 👋', '0042', 'a &amp; b', '&#38;lt;', 'x&lt;y', 'tab\there', 'true'];
+		const names = ['assetHandle', 'jobHandle', 'successCount', 'name', 'a.b', 'x-y', 'items'];
+		const out: Array<{ body: string; operation: string }> = [];
+		for (let i = 0; i < 300; i++) {
+			const envelopePrefix = ['soapenv:', 'S:', ''][next(3)];
+			const returnPrefix = ['', 't:', 'ns1:'][next(3)];
+			const header = ['', `<${envelopePrefix}Header/>`, `<${envelopePrefix}Header></${envelopePrefix}Header>`][next(3)];
+			const fields = Array.from({ length: next(4) }, () => {
+				const name = names[next(names.length)];
+				const text = texts[next(texts.length)];
+				return next(5) === 0 && text === '' ? `<${returnPrefix}${name}/>` : `<${returnPrefix}${name}>${text}</${returnPrefix}${name}>`;
+			}).join(next(2) ? '' : '\n  ');
+			const operation = ['copyImage', 'submitJob', 'deleteAsset'][next(3)];
+			const returnElement =
+				fields === '' && next(2)
+					? `<${returnPrefix}${operation}Return xmlns${returnPrefix ? `:${returnPrefix.slice(0, -1)}` : ''}="http://www.scene7.com/IpsApi/xsd/2014-04-03"/>`
+					: `<${returnPrefix}${operation}Return xmlns="http://www.scene7.com/IpsApi/xsd/2014-04-03">${fields}</${returnPrefix}${operation}Return>`;
+			const ns = envelopePrefix ? `xmlns:${envelopePrefix.slice(0, -1)}` : 'xmlns';
+			out.push({
+				operation,
+				body: `<?xml version="1.0" encoding="UTF-8"?><${envelopePrefix}Envelope ${ns}="http://schemas.xmlsoap.org/soap/envelope/">${header}<${envelopePrefix}Body>${returnElement}</${envelopePrefix}Body></${envelopePrefix}Envelope>`,
+			});
+		}
+		return out;
+	}
+
+	it('reads 300 generated short answers exactly as fast-xml-parser does', () => {
+		const generated = answers();
+		expect(generated.filter(({ body }) => body.includes('&')).length).toBeGreaterThan(10);
+		for (const { body, operation } of generated) {
+			const long = throughFullParser(body);
+			expect(long.length).toBeGreaterThan(5000);
+			expect(parseSoapResponse(body, operation)).toEqual(parseSoapResponse(long, operation));
+		}
+	});
+
+	it('reads a copy answer to its handle and leaves lists, faults and other shapes to the full parser', () => {
+		const copy = '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><copyImageReturn xmlns="x"><assetHandle> a|1|2|3 </assetHandle></copyImageReturn></soapenv:Body></soapenv:Envelope>';
+		expect(parseSoapResponse(copy, 'copyImage')).toEqual({ kind: 'result', result: { assetHandle: 'a|1|2|3' } });
+		for (const inner of [
+			'<assetHandleArray><items>a|1</items></assetHandleArray>',
+			'<assetHandle xsi:nil="true"/>',
+			'<assetHandle><![CDATA[a|1]]></assetHandle>',
+			'<!-- note --><assetHandle>a|1</assetHandle>',
+			'<assetHandle>a|1</other>',
+		]) {
+			const body = copy.replace('<assetHandle> a|1|2|3 </assetHandle>', inner);
+			expect(parseSoapResponse(body, 'copyImage')).toEqual(parseSoapResponse(throughFullParser(body), 'copyImage'));
+		}
+		// Another operation's return element is not this call's answer.
+		expect(parseSoapResponse(copy, 'moveAsset')).toMatchObject({ kind: 'unreadable', unreadable: 'unexpected' });
+	});
+});
