@@ -24,7 +24,7 @@ import { type BenchResult, type Check, check, fmt, median, printTable, writeResu
 
 const ROWS = 400;
 const LATENCY_MS = 100;
-const ROUNDS = Math.max(2, Number(process.env.PEER_ROUNDS ?? 2));
+const ROUNDS = Math.max(2, Number(process.env.PEER_ROUNDS ?? 5));
 /** The throttling run: Scene7 (a gateway in front of it) takes this many calls at once, 429 above. */
 const THROTTLE = { maxInFlight: 16, retryAfter: '1' };
 const CREDENTIAL = { id: 'peerBenchCred001', name: 'Scene7 sandbox (peer bench)' };

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeParameterResourceLocator } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { folderAtPath, normalizeFolderPath, Scene7Client } from '../client/lookups';
+import { type CompanySummary, folderAtPath, normalizeFolderPath, Scene7Client } from '../client/lookups';
 import { type MetadataFieldSummary, metadataFieldsOf } from '../client/metadata';
 import { retryPolicy, type CallSettings } from '../helpers/callOptions';
 import { asNodeError, errorForItem } from '../helpers/errors';
@@ -12,6 +12,10 @@ import { mappedFieldValue } from '../helpers/mappedField';
 import { optionalText, requireAssetName, requireHandle, requireText } from '../helpers/input';
 import { type IpsCallOptions, type IpsParam, ipsFaultOf } from '../transport';
 import { HANDLE_HINTS } from './common.descriptions';
+
+// Keys of the execution's shared lookups for image URLs.
+const IMAGE_SERVER_URL = 'imageServerUrl';
+const COMPANY_INFO = 'companyInfo:';
 
 /**
  * One input item as an operation sees it: its index, its parameters and Options, the Company,
@@ -140,6 +144,10 @@ export class ItemContext {
 	}
 
 	private async imageUrlParts(companyHandle: string): Promise<{ prefix: string; rootPath: string }> {
+		// Every item after the first finds both already here: no waiting on them again.
+		const arrivedPrefix = this.scope.arrivedLookup<string>(IMAGE_SERVER_URL);
+		const arrivedCompany = this.scope.arrivedLookup<CompanySummary>(`${COMPANY_INFO}${companyHandle}`);
+		if (arrivedPrefix !== undefined && arrivedCompany !== undefined) return { prefix: arrivedPrefix, rootPath: arrivedCompany.rootPath };
 		const [prefix, company] = this.scope.sideBySide
 			? await Promise.all([this.imageServerUrl(), this.companyInfo(companyHandle)])
 			: // One after the other: one item alone, or items one at a time, has one call in flight.
@@ -148,11 +156,11 @@ export class ItemContext {
 	}
 
 	private async imageServerUrl(): Promise<string> {
-		return await this.shared('imageServerUrl', "Scene7's Image Server URL (getProperty IpsImageServerUrl)", async () => await this.client.imageServerUrl());
+		return await this.shared(IMAGE_SERVER_URL, "Scene7's Image Server URL (getProperty IpsImageServerUrl)", async () => await this.client.imageServerUrl());
 	}
 
 	private async companyInfo(companyHandle: string) {
-		return await this.shared(`companyInfo:${companyHandle}`, `company ${companyHandle}`, async () => await this.client.companyInfo(companyHandle));
+		return await this.shared(`${COMPANY_INFO}${companyHandle}`, `company ${companyHandle}`, async () => await this.client.companyInfo(companyHandle));
 	}
 
 	/** The metadata fields a company defines for images, looked up once per execution. */

@@ -4,11 +4,25 @@ import type { IDataObject } from 'n8n-workflow';
 // nothing around it. A field name that is a plain identifier, so `$json.field` is one property read.
 const MAPPED_FIELD = /^=\{\{\s*\$json\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/;
 
+// The field an expression maps, or null: the same few expressions come again for every item.
+const fieldNames = new Map<string, string | null>();
+const MAX_REMEMBERED = 1000;
+
+function fieldNameOf(expression: string): string | null {
+	let field = fieldNames.get(expression);
+	if (field === undefined) {
+		field = MAPPED_FIELD.exec(expression)?.[1] ?? null;
+		if (fieldNames.size >= MAX_REMEMBERED) fieldNames.clear();
+		fieldNames.set(expression, field);
+	}
+	return field;
+}
+
 function fieldOf(expression: unknown, json: IDataObject | undefined): string | undefined {
 	if (typeof expression !== 'string' || !json) return undefined;
-	const field = MAPPED_FIELD.exec(expression)?.[1];
+	const field = fieldNameOf(expression);
 	// Own properties only: `$json.constructor` is no field of the item.
-	if (field === undefined || !Object.prototype.hasOwnProperty.call(json, field)) return undefined;
+	if (field === null || !Object.prototype.hasOwnProperty.call(json, field)) return undefined;
 	const value = json[field];
 	return typeof value === 'string' ? value : undefined;
 }
