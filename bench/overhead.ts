@@ -186,7 +186,7 @@ async function ownSteps(serviceUrl: string) {
 		isArray: (name) => name === 'items',
 	});
 	return [
-		{ step: 'buildEnvelope (fast-xml-parser XMLBuilder)', us: await microsPerCall(() => buildEnvelope('copyImage', param)) },
+		{ step: 'buildEnvelope (writes the XML itself)', us: await microsPerCall(() => buildEnvelope('copyImage', param)) },
 		{ step: "credential's authenticate (completeEnvelope)", us: await microsPerCall(() => completeEnvelope(envelope, credentials)) },
 		{ step: 'readBodyText of the answer stream (for await)', us: await microsPerCall(() => readBodyText(Readable.from([COPY_ANSWER]))) },
 		{ step: 'parseSoapResponse of the answer', us: await microsPerCall(() => parseSoapResponse(answer, 'copyImage')) },

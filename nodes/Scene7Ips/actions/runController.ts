@@ -13,12 +13,6 @@ export interface RunSettings {
 }
 
 /**
- * The one loop that runs a node's items: at most `concurrency` at once, outcomes in input order
- * whatever order they finish in. Its `signal` fires when the run stops (Cancel, or a failure under
- * On Error = Stop): no item starts after that, and calls made with the signal start no further try
- * and end their waits at once. Items in flight are left to finish, so their outcomes are known.
- */
-/**
  * Items that start in one turn of the event loop while others are in flight. A request goes on the
  * wire only when the event loop turns, and preparing an item (n8n evaluating its expressions) takes
  * CPU; started in small groups, each group's requests go out, and answers come in, while the next
@@ -26,6 +20,12 @@ export interface RunSettings {
  */
 export const STARTS_PER_TURN = 8;
 
+/**
+ * The one loop that runs a node's items: at most `concurrency` at once, outcomes in input order
+ * whatever order they finish in. Its `signal` fires when the run stops (Cancel, or a failure under
+ * On Error = Stop): no item starts after that, and calls made with the signal start no further try
+ * and end their waits at once. Items in flight are left to finish, so their outcomes are known.
+ */
 export class RunController {
 	private readonly stopper = new AbortController();
 

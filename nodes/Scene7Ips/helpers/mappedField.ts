@@ -4,30 +4,16 @@ import type { IDataObject } from 'n8n-workflow';
 // nothing around it. A field name that is a plain identifier, so `$json.field` is one property read.
 const MAPPED_FIELD = /^=\{\{\s*\$json\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/;
 
-// The field an expression maps, or null: the same few expressions come again for every item.
-const fieldNames = new Map<string, string | null>();
-const MAX_REMEMBERED = 1000;
-
-function fieldNameOf(expression: string): string | null {
-	let field = fieldNames.get(expression);
-	if (field === undefined) {
-		field = MAPPED_FIELD.exec(expression)?.[1] ?? null;
-		if (fieldNames.size >= MAX_REMEMBERED) fieldNames.clear();
-		fieldNames.set(expression, field);
-	}
-	return field;
-}
-
 function fieldOf(expression: unknown, json: IDataObject | undefined): string | undefined {
 	if (typeof expression !== 'string' || !json) return undefined;
-	const field = fieldNameOf(expression);
+	const field = MAPPED_FIELD.exec(expression)?.[1];
 	// Own properties only: `$json.constructor` is no field of the item.
-	if (field === null || !Object.prototype.hasOwnProperty.call(json, field)) return undefined;
+	if (field === undefined || !Object.prototype.hasOwnProperty.call(json, field)) return undefined;
 	const value = json[field];
 	return typeof value === 'string' ? value : undefined;
 }
 
-const holdsExpression = (value: unknown) => typeof value === 'string' && value.startsWith('=');
+const isExpressionText = (value: unknown) => typeof value === 'string' && value.startsWith('=');
 
 /**
  * The value n8n would give a parameter stored as `={{ $json.field }}` (or a locator whose value is
@@ -41,7 +27,7 @@ export function mappedFieldValue(stored: unknown, json: IDataObject | undefined)
 	if (stored === null || typeof stored !== 'object' || !('__rl' in stored)) return undefined;
 	const { value, ...rest } = stored as IDataObject;
 	// A locator's other keys (mode, cached name) are stored as typed; one holding an expression is left to n8n.
-	if (Object.values(rest).some(holdsExpression)) return undefined;
+	if (Object.values(rest).some(isExpressionText)) return undefined;
 	const mapped = fieldOf(value, json);
 	return mapped === undefined ? undefined : { ...rest, value: mapped };
 }
