@@ -111,7 +111,7 @@ export function concurrencyOption(what: string): INodeProperties {
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
 		default: MAX_CONCURRENCY,
-		description: `The most ${what} in flight at once. The node starts with a few and adds more while Scene7 answers quickly, and backs off when it throttles or slows down; 1 runs one at a time. Results keep the input order.`,
+		description: `The most ${what} in flight at once. The node starts at this number, backs off when Scene7 throttles or slows down and adds more again while it answers quickly; 1 runs one at a time. Results keep the input order.`,
 	};
 }
 
