@@ -85,29 +85,35 @@ describe('RunController', () => {
 	});
 
 	it.each([false, true])('starts at most STARTS_PER_TURN items per turn of the event loop while others are in flight (Stop: %s)', async (stopOnFailure) => {
-		const controller = new RunController({ concurrency: 64, stopOnFailure });
-		const started: number[] = [];
-		const release: Array<() => void> = [];
-		const outcomes = controller.run(20, async (index) => {
-			started.push(index);
-			await new Promise<void>((resolve) => release.push(resolve));
-			return index;
-		});
-		// How many had started at each turn of the event loop (the check phase comes once per turn).
-		const seen: number[] = [];
-		await new Promise<void>((done) => {
-			const look = () => {
-				seen.push(started.length);
-				if (started.length < 20) setImmediate(look);
-				else done();
+		jest.useFakeTimers();
+		try {
+			const controller = new RunController({ concurrency: 64, stopOnFailure });
+			const started: number[] = [];
+			const release: Array<() => void> = [];
+			const outcomes = controller.run(20, async (index) => {
+				started.push(index);
+				await new Promise<void>((resolve) => release.push(resolve));
+				return index;
+			});
+			const settle = async () => {
+				for (let i = 0; i < 50; i++) await Promise.resolve();
 			};
-			setImmediate(look);
-		});
-		expect(seen[0]).toBe(STARTS_PER_TURN);
-		const steps = seen.slice(1).map((count, i) => count - seen[i]);
-		expect(Math.max(...steps)).toBe(STARTS_PER_TURN);
-		for (const resolve of release) resolve();
-		expect((await outcomes).map((outcome) => outcome?.ok && outcome.value)).toEqual(Array.from({ length: 20 }, (_, index) => index));
+			// Promise jobs only: the first group, then nothing until the turn's timer fires.
+			await settle();
+			expect(started).toEqual(Array.from({ length: STARTS_PER_TURN }, (_, index) => index));
+			// One timer at a time (the synchronous advance runs no promise job, so the next turn's
+			// timer does not exist yet): one more group per turn.
+			jest.advanceTimersToNextTimer();
+			await settle();
+			expect(started).toHaveLength(2 * STARTS_PER_TURN);
+			jest.advanceTimersToNextTimer();
+			await settle();
+			expect(started).toHaveLength(20);
+			for (const resolve of release) resolve();
+			expect((await outcomes).map((outcome) => outcome?.ok && outcome.value)).toEqual(Array.from({ length: 20 }, (_, index) => index));
+		} finally {
+			jest.useRealTimers();
+		}
 	});
 
 	it('gives each item a signal of its own that fires on Stop, and on Cancel until disposed', async () => {
