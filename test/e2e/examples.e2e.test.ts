@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-imports */
 // The importable workflows in examples/ run as shipped: each file is imported into n8n with only its
 // credential reference pointed at this run's sandbox credential (the credential carries the sandbox URL),
 // then run: the rows example with `n8n execute`, the webhook example published and called over HTTP.
@@ -99,28 +99,15 @@ describe('examples/ import and run', () => {
 		const webhookPath = (workflow.nodes.find((n) => n.type === 'n8n-nodes-base.webhook')!.parameters.path as string) ?? '';
 		expect(webhookPath).toBe('scene7-copy-image');
 
-		const post = async () =>
-			await fetch(`${n8n.baseUrl}/webhook/${webhookPath}`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({
-					company: 'ApiTestCo',
-					image: 'macbookwin1',
-					folder: 'ApiTestCo/',
-					newName: 'Webhook_example_copy',
-					urlModifier: 'wid=640&fmt=png',
-				}),
-			});
 		const call = async () => {
-			// n8n 2.41 can answer before it has registered the published workflow's webhook; a 404
-			// runs nothing, so the call is made again until the webhook is there (a clean-clone CI
-			// run saw one 404 right after the start).
-			let res = await post();
-			for (const until = Date.now() + 30_000; res.status === 404 && Date.now() < until; res = await post()) {
-				await new Promise((resolve) => setTimeout(resolve, 500));
-			}
-			const text = await res.text();
-			expect({ status: res.status, text }).toMatchObject({ status: 200 });
+			const { status, text } = await n8n.postWebhook(webhookPath, {
+				company: 'ApiTestCo',
+				image: 'macbookwin1',
+				folder: 'ApiTestCo/',
+				newName: 'Webhook_example_copy',
+				urlModifier: 'wid=640&fmt=png',
+			});
+			expect({ status, text }).toMatchObject({ status: 200 });
 			return JSON.parse(text) as Record<string, unknown>;
 		};
 

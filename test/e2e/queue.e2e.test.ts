@@ -52,19 +52,14 @@ describe('queue mode: main + worker + Redis', () => {
 
 	test('a webhook-triggered copy is executed by the worker and answers with the new handle', async () => {
 		const before = sandbox.requests.length;
-		const res = await fetch(`${n8n.baseUrl}/webhook/${WEBHOOK.path}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({
-				company: DEMO.companyHandle,
-				asset: DEMO.assetHandle,
-				folder: DEMO.folderHandle,
-				name: 'Queued_macbookwin1',
-				modifier: 'wid=320',
-			}),
+		const { status, text } = await n8n.postWebhook(WEBHOOK.path, {
+			company: DEMO.companyHandle,
+			asset: DEMO.assetHandle,
+			folder: DEMO.folderHandle,
+			name: 'Queued_macbookwin1',
+			modifier: 'wid=320',
 		});
-		const text = await res.text();
-		expect({ status: res.status, text }).toMatchObject({ status: 200 });
+		expect({ status, text }).toMatchObject({ status: 200 });
 		const body = JSON.parse(text) as Record<string, unknown>;
 		const copy = assetNamed(sandbox, 'Queued_macbookwin1');
 		expect(body).toMatchObject({ assetHandle: copy.assetHandle, name: 'Queued_macbookwin1', urlModifier: 'wid=320' });

@@ -42,19 +42,14 @@ describe('n8n start: webhook and editor credential test', () => {
 
 	test('webhook → Copy Image: the HTTP response carries the new handle', async () => {
 		const before = sandbox.requests.length;
-		const res = await fetch(`${n8n.baseUrl}/webhook/${WEBHOOK.path}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({
-				company: DEMO.companyHandle,
-				asset: DEMO.assetHandle,
-				folder: DEMO.folderHandle,
-				name: 'Webhook_macbookwin1',
-				modifier: 'wid=640&fmt=png',
-			}),
+		const { status, text } = await n8n.postWebhook(WEBHOOK.path, {
+			company: DEMO.companyHandle,
+			asset: DEMO.assetHandle,
+			folder: DEMO.folderHandle,
+			name: 'Webhook_macbookwin1',
+			modifier: 'wid=640&fmt=png',
 		});
-		const text = await res.text();
-		expect({ status: res.status, text }).toMatchObject({ status: 200 });
+		expect({ status, text }).toMatchObject({ status: 200 });
 		const body = JSON.parse(text) as Record<string, unknown>;
 
 		const copy = assetNamed(sandbox, 'Webhook_macbookwin1');

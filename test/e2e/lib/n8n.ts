@@ -279,6 +279,29 @@ export class N8n {
 		return proc;
 	}
 
+	/**
+	 * POST JSON to a production webhook of the started server and read the answer. n8n 2.41 can print
+	 * "Editor is now accessible" before it has registered the published workflows' webhooks (clean-clone
+	 * CI runs saw a 404 on the first call, in two different test files). A 404 runs nothing, so the call is
+	 * made again, for up to `timeoutMs`, until the webhook is there; any other answer is returned as is.
+	 */
+	async postWebhook(webhookPath: string, body: unknown, timeoutMs = 30_000): Promise<{ status: number; text: string }> {
+		const post = async () =>
+			await fetch(`${this.baseUrl}/webhook/${webhookPath}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+			});
+		const deadline = Date.now() + timeoutMs;
+		let res = await post();
+		while (res.status === 404 && Date.now() < deadline) {
+			await res.text();
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			res = await post();
+		}
+		return { status: res.status, text: await res.text() };
+	}
+
 	/** Stop every process started through this instance and delete the user folder. */
 	async dispose(keepFolder = false): Promise<void> {
 		for (const p of this.processes.splice(0).reverse()) await p.stop();
