@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeParameterResourceLocator } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { type CompanySummary, folderAtPath, normalizeFolderPath, Scene7Client } from '../client/lookups';
+import { folderAtPath, normalizeFolderPath, Scene7Client } from '../client/lookups';
 import { type MetadataFieldSummary, metadataFieldsOf } from '../client/metadata';
 import { retryPolicy, type CallSettings } from '../helpers/callOptions';
 import { asNodeError, errorForItem } from '../helpers/errors';
@@ -15,7 +15,27 @@ import { HANDLE_HINTS } from './common.descriptions';
 
 // Keys of the execution's shared lookups for image URLs.
 const IMAGE_SERVER_URL = 'imageServerUrl';
-const COMPANY_INFO = 'companyInfo:';
+const IMAGE_URL_PARTS = 'imageUrlParts:';
+const IMAGE_SERVER_URL_WHAT = "Scene7's Image Server URL (getProperty IpsImageServerUrl)";
+
+interface ImageUrlParts {
+	prefix: string;
+	rootPath: string;
+}
+
+/** Which lookup for image URLs failed and why; each item makes its own error of it. */
+interface FailedLookup {
+	failedLookup: string;
+	error: unknown;
+}
+
+async function settled<T>(what: string, load: () => Promise<T>): Promise<{ value: T } | FailedLookup> {
+	try {
+		return { value: await load() };
+	} catch (error) {
+		return { failedLookup: what, error };
+	}
+}
 
 /**
  * One input item as an operation sees it: its index, its parameters and Options, the Company,
@@ -143,24 +163,26 @@ export class ItemContext {
 		this.imageUrlParts(companyHandle).catch(() => undefined);
 	}
 
-	private async imageUrlParts(companyHandle: string): Promise<{ prefix: string; rootPath: string }> {
-		// Every item after the first finds both already here: no waiting on them again.
-		const arrivedPrefix = this.scope.arrivedLookup<string>(IMAGE_SERVER_URL);
-		const arrivedCompany = this.scope.arrivedLookup<CompanySummary>(`${COMPANY_INFO}${companyHandle}`);
-		if (arrivedPrefix !== undefined && arrivedCompany !== undefined) return { prefix: arrivedPrefix, rootPath: arrivedCompany.rootPath };
-		const [prefix, company] = this.scope.sideBySide
-			? await Promise.all([this.imageServerUrl(), this.companyInfo(companyHandle)])
-			: // One after the other: one item alone, or items one at a time, has one call in flight.
-				[await this.imageServerUrl(), await this.companyInfo(companyHandle)];
-		return { prefix, rootPath: company.rootPath };
+	/** The Image Server prefix and the company's root, once per company per execution. */
+	private async imageUrlParts(companyHandle: string): Promise<ImageUrlParts> {
+		const parts = await this.scope.lookup(`${IMAGE_URL_PARTS}${companyHandle}`, async () => await this.loadImageUrlParts(companyHandle));
+		if ('failedLookup' in parts) throw errorForItem(this.node, parts.error, this.index, `while looking up ${parts.failedLookup}`);
+		return parts;
 	}
 
-	private async imageServerUrl(): Promise<string> {
-		return await this.shared(IMAGE_SERVER_URL, "Scene7's Image Server URL (getProperty IpsImageServerUrl)", async () => await this.client.imageServerUrl());
-	}
-
-	private async companyInfo(companyHandle: string) {
-		return await this.shared(`${COMPANY_INFO}${companyHandle}`, `company ${companyHandle}`, async () => await this.client.companyInfo(companyHandle));
+	private async loadImageUrlParts(companyHandle: string): Promise<ImageUrlParts | FailedLookup> {
+		// The prefix is the same for every company: one getProperty per execution.
+		const prefix = async () =>
+			await settled(IMAGE_SERVER_URL_WHAT, async () => await this.scope.lookup(IMAGE_SERVER_URL, async () => await this.client.imageServerUrl()));
+		const company = async () => await settled(`company ${companyHandle}`, async () => await this.client.companyInfo(companyHandle));
+		// Side by side, both go out together. Otherwise one after the other: one item alone, or items
+		// one at a time, has one call in flight (and the company is not asked when the prefix failed).
+		const pendingPrefix = prefix();
+		const pendingCompany = this.scope.sideBySide ? company() : undefined;
+		const serverUrl = await pendingPrefix;
+		if ('failedLookup' in serverUrl) return serverUrl;
+		const info = await (pendingCompany ?? company());
+		return 'failedLookup' in info ? info : { prefix: serverUrl.value, rootPath: info.value.rootPath };
 	}
 
 	/** The metadata fields a company defines for images, looked up once per execution. */

@@ -30,8 +30,6 @@ export class ExecutionScope {
 
 	private readonly constants = new Map<string, unknown>();
 
-	private readonly arrived = new Map<string, unknown>();
-
 	readonly limiter?: AdaptiveLimiter;
 
 	readonly credentials?: ICredentialsDecrypted;
@@ -68,16 +66,8 @@ export class ExecutionScope {
 		if (!pending) {
 			pending = load();
 			this.lookups.set(key, pending);
-			pending.then(
-				(value) => this.arrived.set(key, value),
-				() => undefined,
-			);
 		}
 		return await pending;
 	}
 
-	/** A lookup's value once it has arrived; undefined before that, and when it failed. */
-	arrivedLookup<T>(key: string): T | undefined {
-		return this.arrived.get(key) as T | undefined;
-	}
 }

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals */
 import { assetsAnswer, assetXml, byHandle, operationOf, param, paramOf, run, scripted, soapFault, soapResult } from '../support';
 import { urlLookups } from './urlAnswers';
 
@@ -42,7 +43,7 @@ describe('imageUrl on image outputs', () => {
 	});
 
 	it('a failed URL lookup leaves a completed copy a success, with the reason in imageUrlError', async () => {
-		const { json, error } = await run(
+		const { json, error, operations } = await run(
 			copyParameters({ name: 'plain' }),
 			scripted({
 				copyImage: [copied],
@@ -51,6 +52,8 @@ describe('imageUrl on image outputs', () => {
 			}),
 		);
 		expect(error).toBeUndefined();
+		// One item: one call at a time, and the company is not asked once the prefix failed.
+		expect(operations).toEqual(['copyImage', 'getProperty']);
 		expect(json?.[0]).toMatchObject({ assetHandle: 'a|1000|1|2000', name: 'plain' });
 		expect(json?.[0]).not.toHaveProperty('imageUrl');
 		expect(json?.[0].imageUrlError).toBe(
@@ -109,5 +112,70 @@ describe('imageUrl on image outputs', () => {
 		);
 		expect(operations).toEqual(['getAssets']);
 		expect(json?.[0]).not.toHaveProperty('imageUrl');
+	});
+});
+
+describe('imageUrl lookups of a run', () => {
+	const rows = (concurrency: number) => (index: number) => copyParameters({ name: `copy_${index}`, urlModifier: '', options: { concurrency, retry: { settings: { attempts: 1 } } } });
+	const items = (count: number) => ({ items: Array.from({ length: count }, () => ({ json: {} })) });
+
+	/** Answers copies after 30 ms and lookups after 5 ms, recording when each call was sent and answered. */
+	function timedScript(script: ReturnType<typeof scripted>) {
+		const events: string[] = [];
+		let inFlight = 0;
+		let peak = 0;
+		const respond = async (request: Parameters<typeof script>[0]) => {
+			const operation = operationOf(request);
+			events.push(`send ${operation}`);
+			peak = Math.max(peak, ++inFlight);
+			await new Promise((resolve) => setTimeout(resolve, operation === 'copyImage' ? 30 : 5));
+			inFlight--;
+			events.push(`answer ${operation}`);
+			return script(request);
+		};
+		return { events, respond, peak: () => peak };
+	}
+	const copies = scripted({ copyImage: [(request) => soapResult('copyImage', `<assetHandle>a|${/<name>copy_(\d+)</.exec(request.body)?.[1]}|1|1</assetHandle>`)], ...urlLookups });
+
+	it('side by side, both lookups go out beside the first copies, together, once for the run', async () => {
+		const timed = timedScript(copies);
+		const { json, operations } = await run(rows(4), timed.respond, items(4));
+		const firstCopyAnswer = timed.events.indexOf('answer copyImage');
+		// Prefetched: sent before any copy has answered.
+		expect(timed.events.indexOf('send getProperty')).toBeLessThan(firstCopyAnswer);
+		expect(timed.events.indexOf('send getCompanyInfo')).toBeLessThan(firstCopyAnswer);
+		// In parallel: the second was sent before the first was answered.
+		expect(timed.events.indexOf('send getCompanyInfo')).toBeLessThan(timed.events.indexOf('answer getProperty'));
+		expect(operations.filter((operation) => operation !== 'copyImage')).toEqual(['getProperty', 'getCompanyInfo']);
+		expect(json?.map((output) => output.imageUrl)).toEqual([0, 1, 2, 3].map((index) => `https://s7d1.scene7.com/is/image/ApiTestCo/copy_${index}`));
+	});
+
+	it('with Concurrency 1, one call at a time: the lookups after the first copy, one after the other', async () => {
+		const timed = timedScript(copies);
+		const { json, operations } = await run(rows(1), timed.respond, items(3));
+		expect(timed.peak()).toBe(1);
+		expect(operations).toEqual(['copyImage', 'getProperty', 'getCompanyInfo', 'copyImage', 'copyImage']);
+		expect(json?.map((output) => output.imageUrl)).toEqual([0, 1, 2].map((index) => `https://s7d1.scene7.com/is/image/ApiTestCo/copy_${index}`));
+	});
+
+	it('a failed lookup is asked once and becomes each item’s own imageUrlError', async () => {
+		for (const concurrency of [1, 4]) {
+			const { json, operations } = await run(
+				rows(concurrency),
+				scripted({
+					copyImage: [copies],
+					getProperty: urlLookups.getProperty,
+					getCompanyInfo: [soapFault('ipsApiFault', 10000, 'Company c|6 not found')],
+				}),
+				items(3),
+			);
+			expect(operations.filter((operation) => operation === 'getCompanyInfo')).toHaveLength(1);
+			expect(json?.map((output) => [output.assetHandle, output.imageUrlError])).toEqual(
+				[0, 1, 2].map((index) => [
+					`a|${index}|1|1`,
+					`Scene7 could not run getCompanyInfo: Company c|6 not found (10000) (while looking up company c|6) [item ${index}]`,
+				]),
+			);
+		}
 	});
 });
