@@ -147,6 +147,33 @@ describe('Copy Image', () => {
 		expect(output[0].json).toMatchObject({ name: '2024', folderHandle: 'ApiTestCo/', sourceAssetHandle: 'a|739|1|537' });
 		expect(sent[0].body).toContain('<folderHandle>ApiTestCo/</folderHandle><name>2024</name>');
 	});
+
+	it('reads fields mapped as {{ $json.field }} from the item itself, without asking n8n', async () => {
+		// This fake context returns stored expressions unevaluated, so a value that reaches the
+		// envelope can only have come from the item (the shortcut in ItemContext.param).
+		const { context, sent } = fakeExecuteContext({
+			items: [{ json: { newName: 'Mapped_1', image: 'a|1|1|1' } }, { json: { newName: 'Mapped_2', image: 'a|2|1|2' } }],
+			parameters: copyParameters({ name: '={{ $json.newName }}', assetHandle: locator('={{ $json.image }}'), urlModifier: "={{ 'wid=' + $json.image.length }}" }),
+			respond: copyAnswer,
+		});
+		// n8n's evaluation of the one expression that is not a plain mapped field.
+		const evaluate = context.getNodeParameter.bind(context);
+		const asked = jest
+			.spyOn(context, 'getNodeParameter')
+			.mockImplementation(((name: string, ...rest: [number]) => (name === 'urlModifier' ? 'wid=7' : evaluate(name, ...rest))) as typeof context.getNodeParameter);
+		const [output] = await node.execute.call(context);
+		expect(output.map((item) => [item.json.name, item.json.sourceAssetHandle])).toEqual([
+			['Mapped_1', 'a|1|1|1'],
+			['Mapped_2', 'a|2|1|2'],
+		]);
+		expect(sent.map((request) => /<name>([^<]*)<\/name><urlModifier>([^<]*)</.exec(request.body)?.slice(1))).toEqual([
+			['Mapped_1', 'wid=7'],
+			['Mapped_2', 'wid=7'],
+		]);
+		// Anything else is n8n's to evaluate: the modifier's expression went to it, once per item.
+		expect(asked.mock.calls.filter(([name]) => name === 'urlModifier')).toHaveLength(2);
+		expect(asked.mock.calls.filter(([name]) => name === 'name' || name === 'assetHandle')).toHaveLength(0);
+	});
 });
 
 describe('Copy Image: bad input is refused before any request', () => {

@@ -1,3 +1,4 @@
+import { XMLParser } from 'fast-xml-parser';
 import { explainFault, explainUnreadable } from '../../../nodes/Scene7Ips/transport/faults';
 import { parseSoapResponse } from '../../../nodes/Scene7Ips/transport/response';
 import { soapFault, soapResult } from '../../support/executeContext';
@@ -197,5 +198,25 @@ describe('parseSoapResponse: short results read without the full parser', () => 
 		}
 		// Another operation's return element is not this call's answer.
 		expect(parseSoapResponse(copy, 'moveAsset')).toMatchObject({ kind: 'unreadable', unreadable: 'unexpected' });
+	});
+
+	it('does read short flat answers without the full parser, and everything else with it', () => {
+		// The equality tests above would pass with the shortcut switched off; this one would not.
+		const parse = jest.spyOn(XMLParser.prototype, 'parse');
+		try {
+			const copy = '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><copyImageReturn xmlns="x"><assetHandle>a|1|2|3</assetHandle></copyImageReturn></soapenv:Body></soapenv:Envelope>';
+			const readsFully = (body: string) => {
+				parse.mockClear();
+				parseSoapResponse(body, 'copyImage');
+				return parse.mock.calls.length;
+			};
+			expect(readsFully(copy)).toBe(0);
+			expect(readsFully(copy.replace('<copyImageReturn xmlns="x">', '<copyImageReturn xmlns="x"/>').replace('<assetHandle>a|1|2|3</assetHandle></copyImageReturn>', ''))).toBe(0);
+			expect(readsFully(throughFullParser(copy))).toBe(1);
+			expect(readsFully(copy.replace('a|1|2|3', 'a &amp; b'))).toBe(1);
+			expect(readsFully(copy.replace('<assetHandle>a|1|2|3</assetHandle>', '<assetHandleArray><items>a|1</items></assetHandleArray>'))).toBe(1);
+		} finally {
+			parse.mockRestore();
+		}
 	});
 });
