@@ -93,6 +93,16 @@ describe('parseSoapResponse: unusable bodies', () => {
 		expect(parseSoapResponse(body, 'copyImage')).toMatchObject({ kind: 'unreadable', unreadable: kind });
 	});
 
+	it('says what the body held instead of the expected result, for the error message', () => {
+		expect(parseSoapResponse(envelope('<renameAssetReturn/><getAssetsReturn/>'), 'copyImage')).toEqual({
+			kind: 'unreadable',
+			unreadable: 'unexpected',
+			detail: 'expected copyImageReturn, found renameAssetReturn, getAssetsReturn',
+		});
+		expect(parseSoapResponse(envelope(''), 'copyImage')).toMatchObject({ detail: 'expected copyImageReturn, found nothing' });
+		expect(parseSoapResponse('', 'copyImage')).toEqual({ kind: 'unreadable', unreadable: 'empty', detail: '' });
+	});
+
 	it('never expands entities declared in the body', () => {
 		const body = '<!DOCTYPE x [<!ENTITY boom "EXPANDED">]>' + envelope('<copyImageReturn><assetHandle>&boom;</assetHandle></copyImageReturn>');
 		expect(JSON.stringify(parseSoapResponse(body, 'copyImage'))).not.toContain('EXPANDED');

@@ -158,6 +158,25 @@ describe('imageUrl lookups of a run', () => {
 		expect(json?.map((output) => output.imageUrl)).toEqual([0, 1, 2].map((index) => `https://s7d1.scene7.com/is/image/ApiTestCo/copy_${index}`));
 	});
 
+	it('each company its own root: items of two companies side by side', async () => {
+		const companyAnswer = (handle: string, root: string) =>
+			soapResult('getCompanyInfo', `<companyInfo><companyHandle>${handle}</companyHandle><name>${root}</name><rootPath>${root}/</rootPath></companyInfo>`);
+		const { json, operations } = await run(
+			(index) => ({ ...rows(4)(index), companyHandle: byHandle(index % 2 ? 'c|7' : 'c|6') }),
+			scripted({
+				copyImage: [copies],
+				getProperty: urlLookups.getProperty,
+				getCompanyInfo: [(request) => (request.body.includes('c|7') ? companyAnswer('c|7', 'OtherCo') : companyAnswer('c|6', 'ApiTestCo'))],
+			}),
+			items(4),
+		);
+		expect(operations.filter((operation) => operation === 'getCompanyInfo')).toHaveLength(2);
+		expect(operations.filter((operation) => operation === 'getProperty')).toHaveLength(1);
+		expect(json?.map((output) => output.imageUrl)).toEqual(
+			[0, 1, 2, 3].map((index) => `https://s7d1.scene7.com/is/image/${index % 2 ? 'OtherCo' : 'ApiTestCo'}/copy_${index}`),
+		);
+	});
+
 	it('a failed lookup is asked once and becomes each item’s own imageUrlError', async () => {
 		for (const concurrency of [1, 4]) {
 			const { json, operations } = await run(
