@@ -69,5 +69,4 @@ export class ExecutionScope {
 		}
 		return await pending;
 	}
-
 }
