@@ -4,7 +4,9 @@
 // the canned zero-latency server, versus a bare loop of http.request POSTs of the same envelopes
 // (byte-for-byte: they are the ones the node sent) with the same headers and the same connection
 // behaviour. Between the two, n8n-core's own HTTP helper alone and the node's own code alone (no
-// I/O) show where the difference goes; a CPU profile of one node run splits it by package.
+// I/O) show where the difference goes; a CPU profile of one node run splits it by package. The
+// node's own code is also run with four times the calls, so its cost per call and its fixed cost
+// per run come apart.
 import { createHash } from 'node:crypto';
 import * as http from 'node:http';
 import { Session } from 'node:inspector/promises';
@@ -33,6 +35,7 @@ import {
 	describeCheck,
 	fmt,
 	interleave,
+	median,
 	medianOf,
 	microsPerCall,
 	pairedRatio,
@@ -51,6 +54,9 @@ import { COPY_ANSWER, type ServerStats } from './server';
 const ITEMS = 2000;
 const ROUNDS = 5;
 const TARGET_RATIO = 1.1;
+/** Calls in the longer node-alone run, whose difference to ITEMS gives the cost per call. */
+const LONG_RUN = 4 * ITEMS;
+const OWN_TARGET_US = 100;
 
 const sha256 = (bodies: string[]) => bodies.reduce((hash, body) => hash.update(body), createHash('sha256')).digest('hex');
 
@@ -64,14 +70,21 @@ async function n8nHttpRequest(): Promise<HttpRequest> {
 	return helpers.httpRequest;
 }
 
+/** What the node-alone run reads: built once, outside the timed runs (they are the harness, not the node). */
+function nodeAloneInput(count: number) {
+	return {
+		parameters: Array.from({ length: count }, (_, itemIndex) =>
+			copyParameters({ company: COMPANY, asset: SOURCE_ASSET, folder: TARGET_FOLDER, name: copyName(itemIndex), options: { includeImageUrl: false, concurrency: 1 } }),
+		),
+		items: copyItems(count).map((json): INodeExecutionData => ({ json })),
+	};
+}
+
 /** The node's execute with n8n's parts faked (parameters, credentials, HTTP answered from memory). */
-async function runNodeAlone(serviceUrl: string): Promise<string[]> {
-	const parameters = Array.from({ length: ITEMS }, (_, itemIndex) =>
-		copyParameters({ company: COMPANY, asset: SOURCE_ASSET, folder: TARGET_FOLDER, name: copyName(itemIndex), options: { includeImageUrl: false, concurrency: 1 } }),
-	);
+async function runNodeAlone(serviceUrl: string, { parameters, items }: ReturnType<typeof nodeAloneInput>): Promise<string[]> {
 	const { context, sent } = fakeExecuteContext({
 		parameters: (itemIndex) => parameters[itemIndex],
-		items: copyItems(ITEMS).map((json): INodeExecutionData => ({ json })),
+		items,
 		// What the engine's credential holds once n8n has applied the type's defaults.
 		credentials: {
 			region: 'custom',
@@ -86,8 +99,21 @@ async function runNodeAlone(serviceUrl: string): Promise<string[]> {
 		respond: () => ({ statusCode: 200, body: Readable.from([COPY_ANSWER]) as unknown as string }),
 	});
 	const [output] = await new Scene7Ips().execute.call(context);
-	if (output.length !== ITEMS || output.some((item) => item.json.error)) throw new Error('The node-alone run failed');
+	if (output.length !== items.length || output.some((item) => item.json.error)) throw new Error('The node-alone run failed');
 	return sent.map((request) => request.body);
+}
+
+/**
+ * The node's own CPU per call as the cost of one more call: the slope between paired runs of
+ * ITEMS and LONG_RUN calls. A run right after a full collection also pays a fixed cost (V8
+ * optimizing the code again: a collection drops optimized code whose objects died with the last
+ * run), which the per-call figure of one run spreads over its calls; the slope leaves it out and
+ * the intercept shows it.
+ */
+function ownCost(short: Timing[], long: Timing[]) {
+	const perCall = median(short.map((s, i) => ((long[i].cpuMs - s.cpuMs) * 1000) / (LONG_RUN - ITEMS)));
+	const fixedMs = median(short.map((s) => s.cpuMs - (perCall * ITEMS) / 1000));
+	return { perCall, fixedMs, perCallOfOneRun: (median(short.map((s) => s.cpuMs)) * 1000) / ITEMS };
 }
 
 interface ProfileNode {
@@ -206,6 +232,8 @@ export async function run(): Promise<BenchResult> {
 		const envelopes = reference.bodies;
 		const headers = replayableHeaders(reference.firstHeaders);
 		const httpRequest = await n8nHttpRequest();
+		const aloneInput = nodeAloneInput(ITEMS);
+		const aloneLongInput = nodeAloneInput(LONG_RUN);
 		const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
 		const signal = new AbortController().signal;
 
@@ -236,14 +264,15 @@ export async function run(): Promise<BenchResult> {
 			node: async () => await runCopyWorkflow(server.serviceUrl, ITEMS),
 			nodeFixedName: async () => await runCopyWorkflow(server.serviceUrl, ITEMS, 1, copyName(0)),
 			nodeAlone: async () => {
-				const sent = await runNodeAlone(server.serviceUrl);
+				const sent = await runNodeAlone(server.serviceUrl, aloneInput);
 				if (sha256(sent) !== reference.digest) throw new Error('The node alone sent other envelopes than through n8n');
 			},
+			nodeAloneLong: async () => await runNodeAlone(server.serviceUrl, aloneLongInput),
 		};
 		const timings = await interleave(variants, {
 			rounds: ROUNDS,
 			after: async (name) => {
-				if (name === 'nodeAlone') return;
+				if (name === 'nodeAlone' || name === 'nodeAloneLong') return;
 				const stats = await server.stats();
 				const sameEnvelopes = name === 'nodeFixedName' || stats.digest === reference.digest;
 				if (stats.calls !== ITEMS || !sameEnvelopes) {
@@ -260,8 +289,9 @@ export async function run(): Promise<BenchResult> {
 			return raw[raw.findIndex((h, i) => i % 2 === 0 && /^connection$/i.test(h)) + 1] ?? '(none)';
 		};
 
-		const per = (t: Timing) => ({ wall: (t.wallMs * 1000) / ITEMS, cpu: (t.cpuMs * 1000) / ITEMS });
-		const m = Object.fromEntries(Object.entries(timings).map(([name, list]) => [name, per(medianOf(list as Timing[]))])) as Record<
+		const callsIn = (name: string) => (name === 'nodeAloneLong' ? LONG_RUN : ITEMS);
+		const per = (t: Timing, calls: number) => ({ wall: (t.wallMs * 1000) / calls, cpu: (t.cpuMs * 1000) / calls });
+		const m = Object.fromEntries(Object.entries(timings).map(([name, list]) => [name, per(medianOf(list as Timing[]), callsIn(name))])) as Record<
 			keyof typeof variants,
 			{ wall: number; cpu: number }
 		>;
@@ -272,9 +302,10 @@ export async function run(): Promise<BenchResult> {
 			node: 'the node through n8n-core (engine, Image > Copy)',
 			nodeFixedName: '  same, New Name typed in, not an {{ expression }}',
 			nodeAlone: "the node's own code alone (n8n faked, no I/O)",
+			nodeAloneLong: `  same, ${fmt(LONG_RUN, 0)} calls in one run`,
 		};
 		printTable(
-			`Median of ${ROUNDS} interleaved runs of ${ITEMS} calls each (after a warm-up round); per call`,
+			`Median of ${ROUNDS} interleaved runs of ${ITEMS} calls each (after a warm-up round), each after a full collection; per call`,
 			['variant', 'wall µs', 'client CPU µs', 'connections', 'Connection header', 'vs floor (paired)'],
 			(Object.keys(labels) as Array<keyof typeof variants>).map((name) => [
 				labels[name],
@@ -282,7 +313,7 @@ export async function run(): Promise<BenchResult> {
 				fmt(m[name].cpu),
 				seen[name] ? String(seen[name]?.connections) : '-',
 				seen[name] ? `${connectionHeader(name)} (headers ${name === 'node' ? 'recorded' : sameHeaders(name)})` : '-',
-				`${fmt(pairedRatio(timings[name], timings.floor), 2)}x`,
+				callsIn(name) === ITEMS ? `${fmt(pairedRatio(timings[name], timings.floor), 2)}x` : '-',
 			]),
 		);
 		console.log(
@@ -298,6 +329,17 @@ export async function run(): Promise<BenchResult> {
 			['  of which the {{ $json.name }} expression (node − fixed-name run)', fmt(expression), `${fmt((100 * expression) / m.node.cpu)} %`],
 			['floor client, for comparison', fmt(m.floor.cpu), `${fmt((100 * m.floor.cpu) / m.node.cpu)} %`],
 		]);
+
+		const own = ownCost(timings.nodeAlone, timings.nodeAloneLong);
+		printTable(
+			`The node's own code alone, CPU (paired runs of ${fmt(ITEMS, 0)} and ${fmt(LONG_RUN, 0)} calls, medians)`,
+			['figure', 'CPU'],
+			[
+				['per call: the cost of one more call (slope between the two runs)', `${fmt(own.perCall)} µs`],
+				['fixed per run (intercept: mostly V8 optimizing the code again after the collection)', `${fmt(own.fixedMs)} ms`],
+				[`per call of one ${fmt(ITEMS, 0)}-call run, fixed cost included (what this bench reported before)`, `${fmt(own.perCallOfOneRun)} µs`],
+			],
+		);
 
 		const steps = await ownSteps(server.serviceUrl);
 		printTable('Single steps of one copy, measured alone', ['step', 'µs per call'], steps.map((s) => [s.step, fmt(s.us)]));
@@ -318,6 +360,7 @@ export async function run(): Promise<BenchResult> {
 
 		const checks = [
 			check('client overhead: node through n8n-core / bare http.request floor', ratio, 'max', TARGET_RATIO, 'x'),
+			check("the node's own code alone: CPU per call", own.perCall, 'max', OWN_TARGET_US, ' µs'),
 		];
 		console.log(`\nnode / floor (same connection behaviour): ${describeCheck(checks[0])}`);
 		console.log(
@@ -328,6 +371,9 @@ export async function run(): Promise<BenchResult> {
 				` with the node's own code at zero cost: ${fmt((m.node.wall - m.nodeAlone.cpu) / m.floor.wall, 2)}x`,
 		);
 		console.log(`  node / n8n-core's httpRequest alone: ${fmt(pairedRatio(timings.node, timings.n8nHttp), 2)}x`);
+		console.log(
+			`the node's own code alone, CPU per call: ${describeCheck(checks[1])}; plus ${fmt(own.fixedMs)} ms per run (${fmt(own.perCallOfOneRun)} µs per call of one ${fmt(ITEMS, 0)}-call run)`,
+		);
 		writeResult('overhead', {
 			items: ITEMS,
 			rounds: ROUNDS,
@@ -336,6 +382,7 @@ export async function run(): Promise<BenchResult> {
 			perCallMicroseconds: m,
 			runs: timings,
 			connectionsPerRun: Object.fromEntries(Object.entries(seen).map(([name, s]) => [name, s?.connections])),
+			ownCost: { ...own, calls: [ITEMS, LONG_RUN], target: OWN_TARGET_US, pass: checks[1].pass },
 			ownSteps: steps,
 			profile,
 			ratio,
