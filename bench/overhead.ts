@@ -138,9 +138,9 @@ function categoryOf({ functionName, url }: ProfileNode['callFrame']): string {
 
 /** Calls whose time, children included, the profile reports (synchronous stacks only). */
 const KEY_CALLS: Array<{ label: string; functionName: string; url: string }> = [
-	{ label: 'n8n-core getNodeParameter (7 per item), expressions included', functionName: 'getNodeParameter', url: 'n8n-core/' },
-	{ label: '  of which the {{ $json.name }} expression', functionName: 'resolveSimpleParameterValue', url: 'n8n-workflow/' },
-	{ label: 'n8n-core Credentials.getData: decrypting the credential, every call', functionName: 'getData', url: 'n8n-core/dist/credentials' },
+	{ label: 'n8n-core getNodeParameter, expressions included (the node reads a fixed value once per run)', functionName: 'getNodeParameter', url: 'n8n-core/' },
+	{ label: '  of which the {{ $json.name }} expression (the node reads such a mapped field from the item)', functionName: 'resolveSimpleParameterValue', url: 'n8n-workflow/' },
+	{ label: 'n8n-core Credentials.getData: decrypting the credential (once per run: the node passes it decrypted)', functionName: 'getData', url: 'n8n-core/dist/credentials' },
 	{ label: "n8n-core httpRequest: building axios' request (sync part)", functionName: 'httpRequest', url: 'request-helper-functions' },
 ];
 
@@ -217,7 +217,7 @@ async function ownSteps(serviceUrl: string) {
 		{ step: 'readBodyText of the answer stream (for await)', us: await microsPerCall(() => readBodyText(Readable.from([COPY_ANSWER]))) },
 		{ step: 'parseSoapResponse of the answer', us: await microsPerCall(() => parseSoapResponse(answer, 'copyImage')) },
 		{ step: '  fast-xml-parser alone, same options', us: await microsPerCall(() => xmlOnly.parse(answer)) },
-		{ step: "n8n-core's Credentials.getData (decrypt), done for every call", us: await microsPerCall(() => stored.getData()) },
+		{ step: "n8n-core's Credentials.getData (decrypt), once per run", us: await microsPerCall(() => stored.getData()) },
 	];
 }
 
