@@ -113,7 +113,7 @@ async function runNodeAlone(serviceUrl: string, { parameters, items }: ReturnTyp
 function ownCost(short: Timing[], long: Timing[]) {
 	const perCall = median(short.map((s, i) => ((long[i].cpuMs - s.cpuMs) * 1000) / (LONG_RUN - ITEMS)));
 	const fixedMs = median(short.map((s) => s.cpuMs - (perCall * ITEMS) / 1000));
-	return { perCall, fixedMs, perCallOfOneRun: (median(short.map((s) => s.cpuMs)) * 1000) / ITEMS };
+	return { perCall, fixedMs };
 }
 
 interface ProfileNode {
@@ -337,7 +337,7 @@ export async function run(): Promise<BenchResult> {
 			[
 				['per call: the cost of one more call (slope between the two runs)', `${fmt(own.perCall)} µs`],
 				['fixed per run (intercept: mostly V8 optimizing the code again after the collection)', `${fmt(own.fixedMs)} ms`],
-				[`per call of one ${fmt(ITEMS, 0)}-call run, fixed cost included (what this bench reported before)`, `${fmt(own.perCallOfOneRun)} µs`],
+				[`per call of one ${fmt(ITEMS, 0)}-call run, fixed cost included (what this bench reported before)`, `${fmt(m.nodeAlone.cpu)} µs`],
 			],
 		);
 
@@ -372,7 +372,7 @@ export async function run(): Promise<BenchResult> {
 		);
 		console.log(`  node / n8n-core's httpRequest alone: ${fmt(pairedRatio(timings.node, timings.n8nHttp), 2)}x`);
 		console.log(
-			`the node's own code alone, CPU per call: ${describeCheck(checks[1])}; plus ${fmt(own.fixedMs)} ms per run (${fmt(own.perCallOfOneRun)} µs per call of one ${fmt(ITEMS, 0)}-call run)`,
+			`the node's own code alone, CPU per call: ${describeCheck(checks[1])}; plus ${fmt(own.fixedMs)} ms per run (${fmt(m.nodeAlone.cpu)} µs per call of one ${fmt(ITEMS, 0)}-call run)`,
 		);
 		writeResult('overhead', {
 			items: ITEMS,
