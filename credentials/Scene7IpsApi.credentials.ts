@@ -8,106 +8,29 @@ import type {
 } from 'n8n-workflow';
 
 import {
+	NO_REDIRECTS,
+	endpointKey,
+	foreignUrlMessage,
+	isImageServingRead,
+	REGION_SERVICE_URLS,
+	requestedUrl,
+	resolveServiceUrl,
+	serviceUrlProblem,
+} from '../nodes/Scene7Ips/transport/endpoint';
+import {
 	API_NAMESPACE_PLACEHOLDER,
+	authHeaderSlot,
 	completeEnvelope,
 	DEFAULT_API_VERSION,
+	mentionsAuthHeader,
 	wrapInEnvelope,
 } from '../nodes/Scene7Ips/transport/envelopeFrame';
 import { version as packageVersion } from '../package.json';
 
-const SERVICE_PATH = '/scene7/services/IpsApiService';
-
-/** The IPS API hosts Adobe documents for each Dynamic Media region. */
-export const REGION_SERVICE_URLS: Record<string, string> = {
-	northAmerica: `https://s7sps1apissl.scene7.com${SERVICE_PATH}`,
-	northAmericaStaging: `https://s7sps1apissl-staging.scene7.com${SERVICE_PATH}`,
-	emea: `https://s7sps3apissl.scene7.com${SERVICE_PATH}`,
-	emeaStaging: `https://s7sps3apissl-staging.scene7.com${SERVICE_PATH}`,
-	apac: `https://s7sps5apissl.scene7.com${SERVICE_PATH}`,
-	apacStaging: `https://s7sps5apissl-staging.scene7.com${SERVICE_PATH}`,
-};
-
-export function resolveServiceUrl(credentials: ICredentialDataDecryptedObject): string {
-	if (credentials.region === 'custom') return String(credentials.serviceUrl ?? '').trim();
-	return REGION_SERVICE_URLS[String(credentials.region)] ?? REGION_SERVICE_URLS.northAmerica;
-}
-
-/** The host of a URL (lower case, with a port other than the default, never user info); '' if not a URL. */
-export function hostOf(url: string): string {
-	try {
-		return new URL(url).host;
-	} catch {
-		return '';
-	}
-}
-
-/** Scheme, host, port, path (without trailing slashes) and query: what makes two URLs one endpoint. */
-function endpointKey(url: string): string | undefined {
-	try {
-		const parsed = new URL(url);
-		if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
-		return `${parsed.protocol}//${parsed.host}${parsed.pathname.replace(/\/+$/, '')}${parsed.search}`;
-	} catch {
-		return undefined;
-	}
-}
-
-function urlText(value: unknown): string {
-	if (typeof value === 'string') return value.trim();
-	// The legacy request library also takes a parsed URL object as `uri`.
-	if (value !== null && typeof value === 'object' && typeof (value as { href?: unknown }).href === 'string') {
-		return (value as { href: string }).href;
-	}
-	return '';
-}
-
-/**
- * The URL a request names, if any: `url` (n8n's httpRequest helpers) or `uri` (the legacy request
- * helpers the HTTP Request node uses), resolved against `baseURL`. '' when it names none.
- */
-export function requestedUrl(requestOptions: IHttpRequestOptions): string {
-	const legacy = requestOptions as IHttpRequestOptions & { uri?: unknown };
-	const named = urlText(requestOptions.url) || urlText(legacy.uri);
-	const base = urlText(requestOptions.baseURL);
-	// The node's own calls name no URL (the credential fills in its endpoint): nothing to resolve.
-	if (named === '' && base === '') return '';
-	try {
-		return new URL(named, base).href;
-	} catch {
-		// No base, or one that is not a URL: the request names what it names.
-		return named || base;
-	}
-}
-
-/**
- * Whether a request is a plain read of a public Image Serving URL (Image → Download): a GET
- * without a body, to an http(s) URL whose path has `/is/image/`, with no user info in it. Such a
- * request needs nothing from the credential and gets nothing: authenticate passes it on unchanged,
- * so the password (which only ever goes into a SOAP envelope's body) cannot travel with it.
- */
-export function isImageServingRead(requestOptions: IHttpRequestOptions): boolean {
-	if (String(requestOptions.method ?? '').toUpperCase() !== 'GET') return false;
-	if (requestOptions.body !== undefined && requestOptions.body !== null && requestOptions.body !== '') return false;
-	if (requestOptions.auth !== undefined) return false;
-	try {
-		const url = new URL(requestedUrl(requestOptions));
-		return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === '' && url.pathname.includes('/is/image/');
-	} catch {
-		return false;
-	}
-}
-
-/** The error for a request that names a URL other than the credential's endpoint. */
-export function foreignUrlError(requested: string, serviceUrl: string): Error {
-	const requestedHost = hostOf(requested);
-	const endpointHost = hostOf(serviceUrl) || 'none set';
-	return new Error(
-		`The Scene7 IPS API credential only sends to its own endpoint (host ${endpointHost}), ` +
-			`not to ${requestedHost ? `host ${requestedHost}` : 'the URL this request names'}. ` +
-			"Leave the request's URL empty (the credential fills in its endpoint) or use the credential's exact " +
-			'Service URL; to reach another Scene7 server, choose its Region or Service URL in the credential.',
-	);
-}
+const MISPLACED_PLACEHOLDER =
+	'This request carries the Scene7 authHeader placeholder somewhere other than directly inside soapenv:Header ' +
+	'(for example in a CDATA section, a comment or the body), so the Scene7 IPS API credential filled in nothing and nothing was sent. ' +
+	'Put <!--scene7:authHeader--> on its own as the content of the envelope\'s soapenv:Header element.';
 
 // The host of the credential's endpoint, worked out by n8n when it reads the credential ($self is
 // the credential's own data). A Service URL that is not a URL gives '', and an empty list makes the
@@ -161,8 +84,26 @@ export class Scene7IpsApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. https://s7sps1apissl.scene7.com/scene7/services/IpsApiService',
-			description: 'The full URL of the IpsApiService endpoint (http or https)',
+			description:
+				'The full https URL of the IpsApiService endpoint. Plain http only to this machine (localhost, 127.x.x.x, [::1]), e.g. the local sandbox.',
 			displayOptions: { show: { region: ['custom'] } },
+		},
+		{
+			displayName: 'Allow Plain HTTP to Other Hosts',
+			name: 'allowPlainHttp',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to send requests, password included, unencrypted to an http:// Service URL on another machine (a test server on your network). Leave off for Scene7 itself.',
+			displayOptions: { show: { region: ['custom'] } },
+		},
+		{
+			displayName:
+				'The password travels unencrypted to an http:// Service URL: anyone on the network path can read it. Use this only for a test server on a network you trust.',
+			name: 'plainHttpNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { region: ['custom'], allowPlainHttp: [true] } },
 		},
 		{
 			displayName: 'User',
@@ -228,11 +169,17 @@ export class Scene7IpsApi implements ICredentialType {
 	];
 
 	/**
-	 * The password leaves n8n only towards the credential's own endpoint: a request that names any
-	 * other URL (in `url`, the legacy `uri` or `baseURL`) is refused before anything is filled in.
-	 * Requests from this package leave the URL empty, and the endpoint is filled in here. A plain
-	 * GET of a public Image Serving URL (isImageServingRead) is passed on unchanged. The options n8n
-	 * passes in are not changed; a new object is returned.
+	 * The password leaves n8n only towards the credential's own endpoint, and only as n8n built it:
+	 * - a request that names any other URL (in `url`, the legacy `uri` or `baseURL`) is refused
+	 *   before anything is filled in; requests from this package leave the URL empty and get the
+	 *   endpoint here;
+	 * - an endpoint that is plain http to another machine is refused unless the credential allows it
+	 *   (serviceUrlProblem);
+	 * - no redirect is followed: a 3xx answer comes back as it is (the transport explains it);
+	 * - the authHeader is written only where its placeholder stands in the SOAP Header
+	 *   (authHeaderSlot), never into CDATA, a comment or the body of a hand-written request.
+	 * A plain GET of a public Image Serving URL (isImageServingRead) gets nothing from the credential
+	 * and is passed on unchanged. The options n8n passes in are not changed; a new object is returned.
 	 */
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
@@ -243,11 +190,16 @@ export class Scene7IpsApi implements ICredentialType {
 		const serviceUrl = resolveServiceUrl(credentials);
 		const requested = requestedUrl(requestOptions);
 		if (requested !== '' && (endpointKey(requested) === undefined || endpointKey(requested) !== endpointKey(serviceUrl))) {
-			throw foreignUrlError(requested, serviceUrl);
+			throw new Error(foreignUrlMessage(requested, serviceUrl));
 		}
-		const authenticated: IHttpRequestOptions = { ...requestOptions };
+		const problem = serviceUrlProblem(serviceUrl, credentials.allowPlainHttp === true);
+		if (problem !== undefined) throw new Error(problem);
+		const authenticated: IHttpRequestOptions = { ...requestOptions, ...NO_REDIRECTS };
 		if (requested === '') authenticated.url = serviceUrl;
 		if (typeof requestOptions.body === 'string') {
+			if (mentionsAuthHeader(requestOptions.body) && authHeaderSlot(requestOptions.body) === undefined) {
+				throw new Error(MISPLACED_PLACEHOLDER);
+			}
 			authenticated.body = completeEnvelope(requestOptions.body, credentials);
 		}
 		return authenticated;

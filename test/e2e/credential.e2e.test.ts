@@ -4,12 +4,11 @@
 // never deliver its password: n8n's own domain check (the credential declares
 // allowedHttpRequestDomains) stops a request to another host, and `authenticate` stops any other URL,
 // including the endpoint's host on another port and credentials saved with "All" domains.
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
-
+import { injectRule, redirectTo } from '../sandbox/server';
+import { startCollector, type Collector } from '../support/collector';
 import { CREDENTIAL_TYPE, N8n, nodeOutput, type RunJson, type WorkflowNodeJson } from './lib/n8n';
 import { DEMO, startSandbox, type Sandbox } from './lib/sandbox';
-import { connect, manualTriggerNode, scene7Credential, workflow } from './lib/workflows';
+import { connect, copyImageNode, DOCS_EXAMPLE, manualTriggerNode, scene7Credential, workflow } from './lib/workflows';
 
 const FRESH = { id: 'e2eCredPinned001', name: 'Scene7 sandbox (new)' };
 const SAVED_WITH_ALL = { id: 'e2eCredPinned002', name: 'Scene7 sandbox (saved with All domains)' };
@@ -22,35 +21,8 @@ const ENVELOPE =
 	'<soapenv:Body><getUserInfoParam xmlns="http://www.scene7.com/IpsApi/xsd/{apiVersion}"/></soapenv:Body>' +
 	'</soapenv:Envelope>';
 
-interface Received {
-	url: string;
-	headers: http.IncomingHttpHeaders;
-	body: string;
-}
-
-/** A server that is not the endpoint: it records everything it receives. */
-async function startCollector(host: string): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
-	const received: Received[] = [];
-	const server = http.createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => {
-			received.push({ url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-			res.writeHead(200, { 'Content-Type': 'text/plain' });
-			res.end('collected');
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, host, resolve));
-	const { port } = server.address() as AddressInfo;
-	return {
-		url: `http://${host}:${port}/scene7/services/IpsApiService`,
-		received,
-		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-	};
-}
-
 let nodeCounter = 0;
-function httpRequestNode(name: string, url: string, credential: { id: string; name: string }): WorkflowNodeJson {
+function httpRequestNode(name: string, url: string, credential: { id: string; name: string }, body = ENVELOPE): WorkflowNodeJson {
 	nodeCounter += 1;
 	return {
 		id: `00000000-0000-4000-9000-${String(nodeCounter).padStart(12, '0')}`,
@@ -68,7 +40,7 @@ function httpRequestNode(name: string, url: string, credential: { id: string; na
 			sendBody: true,
 			contentType: 'raw',
 			rawContentType: 'text/xml; charset=UTF-8',
-			body: ENVELOPE,
+			body,
 			options: {},
 		},
 		credentials: { [CREDENTIAL_TYPE]: credential },
@@ -87,8 +59,8 @@ const messageOf = (run: RunJson, node: string) => {
 
 describe('n8n CLI: the HTTP Request node with the Scene7 IPS API credential (issue #11)', () => {
 	let sandbox: Sandbox;
-	let otherHost: Awaited<ReturnType<typeof startCollector>>;
-	let sameHostOtherPort: Awaited<ReturnType<typeof startCollector>>;
+	let otherHost: Collector;
+	let sameHostOtherPort: Collector;
 	let n8n: N8n;
 	let run: RunJson;
 	let output: string;
@@ -167,5 +139,90 @@ describe('n8n CLI: the HTTP Request node with the Scene7 IPS API credential (iss
 	test('the password appears nowhere in what n8n reports', () => {
 		expect(JSON.stringify(run)).not.toContain(DEMO.password);
 		expect(output).not.toContain(DEMO.password);
+	});
+});
+
+// Issue #21 in a real n8n: the password stays with its endpoint whatever the endpoint answers.
+describe('n8n CLI: redirects, plain http and hand-written bodies (issue #21)', () => {
+	const REDIRECTED = { id: 'e2eCredRedirect1', name: 'Scene7 sandbox (redirecting)' };
+	const PLAIN_HTTP = { id: 'e2eCredPlainHttp', name: 'Scene7 over plain http to another host' };
+	let sandbox: Sandbox;
+	let collector: Collector;
+	let n8n: N8n;
+
+	beforeAll(async () => {
+		sandbox = await startSandbox();
+		collector = await startCollector('127.0.0.2');
+		n8n = await N8n.create({ label: 'e2e-endpoint-guard' });
+		await n8n.importCredentials([
+			scene7Credential({ ...REDIRECTED, serviceUrl: sandbox.serviceUrl, user: DEMO.user, password: DEMO.password }),
+			// `.invalid` never resolves: a broken rule would fail on the lookup, not send.
+			scene7Credential({ ...PLAIN_HTTP, serviceUrl: 'http://ips.invalid/scene7/services/IpsApiService', user: DEMO.user, password: DEMO.password }),
+		]);
+		const copyWith = (id: string, credential: { id: string; name: string }) =>
+			workflow(id, `Scene7: copy (${id})`, [manualTriggerNode(), copyImageNode('Copy Image', DOCS_EXAMPLE, credential, [220, 0])], connect(['Manual Trigger', 'Copy Image']));
+		const misplaced =
+			'<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Header/>' +
+			'<soapenv:Body><renameAssetParam xmlns="http://www.scene7.com/IpsApi/xsd/{apiVersion}"><companyHandle>c|6</companyHandle>' +
+			`<assetHandle>${DOCS_EXAMPLE.assetHandle}</assetHandle><newName><![CDATA[<!--scene7:authHeader-->]]></newName></renameAssetParam></soapenv:Body></soapenv:Envelope>`;
+		const handWritten = httpRequestNode('Placeholder in CDATA', sandbox.serviceUrl, REDIRECTED, misplaced);
+		await n8n.importWorkflows([
+			copyWith('e2eRedirect307wf', REDIRECTED),
+			copyWith('e2eRedirect308wf', REDIRECTED),
+			copyWith('e2ePlainHttpWf01', PLAIN_HTTP),
+			workflow('e2eCdataHeaderWf', 'Scene7: placeholder in CDATA', [manualTriggerNode(), handWritten], connect(['Manual Trigger', handWritten.name])),
+		]);
+	});
+
+	afterAll(async () => {
+		await n8n?.dispose();
+		await collector?.close();
+		await sandbox?.close();
+	});
+
+	beforeEach(() => {
+		sandbox.setInjector(undefined);
+		collector.received.length = 0;
+	});
+
+	const runFailing = async (id: string) => {
+		const res = await n8n.execute(id);
+		if (!res.run) throw new Error(`execute ${id}: rc=${res.code}\n${res.stdout.slice(-3000)}\n${res.stderr.slice(-2000)}`);
+		expect(res.run.status).toBe('error');
+		expect(res.stdout + res.stderr).not.toContain(DEMO.password);
+		return String(res.run.data.resultData.error?.message ?? '');
+	};
+
+	test.each([
+		[307, 'e2eRedirect307wf'],
+		[308, 'e2eRedirect308wf'],
+	] as const)('an endpoint answering %i: the run fails naming the status and the host, and the host gets nothing', async (status, id) => {
+		sandbox.setInjector(injectRule({ action: redirectTo(collector.url, status), times: Infinity }));
+		const before = sandbox.requests.length;
+
+		const message = await runFailing(id);
+
+		expect(message).toBe(
+			`The Scene7 endpoint answered copyImage with a redirect (HTTP ${status}) to host ${collector.host}. The node does not follow redirects, so nothing was sent there`,
+		);
+		expect(collector.received).toEqual([]);
+		expect(sandbox.requests.slice(before).map((r) => [r.operation, r.status])).toEqual([['copyImage', status]]);
+	});
+
+	test('a Service URL with plain http to another host is refused before sending', async () => {
+		const message = await runFailing('e2ePlainHttpWf01');
+		expect(message).toContain('The Service URL of the Scene7 IPS API credential uses plain http:// to host ips.invalid');
+		expect(message).not.toContain('Could not reach');
+	});
+
+	test('a hand-written body with the placeholder inside CDATA gets no password and is not sent', async () => {
+		const before = sandbox.requests.length;
+		const res = await n8n.execute('e2eCdataHeaderWf');
+		if (!res.run) throw new Error(`execute: rc=${res.code}\n${res.stdout.slice(-3000)}`);
+		expect(messageOf(res.run, 'Placeholder in CDATA')).toContain(
+			'carries the Scene7 authHeader placeholder somewhere other than directly inside soapenv:Header',
+		);
+		expect(sandbox.requests.length).toBe(before);
+		expect(JSON.stringify(res.run)).not.toContain(DEMO.password);
 	});
 });

@@ -1,6 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets */
 // One running `n8n start` for the cases that need a server: a production webhook and the credential test
 // exactly as the editor calls it.
+import { injectRule, redirectTo } from '../sandbox/server';
+import { startCollector } from '../support/collector';
 import { N8n, RestClient, type StartedProcess } from './lib/n8n';
 import { assetNamed, DEMO, requestsFor, startSandbox, type Sandbox } from './lib/sandbox';
 import { scene7Credential, webhookWorkflow } from './lib/workflows';
@@ -113,5 +115,38 @@ describe('n8n start: webhook and editor credential test', () => {
 		expect(calls).toHaveLength(1);
 		expect(calls[0]).toMatchObject({ operation: 'getCompanyMembership', outcome: 'fault', faultCode: 10001, status: 403 });
 		expect(calls[0].rawBody).toContain(WRONG_PASSWORD);
+	});
+
+	test('credential test of an endpoint that redirects (307, 308): an Error naming the status, and the other host gets nothing (issue #21)', async () => {
+		const collector = await startCollector('127.0.0.2');
+		try {
+			const data = { region: 'custom', serviceUrl: sandbox.serviceUrl, user: DEMO.user, password: DEMO.password };
+			const created = await rest.ok<{ id: string; name: string }>('POST', '/rest/credentials', { name: 'Scene7 (redirecting)', type: 'scene7IpsApi', data });
+			for (const status of [307, 308] as const) {
+				sandbox.setInjector(injectRule({ action: redirectTo(collector.url, status), times: Infinity }));
+				const before = sandbox.requests.length;
+				const result = await rest.ok<CredentialTestResult>('POST', '/rest/credentials/test', {
+					credentials: { id: created.id, name: created.name, type: 'scene7IpsApi', data },
+				});
+				// n8n's declarative test reports the status only; its tester drops the response with the Location.
+				expect(result).toEqual({ status: 'Error', message: `Request failed with status code ${status}` });
+				expect(sandbox.requests.slice(before).map((r) => r.status)).toEqual([status]);
+			}
+			expect(collector.received).toEqual([]);
+			expect(server.log()).not.toContain(DEMO.password);
+		} finally {
+			sandbox.setInjector(undefined);
+			await collector.close();
+		}
+	});
+
+	test('credential test of a plain-http Service URL on another host: an Error saying why, nothing sent (issue #21)', async () => {
+		const data = { region: 'custom', serviceUrl: 'http://ips.invalid/scene7/services/IpsApiService', user: DEMO.user, password: DEMO.password };
+		const created = await rest.ok<{ id: string; name: string }>('POST', '/rest/credentials', { name: 'Scene7 (plain http)', type: 'scene7IpsApi', data });
+		const result = await rest.ok<CredentialTestResult>('POST', '/rest/credentials/test', {
+			credentials: { id: created.id, name: created.name, type: 'scene7IpsApi', data },
+		});
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('uses plain http:// to host ips.invalid, which would send the password unencrypted');
 	});
 });

@@ -118,6 +118,20 @@ export function throttle(options: ThrottleOptions): Injector {
 	};
 }
 
+/**
+ * A redirect instead of an answer, as a moved endpoint, a proxy or someone on a plain-http path
+ * could send: the status (307 and 308 keep the method and body when followed) and a Location.
+ */
+export function redirectTo(location: string, status: 301 | 302 | 303 | 307 | 308 = 307): InjectAction {
+	return {
+		kind: 'status',
+		status,
+		headers: { Location: location },
+		contentType: 'text/html',
+		body: `<html><body>Moved to <a href="${location}">${location}</a></body></html>`,
+	};
+}
+
 /** Applies each injector in turn; the first action wins. */
 export function combineInjectors(...injectors: Injector[]): Injector {
 	return (ctx) => {

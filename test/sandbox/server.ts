@@ -47,7 +47,7 @@ export type {
 export type { RecordedRequest, RequestOutcome } from './recorder';
 export type { InjectAction, InjectContext, Injector, InjectRule } from './injector';
 export type { ThrottleOptions } from './injector';
-export { injectRule, combineInjectors, throttle } from './injector';
+export { injectRule, combineInjectors, redirectTo, throttle } from './injector';
 export { FAULT_CODES } from './faults';
 export { buildWsdl } from './wsdl';
 export { SERVICE_PATH } from './wsdl';

@@ -35,7 +35,7 @@ export interface FakeContextOptions {
 
 export const TEST_CREDENTIALS: ICredentialDataDecryptedObject = {
 	region: 'custom',
-	serviceUrl: 'http://ips.test/scene7/services/IpsApiService',
+	serviceUrl: 'https://ips.test/scene7/services/IpsApiService',
 	user: 'unit@example.com',
 	password: 'unit-Pa$$w0rd-<&>',
 	appName: 'n8n-nodes-scene7',

@@ -5,14 +5,8 @@ import * as path from 'node:path';
 import type { IHttpRequestOptions, INode, INodeProperties } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import {
-	ALLOWED_DOMAINS_EXPRESSION,
-	hostOf,
-	isImageServingRead,
-	REGION_SERVICE_URLS,
-	resolveServiceUrl,
-	Scene7IpsApi,
-} from '../../credentials/Scene7IpsApi.credentials';
+import { ALLOWED_DOMAINS_EXPRESSION, Scene7IpsApi } from '../../credentials/Scene7IpsApi.credentials';
+import { hostOf, isImageServingRead, REGION_SERVICE_URLS, resolveServiceUrl } from '../../nodes/Scene7Ips/transport/endpoint';
 import packageJson from '../../package.json';
 import { TEST_CREDENTIALS } from '../support/executeContext';
 
@@ -29,6 +23,8 @@ describe('Scene7IpsApi credential', () => {
 		expect(credential.properties.map((property) => property.name)).toEqual([
 			'region',
 			'serviceUrl',
+			'allowPlainHttp',
+			'plainHttpNotice',
 			'user',
 			'password',
 			'appName',
@@ -77,6 +73,20 @@ describe('Scene7IpsApi credential', () => {
 		expect(shown).toEqual([
 			{ displayName: 'Region', name: 'region', type: 'options', default: 'northAmerica', displayOptions: undefined },
 			{ displayName: 'Service URL', name: 'serviceUrl', type: 'string', default: '', displayOptions: { show: { region: ['custom'] } } },
+			{
+				displayName: 'Allow Plain HTTP to Other Hosts',
+				name: 'allowPlainHttp',
+				type: 'boolean',
+				default: false,
+				displayOptions: { show: { region: ['custom'] } },
+			},
+			{
+				displayName: expect.stringContaining('The password travels unencrypted'),
+				name: 'plainHttpNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { region: ['custom'], allowPlainHttp: [true] } },
+			},
 			{ displayName: 'User', name: 'user', type: 'string', default: '', displayOptions: undefined },
 			{ displayName: 'Password', name: 'password', type: 'string', default: '', displayOptions: undefined },
 			{ displayName: 'App Name', name: 'appName', type: 'string', default: 'n8n-nodes-scene7', displayOptions: undefined },
@@ -85,7 +95,7 @@ describe('Scene7IpsApi credential', () => {
 			{ displayName: 'Allowed HTTP Request Domains', name: 'allowedHttpRequestDomains', type: 'hidden', default: 'domains', displayOptions: undefined },
 			{ displayName: 'Allowed Domains', name: 'allowedDomains', type: 'hidden', default: ALLOWED_DOMAINS_EXPRESSION, displayOptions: undefined },
 		]);
-		const visible = credential.properties.filter((p) => p.type !== 'hidden' && p.name !== 'password');
+		const visible = credential.properties.filter((p) => !['hidden', 'notice'].includes(p.type) && p.name !== 'password');
 		expect(visible.filter((p) => !p.description)).toEqual([]);
 		expect(credential.properties.find((p) => p.name === 'serviceUrl')?.placeholder).toBe(
 			'e.g. https://s7sps1apissl.scene7.com/scene7/services/IpsApiService',
@@ -142,14 +152,14 @@ describe('Scene7IpsApi credential', () => {
 		const request: IHttpRequestOptions = {
 			method: 'POST',
 			url: '',
-			body: '<soapenv:Header><!--scene7:authHeader--></soapenv:Header><x xmlns="http://www.scene7.com/IpsApi/xsd/{apiVersion}"/>',
+			body: '<s:Envelope xmlns:s="e"><s:Header><!--scene7:authHeader--></s:Header><s:Body><x xmlns="http://www.scene7.com/IpsApi/xsd/{apiVersion}"/></s:Body></s:Envelope>',
 		};
 		const result = await credential.authenticate(TEST_CREDENTIALS, request);
-		expect(result.url).toBe('http://ips.test/scene7/services/IpsApiService');
+		expect(result.url).toBe('https://ips.test/scene7/services/IpsApiService');
 		expect(result.body).toBe(
-			'<soapenv:Header><authHeader xmlns="http://www.scene7.com/IpsApi/xsd"><user>unit@example.com</user>' +
+			'<s:Envelope xmlns:s="e"><s:Header><authHeader xmlns="http://www.scene7.com/IpsApi/xsd"><user>unit@example.com</user>' +
 				'<password>unit-Pa$$w0rd-&lt;&amp;&gt;</password><appName>n8n-nodes-scene7</appName><appVersion>0.1.0</appVersion>' +
-				'</authHeader></soapenv:Header><x xmlns="http://www.scene7.com/IpsApi/xsd/2014-04-03"/>',
+				'</authHeader></s:Header><s:Body><x xmlns="http://www.scene7.com/IpsApi/xsd/2014-04-03"/></s:Body></s:Envelope>',
 		);
 	});
 
@@ -158,14 +168,16 @@ describe('Scene7IpsApi credential', () => {
 		expect(request.method).toBe('POST');
 		expect(request.headers).toEqual({ 'Content-Type': 'text/xml; charset=UTF-8', SOAPAction: 'getCompanyMembership' });
 		const sent = await credential.authenticate(TEST_CREDENTIALS, { ...(request as IHttpRequestOptions) });
-		expect(sent.url).toBe('http://ips.test/scene7/services/IpsApiService');
+		expect(sent.url).toBe('https://ips.test/scene7/services/IpsApiService');
 		expect(sent.body).toContain('<faultHttpStatusCode>403</faultHttpStatusCode></authHeader>');
 		expect(sent.body).toContain('<getCompanyMembershipParam xmlns="http://www.scene7.com/IpsApi/xsd/2014-04-03"/>');
 	});
 });
 
-const ENVELOPE = '<soapenv:Header><!--scene7:authHeader--></soapenv:Header><x xmlns="http://www.scene7.com/IpsApi/xsd/{apiVersion}"/>';
-const ENDPOINT = 'http://ips.test/scene7/services/IpsApiService';
+const ENVELOPE =
+	'<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Header><!--scene7:authHeader--></soapenv:Header>' +
+	'<soapenv:Body><x xmlns="http://www.scene7.com/IpsApi/xsd/{apiVersion}"/></soapenv:Body></soapenv:Envelope>';
+const ENDPOINT = 'https://ips.test/scene7/services/IpsApiService';
 
 async function refusal(request: IHttpRequestOptions, credentials = TEST_CREDENTIALS): Promise<Error> {
 	const before = JSON.stringify(request);
@@ -184,8 +196,8 @@ describe('Scene7IpsApi authenticate: pinned to the endpoint', () => {
 	it.each([
 		['the same URL', ENDPOINT],
 		['a trailing slash', `${ENDPOINT}/`],
-		['the host in capitals', 'http://IPS.TEST/scene7/services/IpsApiService'],
-		['the default port written out', 'http://ips.test:80/scene7/services/IpsApiService'],
+		['the host in capitals', 'https://IPS.TEST/scene7/services/IpsApiService'],
+		['the default port written out', 'https://ips.test:443/scene7/services/IpsApiService'],
 	])('completes a request that names %s', async (_what, url) => {
 		const result = await credential.authenticate(TEST_CREDENTIALS, { url, method: 'POST', body: ENVELOPE });
 		expect(result.url).toBe(url);
@@ -202,9 +214,9 @@ describe('Scene7IpsApi authenticate: pinned to the endpoint', () => {
 
 	it.each([
 		['another host', { url: 'http://collector.test/scene7/services/IpsApiService' }, 'host collector.test'],
-		['another path on the host', { url: 'http://ips.test/other' }, 'host ips.test'],
-		['another scheme', { url: 'https://ips.test/scene7/services/IpsApiService' }, 'host ips.test'],
-		['another port', { url: 'http://ips.test:8080/scene7/services/IpsApiService' }, 'host ips.test:8080'],
+		['another path on the host', { url: 'https://ips.test/other' }, 'host ips.test'],
+		['another scheme', { url: 'http://ips.test/scene7/services/IpsApiService' }, 'host ips.test'],
+		['another port', { url: 'https://ips.test:8080/scene7/services/IpsApiService' }, 'host ips.test:8080'],
 		['a query', { url: `${ENDPOINT}?x=1` }, 'host ips.test'],
 		['user info before the host', { url: 'http://ips.test@evil.test/scene7/services/IpsApiService' }, 'host evil.test'],
 		['the legacy uri', { uri: 'http://collector.test/soap' }, 'host collector.test'],
@@ -238,7 +250,7 @@ describe('Scene7IpsApi authenticate: pinned to the endpoint', () => {
 		['a double trailing slash', `${ENDPOINT}//`],
 		['a relative url against the endpoint', '/scene7/services/IpsApiService'],
 	])('accepts %s', async (_what, url) => {
-		const result = await credential.authenticate(TEST_CREDENTIALS, { url, baseURL: 'http://ips.test', body: '' });
+		const result = await credential.authenticate(TEST_CREDENTIALS, { url, baseURL: 'https://ips.test', body: '' });
 		expect(result.url).toBe(url);
 	});
 
@@ -292,7 +304,15 @@ describe('Scene7IpsApi authenticate: pinned to the endpoint', () => {
 		const result = await credential.authenticate(TEST_CREDENTIALS, request);
 		expect(result).not.toBe(request);
 		expect(request).toEqual(copy);
-		expect(result).toEqual({ ...copy, url: ENDPOINT, body: expect.stringContaining('<authHeader ') });
+		expect(result).toEqual({
+			...copy,
+			url: ENDPOINT,
+			body: expect.stringContaining('<authHeader '),
+			disableFollowRedirect: true,
+			followRedirect: false,
+			followAllRedirects: false,
+			maxRedirects: 0,
+		});
 	});
 
 	it('passes a body that is not text through untouched', async () => {
@@ -367,6 +387,99 @@ describe('Scene7IpsApi authenticate: public Image Serving reads', () => {
 		expect(isImageServingRead(request as IHttpRequestOptions)).toBe(false);
 		await expect(credential.authenticate(TEST_CREDENTIALS, request as IHttpRequestOptions)).rejects.toThrow(
 			'The Scene7 IPS API credential only sends to its own endpoint',
+		);
+	});
+});
+
+describe('Scene7IpsApi authenticate: https, no redirects, the header only in the SOAP Header (issue #21)', () => {
+	const withUrl = (serviceUrl: string, extra: Record<string, unknown> = {}) => ({ ...TEST_CREDENTIALS, serviceUrl, ...extra });
+
+	it.each([
+		['https to any host', 'https://ips.example.com/scene7/services/IpsApiService'],
+		['http to localhost', 'http://localhost:8765/scene7/services/IpsApiService'],
+		['http to 127.0.0.1', 'http://127.0.0.1:8765/scene7/services/IpsApiService'],
+		['http to elsewhere in 127.0.0.0/8', 'http://127.45.6.7/scene7/services/IpsApiService'],
+		['http to [::1]', 'http://[::1]:8765/scene7/services/IpsApiService'],
+	])('sends to %s', async (_what, serviceUrl) => {
+		const result = await credential.authenticate(withUrl(serviceUrl), { method: 'POST', url: '', body: ENVELOPE });
+		expect(result.url).toBe(serviceUrl);
+		expect(result.body).toContain('<password>unit-Pa$$w0rd-&lt;&amp;&gt;</password>');
+	});
+
+	it.each([
+		['a LAN address', 'http://192.0.2.10/scene7/services/IpsApiService', 'host 192.0.2.10'],
+		['a host name', 'http://ips.example.com:8080/scene7/services/IpsApiService', 'host ips.example.com:8080'],
+		['a name that only starts like localhost', 'http://localhost.example.com/x', 'host localhost.example.com'],
+		['an address that only starts like loopback', 'http://128.0.0.1/x', 'host 128.0.0.1'],
+	])('refuses plain http to %s, saying why and how to fix it', async (_what, serviceUrl, host) => {
+		const error = await refusal({ method: 'POST', url: '', body: ENVELOPE }, withUrl(serviceUrl));
+		expect(error.message).toBe(
+			`The Service URL of the Scene7 IPS API credential uses plain http:// to host ${host.slice(5)}, which would send the password unencrypted, so nothing was sent. ` +
+				"Change the Service URL to https:// (Adobe's IPS reference asks for HTTPS for every SOAP request). Plain http is only used to this machine " +
+				'(localhost, 127.x.x.x, [::1]), or to another host when "Allow Plain HTTP to Other Hosts" is switched on in the credential.',
+		);
+	});
+
+	it('sends plain http to another host only when the credential explicitly allows it', async () => {
+		const lan = 'http://192.0.2.10/scene7/services/IpsApiService';
+		const allowed = await credential.authenticate(withUrl(lan, { allowPlainHttp: true }), { method: 'POST', url: '', body: ENVELOPE });
+		expect(allowed.url).toBe(lan);
+		// Only a real true: a stored string or a truthy leftover does not switch it on.
+		await refusal({ method: 'POST', url: '', body: ENVELOPE }, withUrl(lan, { allowPlainHttp: 'true' }));
+	});
+
+	it.each([
+		['no Service URL', '', 'has no Service URL'],
+		['a Service URL that is not a URL', 'ips.example.com/scene7', 'is not a URL'],
+		['another scheme', 'ftp://ips.example.com/x', 'must start with https:// (it starts with ftp://)'],
+	])('refuses %s before sending', async (_what, serviceUrl, words) => {
+		expect((await refusal({ method: 'POST', url: '', body: ENVELOPE }, withUrl(serviceUrl))).message).toContain(words);
+	});
+
+	it('turns redirects off for every request it completes, in both helpers\' words, and for the credential test', async () => {
+		const legacy = { uri: ENDPOINT, method: 'POST', body: ENVELOPE, followRedirect: true, followAllRedirects: true } as unknown as IHttpRequestOptions;
+		for (const request of [{ method: 'POST' as const, url: '', body: ENVELOPE }, legacy, { ...(credential.test.request as IHttpRequestOptions) }]) {
+			expect(await credential.authenticate(TEST_CREDENTIALS, request)).toMatchObject({
+				disableFollowRedirect: true,
+				followRedirect: false,
+				followAllRedirects: false,
+				maxRedirects: 0,
+			});
+		}
+	});
+
+	it('leaves an Image Serving read as it is: it carries nothing of the credential', async () => {
+		const read: IHttpRequestOptions = { method: 'GET', url: 'https://s7d1.scene7.com/is/image/Co/x', encoding: 'stream' };
+		expect(await credential.authenticate(TEST_CREDENTIALS, read)).toEqual(read);
+	});
+
+	const wrap = (header: string, body = '<x/>') =>
+		`<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Header>${header}</soapenv:Header><soapenv:Body>${body}</soapenv:Body></soapenv:Envelope>`;
+
+	it.each([
+		['inside a CDATA section in the body', wrap('', '<name><![CDATA[<!--scene7:authHeader-->]]></name>')],
+		['inside a CDATA section in the header', wrap('<![CDATA[<!--scene7:authHeader-->]]>')],
+		['in an element of the body', wrap('', '<name><!--scene7:authHeader--></name>')],
+		['in the body itself', wrap('', '<!--scene7:authHeader-->')],
+		['in an element inside the header', wrap('<custom><!--scene7:authHeader--></custom>')],
+		['inside another comment', wrap('<!-- note <!--scene7:authHeader-->')],
+		['in a body without an envelope', '<soapenv:Header><!--scene7:authHeader--></soapenv:Header>'],
+		['after a DOCTYPE', `<!DOCTYPE x [<!ENTITY e "y">]>${wrap('<!--scene7:authHeader-->')}`],
+		['with text after it in the comment', wrap('<!--scene7:authHeader extra-->')],
+	])('writes no password for a hand-written body with the placeholder %s, and refuses it', async (_where, body) => {
+		const error = await refusal({ method: 'POST', url: ENDPOINT, body });
+		expect(error.message).toContain('carries the Scene7 authHeader placeholder somewhere other than directly inside soapenv:Header');
+	});
+
+	it('fills a hand-written envelope to its own endpoint where the placeholder stands in the header', async () => {
+		const body = wrap('<!--scene7:authHeader-->', '<name><![CDATA[<!--not the placeholder-->]]></name>');
+		const result = await credential.authenticate(TEST_CREDENTIALS, { method: 'POST', url: ENDPOINT, body });
+		expect(result.body).toBe(
+			wrap(
+				'<authHeader xmlns="http://www.scene7.com/IpsApi/xsd"><user>unit@example.com</user><password>unit-Pa$$w0rd-&lt;&amp;&gt;</password>' +
+					'<appName>n8n-nodes-scene7</appName><appVersion>0.1.0</appVersion></authHeader>',
+				'<name><![CDATA[<!--not the placeholder-->]]></name>',
+			),
 		);
 	});
 });

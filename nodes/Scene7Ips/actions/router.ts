@@ -4,7 +4,7 @@ import { ManualExecutionCancelledError, NodeOperationError } from 'n8n-workflow'
 import { AttemptJournal, fingerprintOf } from '../helpers/attemptJournal';
 import { asNodeError, errorForItem } from '../helpers/errors';
 import { ExecutionScope } from '../helpers/executionScope';
-import { resolveServiceUrl } from '../../../credentials/Scene7IpsApi.credentials';
+import { resolveServiceUrl } from '../transport/endpoint';
 import { CREDENTIAL_TYPE, isRunStopped, limiterFor } from '../transport';
 import { MAX_CONCURRENCY } from './common.descriptions';
 import * as company from './company/Company.resource';

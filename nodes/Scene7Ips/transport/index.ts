@@ -11,6 +11,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { asNodeError } from '../helpers/errors';
 import { wait } from '../helpers/wait';
 import { readBodyText } from './body';
+import { isRedirectStatus, redirectTarget } from './endpoint';
 import { buildEnvelope, type IpsParam, UnsendableValueError } from './envelope';
 import { explainFault, explainUnreadable } from './faults';
 import { parseSoapResponse, type UnreadableKind } from './response';
@@ -124,11 +125,39 @@ function networkErrorCode(error: unknown): string | undefined {
 	return Object.keys(NETWORK_ERRORS).find((code) => text.includes(code));
 }
 
+/**
+ * Failures that happen before anything is sent: the credential refused the request (its endpoint
+ * rules) or n8n has no usable credential for the node. Their own message says what to fix.
+ */
+const NOT_SENT_MESSAGES = [
+	/Scene7 IPS API credential/,
+	/does not have any credentials of type/,
+	/[Cc]redentials? (could not|cannot|can't) be (decrypted|found)/,
+	/[Cc]redential with ID .* (does not exist|not found)/,
+];
+
+const messageOf = (error: unknown): string => {
+	const message = (error as { message?: unknown } | undefined)?.message;
+	return typeof message === 'string' ? message.trim() : '';
+};
+
 // The error code is kept out of `code`: NodeApiError would swap our message for its generic one.
 function transportError(context: IpsContext, operation: string, error: unknown, itemIndex?: number) {
 	const code = networkErrorCode(error);
 	const known = code ? NETWORK_ERRORS[code] : undefined;
-	const what = known?.what ?? 'the request could not be completed';
+	const original = messageOf(error);
+	if (!known && NOT_SENT_MESSAGES.some((pattern) => pattern.test(original))) {
+		const notSent = new NodeApiError(context.getNode(), { message: original } as JsonObject, {
+			message: original,
+			description:
+				(error as { description?: string }).description ??
+				`Nothing was sent to Scene7 for ${operation}. Check the Scene7 IPS API credential selected in the node.`,
+			itemIndex,
+		});
+		notSent.context.notSent = true;
+		return notSent;
+	}
+	const what = known?.what ?? (original || 'the request could not be completed');
 	const failure = new NodeApiError(context.getNode(), { message: what, networkError: code ?? 'unknown' } as JsonObject, {
 		message: `Could not reach Scene7 for ${operation}: ${what}`,
 		description:
@@ -138,6 +167,21 @@ function transportError(context: IpsContext, operation: string, error: unknown, 
 	if (known) failure.context.retryable = { delivery: known.delivery } satisfies RetryableFailure;
 	if (code) failure.context.networkError = ['ECONNABORTED', 'ESOCKETTIMEDOUT'].includes(code) ? 'ETIMEDOUT' : code;
 	return failure;
+}
+
+/**
+ * A 3xx answer: never followed (the credential turns redirects off), since following re-sends the
+ * whole envelope, password included, to the host the answer names.
+ */
+function redirectError(context: IpsContext, operation: string, status: number, to: string, itemIndex?: number) {
+	const message = `The Scene7 endpoint answered ${operation} with a redirect (HTTP ${status}) ${to}. The node does not follow redirects, so nothing was sent there`;
+	return new NodeApiError(context.getNode(), { message, httpStatus: status } as JsonObject, {
+		message,
+		description:
+			'Following it would send the password to that host. Check the Region or Service URL of the Scene7 IPS API credential: it must be the exact https URL of the IpsApiService endpoint. A proxy or load balancer between n8n and Scene7 can also answer this way.',
+		httpCode: String(status),
+		itemIndex,
+	});
 }
 
 /** What a failed try tells the limiter: throttling and timeouts mean load; a fault is an answer. */
@@ -203,12 +247,14 @@ async function sendOnce(
 		returnFullResponse: true,
 		// SOAP faults come with HTTP 500; the body says what went wrong, so read it instead of throwing.
 		ignoreHttpStatusErrors: true,
+		// The credential turns redirects off too; said here as well, since this request carries the password.
+		disableFollowRedirect: true,
 		timeout,
 		abortSignal: 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined,
 	};
 
 	let response: FullResponse;
-	let read;
+	let read: Awaited<ReturnType<typeof readBodyText>> | undefined;
 	try {
 		response = (await context.helpers.httpRequestWithAuthentication.call(
 			context,
@@ -216,12 +262,16 @@ async function sendOnce(
 			request,
 			credentials ? { credentialsDecrypted: credentials } : undefined,
 		)) as FullResponse;
-		read = await readBodyText(response.body);
+		if (!isRedirectStatus(response.statusCode)) read = await readBodyText(response.body);
 	} catch (error) {
 		throw transportError(context, operation, error, itemIndex);
 	}
 
 	const status = response.statusCode;
+	if (read === undefined) {
+		(response.body as { destroy?: () => void } | undefined)?.destroy?.();
+		throw redirectError(context, operation, status, redirectTarget(response.headers?.location), itemIndex);
+	}
 	const outcome = 'tooLarge' in read ? undefined : parseSoapResponse(read.text, operation);
 	if (!outcome || outcome.kind === 'unreadable') {
 		const kind: UnreadableKind = outcome?.unreadable ?? 'tooLarge';

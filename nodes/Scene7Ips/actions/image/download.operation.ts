@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { extensionOf, fileNameFor, MAX_DOWNLOAD_BYTES, mimeTypeOf, readBytes } from '../../helpers/download';
 import { asNodeError } from '../../helpers/errors';
 import { CREDENTIAL_TYPE } from '../../transport';
+import { hostOf, isImageServingRead, isRedirectStatus } from '../../transport/endpoint';
 import {
 	assetRLC,
 	companyRLC,
@@ -63,6 +64,70 @@ interface DownloadOptions {
 const headerOf = (headers: IDataObject | undefined, name: string): unknown =>
 	Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
 
+/** Redirects followed for one image: enough for a move to https or another Image Serving host. */
+export const MAX_IMAGE_SERVING_REDIRECTS = 3;
+
+/**
+ * GETs an Image Serving URL, following at most MAX_IMAGE_SERVING_REDIRECTS redirects by hand, and
+ * only to other Image Serving URLs: each hop is again a plain read the credential passes on with
+ * nothing of its own (isImageServingRead), so no hop can carry the password.
+ */
+async function readImageServing(
+	context: IExecuteFunctions,
+	item: ItemContext,
+	imageUrl: string,
+	timeout: number | undefined,
+): Promise<IN8nHttpFullResponse> {
+	let url = imageUrl;
+	for (let redirects = 0; ; redirects++) {
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
+				method: 'GET',
+				url,
+				// Read as a stream so an oversized answer is dropped at the bound, not held whole.
+				encoding: 'stream',
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				disableFollowRedirect: true,
+				timeout,
+				abortSignal: item.signal,
+			})) as IN8nHttpFullResponse;
+		} catch (error) {
+			const nodeError = asNodeError(item.node, error, item.index);
+			nodeError.message = `Image Serving could not be reached for ${url}: ${nodeError.message} [item ${item.index}]`;
+			nodeError.description = 'Check the network, or run the item again; Image Serving is a public server separate from the IPS API.';
+			throw nodeError;
+		}
+		const status = Number(response.statusCode);
+		if (!isRedirectStatus(status)) return response;
+		await readBytes(response.body, 0);
+		const location = headerOf(response.headers, 'location');
+		let next = '';
+		try {
+			next = new URL(String(location ?? ''), url).href;
+		} catch {
+			// No usable Location: reported below.
+		}
+		if (!location || !next) {
+			throw item.error(`Image Serving answered HTTP ${status} for ${url} without saying where to`, 'Run the item again later.');
+		}
+		if (redirects >= MAX_IMAGE_SERVING_REDIRECTS) {
+			throw item.error(
+				`Image Serving redirected ${imageUrl} more than ${MAX_IMAGE_SERVING_REDIRECTS} times`,
+				'Check the company\'s Image Serving URL in Scene7; the node follows at most a few redirects.',
+			);
+		}
+		if (!isImageServingRead({ method: 'GET', url: next })) {
+			throw item.error(
+				`Image Serving redirected ${url} to host ${hostOf(next) || 'unknown'}, which is not an Image Serving URL (no /is/image/ in its path)`,
+				'The node follows redirects only to other Image Serving URLs. Check the company\'s Image Serving URL in Scene7.',
+			);
+		}
+		url = next;
+	}
+}
+
 /**
  * Reads an image from Image Serving, whose URL is derived from Scene7's Image Server URL and the
  * company's root (an inference, see helpers/imageUrl.ts). The GET goes through the credential,
@@ -86,25 +151,7 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 	}
 	const imageUrl = await item.imageUrl(companyHandle, name, modifier);
 
-	let response: IN8nHttpFullResponse;
-	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-			method: 'GET',
-			url: imageUrl,
-			// Read as a stream so an oversized answer is dropped at the bound, not held whole.
-			encoding: 'stream',
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: options.timeout,
-			abortSignal: item.signal,
-		})) as IN8nHttpFullResponse;
-	} catch (error) {
-		const nodeError = asNodeError(item.node, error, item.index);
-		nodeError.message = `Image Serving could not be reached for ${imageUrl}: ${nodeError.message} [item ${item.index}]`;
-		nodeError.description = 'Check the network, or run the item again; Image Serving is a public server separate from the IPS API.';
-		throw nodeError;
-	}
-
+	const response = await readImageServing(this, item, imageUrl, options.timeout);
 	const status = Number(response.statusCode);
 	if (status === 403 || status === 404) {
 		await readBytes(response.body, 0);

@@ -56,6 +56,7 @@ describe('Image > Download', () => {
 			encoding: 'stream',
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
 			timeout: undefined,
 			abortSignal: expect.any(AbortSignal),
 		});
@@ -102,6 +103,43 @@ describe('Image > Download', () => {
 	it('refuses an image declared larger than 64 MB without reading it', async () => {
 		const { error } = await run(parameters(), () => imageAnswer(200, Buffer.alloc(1), { 'content-type': 'image/jpeg', 'content-length': String(65 * 1024 * 1024) }));
 		expect(error?.message).toBe(`The image at ${URL} is larger than 64 MB [item 0]`);
+	});
+
+	it('follows up to 3 redirects by hand, each to an Image Serving URL that gets nothing from the credential', async () => {
+		const hops = ['https://s7d9.scene7.com/is/image/ApiTestCo/a', '/is/image/ApiTestCo/b', 'https://images.example.com/is/image/ApiTestCo/c'];
+		let hop = -1;
+		const { output, sent } = await run(parameters(), () => {
+			hop += 1;
+			return hop < hops.length ? imageAnswer(hop % 2 ? 308 : 302, Buffer.from('moved'), { Location: hops[hop] }) : imageAnswer(200, JPEG, { 'content-type': 'image/jpeg' });
+		});
+		const gets = sent.filter((request) => request.options.method === 'GET');
+		expect(gets.map((request) => request.options.url)).toEqual([URL, hops[0], 'https://s7d9.scene7.com/is/image/ApiTestCo/b', hops[2]]);
+		for (const get of gets) {
+			expect(get.options.disableFollowRedirect).toBe(true);
+			expect(get.options.body).toBeUndefined();
+			expect(JSON.stringify(get.options)).not.toContain('unit-Pa$$w0rd');
+		}
+		expect(output?.[0].json.fileSize).toBe(JPEG.length);
+	});
+
+	it('stops at a fourth redirect', async () => {
+		const { error, sent } = await run(parameters(), () => imageAnswer(301, Buffer.from(''), { location: 'https://s7d1.scene7.com/is/image/ApiTestCo/loop' }));
+		expect(error?.message).toBe(`Image Serving redirected ${URL} more than 3 times [item 0]`);
+		expect(sent.filter((request) => request.options.method === 'GET')).toHaveLength(4);
+	});
+
+	it.each([
+		['a URL that is not Image Serving', 'https://collector.example/steal', 'to host collector.example, which is not an Image Serving URL'],
+		['a URL with user info', 'https://user:pw@s7d1.scene7.com/is/image/x', 'to host s7d1.scene7.com, which is not an Image Serving URL'],
+	])('does not follow a redirect to %s', async (_what, location, words) => {
+		const { error, sent } = await run(parameters(), () => imageAnswer(302, Buffer.from(''), { Location: location }));
+		expect(error?.message).toContain(words);
+		expect(sent.filter((request) => request.options.method === 'GET')).toHaveLength(1);
+	});
+
+	it('reports a redirect without a Location', async () => {
+		const { error } = await run(parameters(), () => imageAnswer(302, Buffer.from('')));
+		expect(error?.message).toBe(`Image Serving answered HTTP 302 for ${URL} without saying where to [item 0]`);
 	});
 
 	it('refuses a modifier that is certainly not Image Serving syntax before any request', async () => {
