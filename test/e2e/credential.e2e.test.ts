@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // Issue #11 in a real n8n: n8n lists every credential with `authenticate` in the HTTP Request node.
 // Used there with a URL that is not the credential's endpoint, the Scene7 IPS API credential must
 // never deliver its password: n8n's own domain check (the credential declares

@@ -102,7 +102,7 @@ describe('upload from URLs', () => {
 		expect(elementText(logs.body, 'fatalError')).toBe('false');
 		const created = job.details.filter((d) => d.assetHandle);
 		expect(created.map((d) => d.assetName)).toEqual(['red', 'blue']);
-		const error = job.details.find((d) => d.logType === 'Error');
+		const error = job.details.find((d) => d.logType === 'UploadError');
 		expect(error).toMatchObject({ assetName: 'broken' });
 		expect(error?.logMessage).toMatch(/not a valid image/);
 		const blue = sandbox.state.assets.find((a) => a.assetHandle === created[1].assetHandle);
@@ -125,7 +125,7 @@ describe('upload from URLs', () => {
 		const job = sandbox.state.jobs[0];
 		expect(job.counts).toMatchObject({ success: 0, error: 1, total: 1 });
 		expect(job.fatalError).toBe(false);
-		expect(job.details[0]).toMatchObject({ logType: 'Error', assetName: 'a' });
+		expect(job.details[0]).toMatchObject({ logType: 'UploadError', assetName: 'a' });
 		expect(job.details[0].logMessage).toMatch(/only fetches from loopback/);
 	});
 
@@ -241,5 +241,46 @@ describe('stopJob, getProperty', () => {
 		const res = await call(sandbox.serviceUrl, 'getJobLogs', [['companyHandle', 'c|6']]);
 		expect(elementTexts(res.body, 'jobName')).toEqual(['publish-test']);
 		expect(elementText(res.body, 'endDate')).toBeDefined();
+	});
+});
+
+describe('job log pages and queued jobs (issue #22)', () => {
+	it('pages getJobLogDetails at 1,000 details by default and at most, with detailTotalRows the whole count', async () => {
+		const handle = await submit(publish);
+		await waitDone(handle);
+		const job = sandbox.state.jobs[0];
+		const extra = Array.from({ length: 2500 }, (_, i) => ({ logMessage: `m${i}`, logType: 'UploadSuccess' as const, dateCreated: '2026-12-01T10:00:00.000Z', assetName: `p${i}` }));
+		job.details = extra;
+		const page = async (fields: Fields) => {
+			const res = await call(sandbox.serviceUrl, 'getJobLogDetails', [['companyHandle', 'c|6'], ['jobHandle', handle], ...fields]);
+			expect(parseFault(res.body)).toBeUndefined();
+			return { rows: elementTexts(res.body, 'logMessage'), total: elementText(res.body, 'detailTotalRows') };
+		};
+		const first = await page([]);
+		expect(first).toEqual({ rows: extra.slice(0, 1000).map((d) => d.logMessage), total: '2500' });
+		expect((await page([['recordsPerPage', '5000'], ['resultsPage', '3']])).rows).toEqual(extra.slice(2000).map((d) => d.logMessage));
+		expect((await page([['recordsPerPage', '10'], ['resultsPage', '2']])).rows).toEqual(extra.slice(10, 20).map((d) => d.logMessage));
+		expect((await page([['resultsPage', '4']])).rows).toEqual([]);
+	});
+
+	it('queues a publish behind a running publish of the company: listed only with includeWaitingJobs, started when the first ends', async () => {
+		const first = await submit(publish);
+		const second = await submit([...publish.slice(0, 1), ['jobName', 'publish-queued'], publish[2]]);
+		const listed = async (includeWaitingJobs?: string) => {
+			const res = await call(sandbox.serviceUrl, 'getActiveJobs', [
+				['companyHandle', 'c|6'],
+				...(includeWaitingJobs ? ([['includeWaitingJobs', includeWaitingJobs]] as Fields) : []),
+			]);
+			return elementTexts(res.body, 'jobHandle').map((jobHandle, i) => [jobHandle, elementTexts(res.body, 'state')[i]]);
+		};
+		expect(await listed()).toEqual([[first, 'New']]);
+		expect(await listed('true')).toEqual([
+			[first, 'New'],
+			[second, 'WaitingCoordinator'],
+		]);
+		await waitDone(first);
+		expect(sandbox.state.jobs[1].state).not.toBe('WaitingCoordinator');
+		await waitDone(second);
+		expect(sandbox.state.jobs[1].details.map((d) => d.logMessage)).toContain('Job completed');
 	});
 });

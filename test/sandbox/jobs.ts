@@ -47,7 +47,30 @@ export class JobRunner {
 
 	submit(job: JobRecord): void {
 		this.options.state.jobs.push(job);
+		if (job.publish && this.publishAhead(job)) {
+			// One Image Serving publish of a company at a time: this one waits for the one ahead.
+			job.state = 'WaitingCoordinator';
+			job.progressMessage = 'Waiting for another publish of the company';
+			return;
+		}
 		this.later(job, () => void this.start(job));
+	}
+
+	/** Another publish of the job's company that is not done yet, submitted before it. */
+	private publishAhead(job: JobRecord): JobRecord | undefined {
+		return this.options.state.jobs.find(
+			(other) => other !== job && other.publish && other.companyHandle === job.companyHandle && other.state !== 'Done',
+		);
+	}
+
+	/** When a publish ends, the first one queued behind it in its company starts. */
+	private startQueued(companyHandle: string): void {
+		const next = this.options.state.jobs.find((j) => j.companyHandle === companyHandle && j.state === 'WaitingCoordinator');
+		if (next) {
+			next.state = 'New';
+			next.progressMessage = 'Waiting to start';
+			this.later(next, () => void this.start(next));
+		}
 	}
 
 	/** stopJob: the job ends now; what an upload already stored stays. */
@@ -120,6 +143,7 @@ export class JobRunner {
 		job.state = 'Done';
 		job.endDate = this.now();
 		this.progress(job, 100, job.stopped ? 'Stopped' : 'Done');
+		if (job.publish) this.startQueued(job.companyHandle);
 	}
 
 	/**
@@ -203,7 +227,7 @@ export class JobRunner {
 		const name = dot > 0 ? fileName.slice(0, dot) : fileName;
 		const fail = (message: string, extra: Partial<JobLogDetailRecord> = {}) => {
 			job.counts.error += 1;
-			this.log(job, 'Error', message, { assetName: name, sourceUrl: item.sourceUrl, ...extra });
+			this.log(job, 'UploadError', message, { assetName: name, sourceUrl: item.sourceUrl, ...extra });
 		};
 		try {
 			checkAssetName(name, 'destPath');
@@ -248,7 +272,7 @@ export class JobRunner {
 		const uploadedFrom = { sourceUrl: item.sourceUrl, format: decoded.format, jobHandle: job.jobHandle };
 		if (existing && !upload.overwrite) {
 			job.counts.duplicate += 1;
-			this.log(job, 'Warning', `Asset '${existing.name}' already exists; not overwritten`, {
+			this.log(job, 'DuplicateSkipped', `Asset '${existing.name}' already exists; not overwritten`, {
 				assetName: existing.name,
 				assetType: existing.type,
 				assetHandle: existing.assetHandle,
@@ -272,7 +296,7 @@ export class JobRunner {
 			images.pixels.set(existing.assetHandle, decoded.pixels);
 			job.counts.success += 1;
 			job.counts.update += 1;
-			this.log(job, 'Info', `Updated asset '${existing.name}' from '${item.sourceUrl}'`, {
+			this.log(job, 'FileUpdated', `Updated asset '${existing.name}' from '${item.sourceUrl}'`, {
 				assetName: existing.name,
 				assetType: 'Image',
 				assetHandle: existing.assetHandle,
@@ -299,7 +323,7 @@ export class JobRunner {
 		state.assets.push(asset);
 		images.pixels.set(asset.assetHandle, decoded.pixels);
 		job.counts.success += 1;
-		this.log(job, 'Info', `Uploaded '${fileName}' from '${item.sourceUrl}'`, {
+		this.log(job, 'UploadSuccess', `Uploaded '${fileName}' from '${item.sourceUrl}'`, {
 			assetName: name,
 			assetType: 'Image',
 			assetHandle: asset.assetHandle,

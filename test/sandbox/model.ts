@@ -112,13 +112,17 @@ export interface MetadataFieldRecord {
 	tagValues?: string[];
 }
 
-export const JOB_STATES = ['New', 'Running', 'Done'] as const;
+/** WaitingCoordinator: a publish queued behind another publish of its company (listed with includeWaitingJobs only). */
+export const JOB_STATES = ['New', 'WaitingCoordinator', 'Running', 'Done'] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
 export interface JobLogDetailRecord {
 	logMessage: string;
-	/** Info, Warning, Error (assumed names; the docs give no list). */
-	logType: 'Info' | 'Warning' | 'Error';
+	/**
+	 * Job-level messages are Info, Warning or Error (assumed names); a file's outcome uses the per-file
+	 * types ips-api.md §11.1 lists (r-job-log-types.md): UploadSuccess, FileUpdated, DuplicateSkipped, UploadError.
+	 */
+	logType: 'Info' | 'Warning' | 'Error' | 'UploadSuccess' | 'FileUpdated' | 'DuplicateSkipped' | 'UploadError';
 	dateCreated: string;
 	assetName?: string;
 	assetType?: string;

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { IpsCallOptions, IpsParam } from '../transport';
-import { itemsOf } from './lookups';
+import { CLOCK_SKEW_MS, itemsOf } from './lookups';
 
 // The IPS job calls (ips-api.md §10). Answers are parsed here into plain values: IPS arrays come
 // as `{ items: [...] }` or not at all, and numbers and booleans arrive as strings.
@@ -20,6 +20,7 @@ export interface ActiveJob {
 	progress: number;
 	progressMessage: string;
 	lastProgressUpdate?: string;
+	startDate?: string;
 }
 
 export interface JobLogDetail {
@@ -71,6 +72,7 @@ export const toActiveJob = (job: IDataObject): ActiveJob => ({
 	progress: numberOf(job.progress),
 	progressMessage: text(job.progressMessage),
 	lastProgressUpdate: optional(job.lastProgressUpdate),
+	startDate: optional(job.startDate),
 });
 
 const toDetail = (detail: IDataObject): JobLogDetail => {
@@ -129,20 +131,60 @@ export async function getJobLogs(caller: JobCaller, companyHandle: string, numRo
 	return itemsOf(result.jobLogArray).map(toJobLog);
 }
 
-/** The log of one finished job with its details, found by handle or original name; undefined if Scene7 has none (yet). */
-export async function getJobLogDetails(
+/** Details per getJobLogDetails page: Scene7's default and maximum (r-get-job-log-details.md, ips-api.md §11.5). */
+export const JOB_LOG_PAGE_SIZE = 1000;
+
+/** Pages read for one job at most (100,000 details): a bound on a log that never ends, not a limit a job reaches. */
+export const MAX_JOB_LOG_PAGES = 100;
+
+/** One page of job logs with their details (`resultsPage` counts from 1). */
+async function jobLogPage(
 	caller: JobCaller,
 	query: { companyHandle: string; jobHandle?: string; originalName?: string },
-): Promise<JobLog | undefined> {
+	resultsPage: number,
+): Promise<JobLog[]> {
 	// Key order is getJobLogDetailsParam's xsd:sequence.
 	const result = await caller.call('getJobLogDetails', {
 		companyHandle: query.companyHandle,
 		jobHandle: query.jobHandle,
 		originalName: query.originalName,
+		recordsPerPage: JOB_LOG_PAGE_SIZE,
+		resultsPage,
 	});
-	const logs = itemsOf(result.jobLogArray).map(toJobLog);
-	return logs.find((log) => !query.jobHandle || log.jobHandle === query.jobHandle || log.jobHandle === '') ?? logs[0];
+	return itemsOf(result.jobLogArray).map(toJobLog);
 }
+
+/**
+ * The log of one job with all its details, found by handle or original name; undefined if Scene7
+ * has none (yet). Scene7 returns at most 1,000 details a page, so the pages are read until
+ * `detailTotalRows` details have come (or a page comes back short or empty). By original name, the
+ * log of the job with that exact name is taken, and none when several jobs have it.
+ */
+export async function getJobLogDetails(
+	caller: JobCaller,
+	query: { companyHandle: string; jobHandle?: string; originalName?: string },
+): Promise<JobLog | undefined> {
+	const pick = (logs: JobLog[]) =>
+		query.jobHandle
+			? logs.find((log) => log.jobHandle === query.jobHandle || log.jobHandle === '')
+			: uniqueBy(logs.filter((log) => log.originalJobName === query.originalName || log.jobName === query.originalName));
+	const first = pick(await jobLogPage(caller, query, 1));
+	if (!first) return undefined;
+	const byHandle = { companyHandle: query.companyHandle, jobHandle: first.jobHandle || query.jobHandle };
+	const details = [...first.details];
+	const total = first.detailTotalRows ?? details.length;
+	let pageLength = first.details.length;
+	for (let page = 2; details.length < total && pageLength >= JOB_LOG_PAGE_SIZE && page <= MAX_JOB_LOG_PAGES; page++) {
+		const next = pick(await jobLogPage(caller, byHandle, page));
+		pageLength = next?.details.length ?? 0;
+		if (!next || pageLength === 0) break;
+		details.push(...next.details);
+	}
+	return { ...first, details };
+}
+
+/** The one entry of a list, or undefined when it has none or several. */
+const uniqueBy = <T>(list: T[]): T | undefined => (list.length === 1 ? list[0] : undefined);
 
 /** Stops a running job. */
 export async function stopJob(caller: JobCaller, companyHandle: string, jobHandle: string): Promise<void> {
@@ -150,13 +192,29 @@ export async function stopJob(caller: JobCaller, companyHandle: string, jobHandl
 }
 
 /**
- * After a submitJob whose answer was lost: the job's handle if Scene7 has the job under its
- * (unique) name, active, queued or already logged; undefined when it never arrived.
+ * The one job Scene7 has with exactly this name, active, queued or logged, that did not start
+ * before `notBefore` (less CLOCK_SKEW_MS); undefined when there is none. Nothing else is taken for
+ * it (not any active job, not the newest log): that could be another run's job. Two or more are an
+ * error: the caller cannot tell which is its own, and guessing could run a job twice.
  */
-export async function findSubmittedJob(caller: JobCaller, companyHandle: string, jobName: string): Promise<IDataObject | undefined> {
+export async function findJobNamed(
+	caller: JobCaller,
+	companyHandle: string,
+	jobName: string,
+	notBefore: Date,
+): Promise<{ jobHandle: string } | undefined> {
+	const since = notBefore.getTime() - CLOCK_SKEW_MS;
+	const recentEnough = (start: string | undefined) => start === undefined || !(Date.parse(start) < since);
 	const active = await getActiveJobs(caller, { companyHandle, originalName: jobName, includeWaitingJobs: true });
-	const running = active.find((job) => job.originalName === jobName || job.name === jobName) ?? active[0];
-	if (running?.jobHandle) return { jobHandle: running.jobHandle };
-	const log = await getJobLogDetails(caller, { companyHandle, originalName: jobName });
-	return log?.jobHandle ? { jobHandle: log.jobHandle } : undefined;
+	const logs = await jobLogPage(caller, { companyHandle, originalName: jobName }, 1);
+	const handles = new Set([
+		...active.filter((job) => (job.originalName || job.name) === jobName && recentEnough(job.startDate)).map((job) => job.jobHandle),
+		...logs.filter((log) => (log.originalJobName || log.jobName) === jobName && recentEnough(log.startDate)).map((log) => log.jobHandle),
+	]);
+	handles.delete('');
+	if (handles.size > 1) {
+		throw new Error(`Scene7 has ${handles.size} jobs named '${jobName}' started since ${new Date(since).toISOString()}: the node cannot tell which one is this run's`);
+	}
+	const [jobHandle] = handles;
+	return jobHandle ? { jobHandle } : undefined;
 }

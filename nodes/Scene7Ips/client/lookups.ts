@@ -89,8 +89,11 @@ export function folderAtPath(
 	return loose.length === 1 ? loose[0] : undefined;
 }
 
-// An asset found after a lost answer counts as the one asked for unless Scene7 dates it well before the first try.
-const CLOCK_SKEW_MS = 10 * 60 * 1000;
+/**
+ * How far Scene7's clock may be behind n8n's (an assumption): an asset or job found after a lost
+ * answer counts as the one asked for unless Scene7 dates it well before the first try.
+ */
+export const CLOCK_SKEW_MS = 10 * 60 * 1000;
 
 export interface AssetInFolderQuery {
 	companyHandle: string;

@@ -74,11 +74,6 @@ export function assetNameOfFile(fileName: string): string {
 	return dot > 0 ? base.slice(0, dot) : base;
 }
 
-export interface RowMatch {
-	success?: JobLogDetail;
-	error?: JobLogDetail;
-}
-
 /** A row the log is matched to: the asset name its file gets, its file name and source URL. */
 export interface UploadRow {
 	assetName: string;
@@ -86,25 +81,58 @@ export interface UploadRow {
 	sourceUrl: string;
 }
 
-const sameName = (a: string, b: string) => assetNameOfFile(a).toLowerCase() === assetNameOfFile(b).toLowerCase();
+/** What Scene7's log says of one row's file. */
+export type UploadState = 'Uploaded' | 'Updated' | 'Duplicate skipped' | 'Failed' | 'Not in log';
 
 /**
- * Each row's detail in a job log: matched by asset name (compared without case and extension);
- * an error that names no asset counts for the row whose file name or URL its message quotes.
+ * What one detail says of its file, by its log type (the per-file types ips-api.md §11.1 lists from
+ * r-job-log-types.md: UploadSuccess, FileUpdated, DuplicateSkipped, UploadError, …); undefined for
+ * a detail that reports no outcome (FileBegin, warnings, job-level messages).
  */
-export function matchDetails(rows: UploadRow[], details: JobLogDetail[]): RowMatch[] {
+export function detailState(detail: JobLogDetail): UploadState | undefined {
+	if (isErrorDetail(detail)) return 'Failed';
+	const type = detail.logType.toLowerCase();
+	if (type.includes('duplicate')) return 'Duplicate skipped';
+	if (type.includes('update')) return 'Updated';
+	if (type.includes('success') || type.includes('uploaded')) return 'Uploaded';
+	// Assumption: a detail of another type that names the asset's handle reports a stored file.
+	return detail.assetHandle ? 'Uploaded' : undefined;
+}
+
+/** When one file has several details, the one that decides its state: a failure outranks the rest. */
+const STATE_RANK: UploadState[] = ['Failed', 'Updated', 'Duplicate skipped', 'Uploaded'];
+
+export interface RowResult {
+	state: UploadState;
+	/** The detail the state comes from (none for Not in log). */
+	detail?: JobLogDetail;
+}
+
+/**
+ * Each row's state in a job's log. Rows are matched by asset name (without case and extension):
+ * the rows of one job never share one (rows that would are refused before the job is sent), so a
+ * name names one row. An error that names no asset counts for the row whose source URL or file
+ * name its message quotes. A row no detail speaks of is Not in log.
+ */
+export function rowStates(rows: UploadRow[], details: JobLogDetail[]): RowResult[] {
+	const byName = new Map<string, Array<{ state: UploadState; detail: JobLogDetail }>>();
+	const unnamedErrors: JobLogDetail[] = [];
+	for (const detail of details) {
+		const state = detailState(detail);
+		if (!state) continue;
+		if (!detail.assetName) {
+			if (state === 'Failed') unnamedErrors.push(detail);
+			continue;
+		}
+		const key = assetNameOfFile(detail.assetName).toLowerCase();
+		byName.set(key, [...(byName.get(key) ?? []), { state, detail }]);
+	}
 	return rows.map((row) => {
-		const named = details.filter((detail) => detail.assetName && sameName(detail.assetName, row.assetName));
-		const error =
-			named.find(isErrorDetail) ??
-			details.find(
-				(detail) =>
-					!detail.assetName &&
-					isErrorDetail(detail) &&
-					(detail.logMessage.includes(row.sourceUrl) || detail.logMessage.includes(row.fileName)),
-			);
-		const success = named.find((detail) => !isErrorDetail(detail) && detail.assetHandle) ?? named.find((detail) => !isErrorDetail(detail));
-		return { ...(success ? { success } : {}), ...(error ? { error } : {}) };
+		const named = byName.get(row.assetName.toLowerCase()) ?? [];
+		const decided = STATE_RANK.map((state) => named.find((entry) => entry.state === state)).find((entry) => entry !== undefined);
+		if (decided) return { state: decided.state, detail: decided.detail };
+		const quoted = unnamedErrors.find((detail) => detail.logMessage.includes(row.sourceUrl) || detail.logMessage.includes(row.fileName));
+		return quoted ? { state: 'Failed', detail: quoted } : { state: 'Not in log' };
 	});
 }
 
@@ -120,7 +148,7 @@ export const countsOf = (log: JobLog) => ({
 
 /** Where one job stands now: one getActiveJobs, and its log when it is no longer active. */
 export async function currentJobStatus(caller: JobCaller, companyHandle: string, jobHandle: string): Promise<JobStatus> {
-	const jobs = await getActiveJobs(caller, { companyHandle, jobHandle });
+	const jobs = await getActiveJobs(caller, { companyHandle, jobHandle, includeWaitingJobs: true });
 	const active = jobs.find((job) => job.jobHandle === jobHandle) ?? jobs.find((job) => !job.jobHandle);
 	if (active && active.state !== 'Done') return jobStatus(active, undefined);
 	return jobStatus(active, await getJobLogDetails(caller, { companyHandle, jobHandle }));

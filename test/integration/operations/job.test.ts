@@ -8,6 +8,8 @@ import { DEMO } from '../../sandbox/server';
 import { byHandle, byPath, operationsSent, runNode, useSandbox } from './harness';
 
 const sandbox = useSandbox({ jobStepMs: 30 });
+// Jobs really run here (fetches, steps, polls): on a loaded machine a test takes seconds.
+jest.setTimeout(60_000);
 const saved = { ...POLL_SCHEDULE };
 beforeAll(() => Object.assign(POLL_SCHEDULE, { firstMs: 20, factor: 1, maxMs: 20 }));
 afterAll(() => Object.assign(POLL_SCHEDULE, saved));
@@ -86,6 +88,51 @@ describe('Job > Upload from URLs', () => {
 	});
 });
 
+describe('Job > Upload from URLs at catalogue size (issue #22)', () => {
+	it('gives each of 1,200 rows its own asset: two jobs (1,000 and 200 files), every log page read', async () => {
+		const rows = Array.from({ length: 1200 }, (_, i) => ({ url: fixture(`p${i}.png?w=8&h=8`), file: `sku_${i}.png` }));
+		const { json, error } = await runNode(sandbox(), upload(), rows);
+		expect(error).toBeUndefined();
+		const jobs = sandbox().state.jobs;
+		expect(jobs.map((entry) => entry.upload?.urls.length)).toEqual([1000, 200]);
+		const handles = json.map((entry) => entry.assetHandle);
+		expect(new Set(handles).size).toBe(1200);
+		const byName = new Map(sandbox().state.assets.map((asset) => [asset.name, asset.assetHandle]));
+		expect(json.every((entry, i) => entry.state === 'Uploaded' && entry.assetHandle === byName.get(`sku_${i}`))).toBe(true);
+		// The first job's log holds 1,001 details (1,000 files and its end): two pages.
+		const pages = sandbox().requests.filter((request) => request.operation === 'getJobLogDetails' && /<resultsPage>2</.test(request.rawBody));
+		expect(pages.length).toBeGreaterThanOrEqual(1);
+	}, 180_000);
+
+	it('reports the second of two rows with one file name in two folders, and uploads only the first', async () => {
+		const rows = [
+			{ url: fixture('a.png'), file: 'front.png', folder: 'ApiTestCo/summer/' },
+			{ url: fixture('b.png'), file: 'front.png', folder: 'ApiTestCo/winter/' },
+		];
+		const { json } = await runNode(sandbox(), { ...upload(), folderHandle: byHandle('={{ $json.folder }}') }, rows, { onError: 'continueRegularOutput' });
+		expect(json[0]).toMatchObject({ state: 'Uploaded', destPath: 'ApiTestCo/summer/front.png' });
+		expect(json[1].error).toBe(
+			"'front.png' would be uploaded as asset 'front', the name item 0 of this run already uploads ('ApiTestCo/summer/front.png') [item 1]",
+		);
+		expect(sandbox().state.jobs[0].upload?.urls.map((entry) => entry.destPath)).toEqual(['ApiTestCo/summer/front.png']);
+	});
+
+	it('a wait that runs out is a state, and a re-run of the same rows takes that job instead of submitting again', async () => {
+		const rows = [{ url: fixture('r1.png'), file: 'rerun_1.png' }, { url: fixture('r2.png'), file: 'rerun_2.png' }];
+		const first = await runNode(sandbox(), upload({ waitTimeout: 0 }), rows);
+		expect(first.error).toBeUndefined();
+		expect(first.json.map((entry) => entry.timedOut)).toEqual([true, true]);
+		const again = await runNode(sandbox(), upload(), rows);
+		expect(again.error).toBeUndefined();
+		expect(sandbox().state.jobs).toHaveLength(1);
+		expect(again.json.map((entry) => [entry.jobHandle, entry.state, entry.fromEarlierJob])).toEqual([
+			[first.json[0].jobHandle, 'Uploaded', true],
+			[first.json[0].jobHandle, 'Uploaded', true],
+		]);
+		expect(operationsSent(sandbox()).filter((operation) => operation === 'submitJob')).toHaveLength(1);
+	});
+});
+
 describe('Job > Get', () => {
 	it("reads a finished job's log with its details", async () => {
 		const uploaded = await runNode(sandbox(), upload(), [{ url: fixture('one.png'), file: 'get_one.png' }]);
@@ -96,9 +143,18 @@ describe('Job > Get', () => {
 		expect(json[0]).toMatchObject({ jobHandle, state: 'Done', fileSuccessCount: 1, fileErrorCount: 0 });
 		const details = json[0].details as Array<Record<string, unknown>>;
 		expect(details.map((detail) => [detail.assetName, detail.logType])).toEqual([
-			['get_one', 'Info'],
+			['get_one', 'UploadSuccess'],
 			[undefined, 'Info'],
 		]);
+	});
+
+	it('finds a publish queued behind another one (includeWaitingJobs) and shows it as Queued', async () => {
+		const submitted = await runNode(sandbox(), job('publish', { publishType: 'Full', options: { jobName: 'first' } }));
+		const queued = await runNode(sandbox(), job('publish', { publishType: 'Full', options: { jobName: 'second' } }));
+		expect([submitted.error, queued.error]).toEqual([undefined, undefined]);
+		const { json, error } = await runNode(sandbox(), job('get', { jobHandle: String(queued.json[0].jobHandle) }));
+		expect(error).toBeUndefined();
+		expect(json[0]).toMatchObject({ jobHandle: queued.json[0].jobHandle, jobName: 'second', state: 'Queued' });
 	});
 
 	it("says an unknown job's handle is unknown", async () => {

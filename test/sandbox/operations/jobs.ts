@@ -129,11 +129,17 @@ function activeJobOut(job: JobRecord): Out {
 	};
 }
 
+/**
+ * Active jobs. Jobs queued behind another (WaitingCoordinator) are listed only with
+ * includeWaitingJobs (a WSDL field the docs do not describe; its meaning is inferred from its name).
+ */
 export function getActiveJobs(args: Args, ctx: CallContext): Out {
 	const jobHandle = optString(args, 'jobHandle');
 	const originalName = optString(args, 'originalName');
+	const includeWaiting = optBoolean(args, 'includeWaitingJobs') === true;
 	const items = visibleJobs(args, ctx)
 		.filter((j) => j.state !== 'Done')
+		.filter((j) => includeWaiting || j.state !== 'WaitingCoordinator')
 		.filter((j) => jobHandle === undefined || j.jobHandle === jobHandle)
 		.filter((j) => originalName === undefined || j.originalName === originalName)
 		.map(activeJobOut);
@@ -206,7 +212,10 @@ export function getJobLogs(args: Args, ctx: CallContext): Out {
 	return { jobLogArray: { items: jobs.map((j) => jobLogOut(j)) } };
 }
 
-const LOG_TYPES = ['Info', 'Warning', 'Error'] as const;
+const LOG_TYPES = ['Info', 'Warning', 'Error', 'UploadSuccess', 'FileUpdated', 'DuplicateSkipped', 'UploadError'] as const;
+
+/** getJobLogDetails' recordsPerPage: "The maximum and default value is 1000" (r-get-job-log-details.md). */
+export const JOB_LOG_PAGE_SIZE = 1000;
 
 export function getJobLogDetails(args: Args, ctx: CallContext): Out {
 	const company = companyOf(ctx);
@@ -214,10 +223,11 @@ export function getJobLogDetails(args: Args, ctx: CallContext): Out {
 	const originalName = optString(args, 'originalName');
 	const logTypes = optStringItems(args, 'logTypeArray');
 	for (const t of logTypes ?? []) oneOf(t, LOG_TYPES, 'logTypeArray/items');
-	const recordsPerPage = optInt(args, 'recordsPerPage');
+	const asked = optInt(args, 'recordsPerPage');
 	const resultsPage = optInt(args, 'resultsPage') ?? 1;
-	if (recordsPerPage !== undefined && recordsPerPage < 1)
-		throw invalidParameter(`Invalid recordsPerPage '${recordsPerPage}': must be at least 1`);
+	if (asked !== undefined && asked < 1) throw invalidParameter(`Invalid recordsPerPage '${asked}': must be at least 1`);
+	// Above the maximum, the page is cut to it (an assumption: the docs give the maximum, not what a larger value does).
+	const recordsPerPage = Math.min(asked ?? JOB_LOG_PAGE_SIZE, JOB_LOG_PAGE_SIZE);
 	if (resultsPage < 1) throw invalidParameter(`Invalid resultsPage '${resultsPage}': pages are numbered from 1`);
 	const jobs = ctx.state.jobs.filter(
 		(j) =>
@@ -228,10 +238,7 @@ export function getJobLogDetails(args: Args, ctx: CallContext): Out {
 	if (jobHandle !== undefined && jobs.length === 0) throw invalidParameter(`Invalid jobHandle '${jobHandle}'`);
 	const items = jobs.map((j) => {
 		const all = j.details.filter((d) => !logTypes || logTypes.length === 0 || logTypes.includes(d.logType));
-		const page =
-			recordsPerPage === undefined
-				? all
-				: all.slice((resultsPage - 1) * recordsPerPage, resultsPage * recordsPerPage);
+		const page = all.slice((resultsPage - 1) * recordsPerPage, resultsPage * recordsPerPage);
 		return jobLogOut(j, { items: page, total: all.length });
 	});
 	return { jobLogArray: { items } };

@@ -5,7 +5,8 @@ import {
 	fileNameOfUrl,
 	jobFailed,
 	jobStatus,
-	matchDetails,
+	detailState,
+	rowStates,
 	pollDelay,
 } from '../../../nodes/Scene7Ips/helpers/jobWait';
 
@@ -47,16 +48,41 @@ describe('job wait helpers', () => {
 		expect(assetNameOfFile('noext')).toBe('noext');
 	});
 
-	it('matches log details to rows by asset name, errors without a name by the file they quote', () => {
+	it('reads each detail by its log type: a failure, a duplicate, an update, a success, or nothing', () => {
+		const d = (logType: string, extra = {}) => ({ logType, logMessage: 'm', ...extra });
+		expect(
+			['UploadError', 'FatalError', 'UploadFailed', 'DuplicateSkipped', 'FileUpdated', 'UploadSuccess', 'FileUploaded', 'FileBegin', 'UploadWarning', 'Info'].map(
+				(type) => detailState(d(type)),
+			),
+		).toEqual(['Failed', 'Failed', 'Failed', 'Duplicate skipped', 'Updated', 'Uploaded', 'Uploaded', undefined, undefined, undefined]);
+		// A detail of another type that names a handle reports a stored file (an assumption).
+		expect(detailState(d('Info', { assetHandle: 'a|1' }))).toBe('Uploaded');
+	});
+
+	it('gives each row a state from the log: by asset name, errors without a name by the file they quote', () => {
 		const rows = [
 			{ assetName: 'shoe', fileName: 'shoe.jpg', sourceUrl: 'https://x.test/shoe.jpg' },
 			{ assetName: 'bag', fileName: 'bag.png', sourceUrl: 'https://x.test/bag.png' },
 			{ assetName: 'hat', fileName: 'hat.jpg', sourceUrl: 'https://x.test/hat.jpg' },
 			{ assetName: 'cap', fileName: 'cap.jpg', sourceUrl: 'https://x.test/cap.jpg' },
+			{ assetName: 'belt', fileName: 'belt.jpg', sourceUrl: 'https://x.test/belt.jpg' },
+			{ assetName: 'sock', fileName: 'sock.jpg', sourceUrl: 'https://x.test/sock.jpg' },
 		];
-		const shoe = { logType: 'FileUploaded', logMessage: 'ok', assetName: 'SHOE.jpg', assetHandle: 'a|1' };
-		const bag = { logType: 'Error', logMessage: 'Unsupported file', assetName: 'bag' };
+		const begin = { logType: 'FileBegin', logMessage: 'begin', assetName: 'shoe' };
+		const shoe = { logType: 'UploadSuccess', logMessage: 'ok', assetName: 'SHOE.jpg', assetHandle: 'a|1' };
+		const bag = { logType: 'UploadError', logMessage: 'Unsupported file', assetName: 'bag' };
 		const hat = { logType: 'UploadFailed', logMessage: 'Could not download https://x.test/hat.jpg' };
-		expect(matchDetails(rows, [shoe, bag, hat])).toEqual([{ success: shoe }, { error: bag }, { error: hat }, {}]);
+		const belt = { logType: 'FileUpdated', logMessage: 'updated', assetName: 'belt', assetHandle: 'a|5' };
+		const sockDuplicate = { logType: 'DuplicateSkipped', logMessage: 'exists', assetName: 'sock', assetHandle: 'a|6' };
+		const sockError = { logType: 'UploadError', logMessage: 'later failure', assetName: 'sock' };
+		expect(rowStates(rows, [begin, shoe, bag, hat, belt, sockDuplicate, sockError])).toEqual([
+			{ state: 'Uploaded', detail: shoe },
+			{ state: 'Failed', detail: bag },
+			{ state: 'Failed', detail: hat },
+			{ state: 'Not in log' },
+			{ state: 'Updated', detail: belt },
+			// A failure outranks every other detail of the same file.
+			{ state: 'Failed', detail: sockError },
+		]);
 	});
 });

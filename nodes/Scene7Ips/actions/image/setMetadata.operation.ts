@@ -15,7 +15,7 @@ import {
 	retryOption,
 	timeoutOption,
 } from '../common.descriptions';
-import { byGroup } from '../../helpers/groups';
+import { byGroup, chunkNumbers } from '../../helpers/groups';
 import type { ItemContext } from '../item';
 import type { OperationOutput } from '../operation';
 
@@ -235,11 +235,22 @@ async function setForCompany(this: IExecuteFunctions, parts: Parts): Promise<Arr
 	});
 }
 
-// One batchSetAssetMetadata per company for all its items (ips-api.md §10).
+/**
+ * Items in one batchSetAssetMetadata at most. The call documents no limit (ips-api.md §11.5); the
+ * bound keeps one call's body and time small enough for one Timeout, and a call that fails fails at
+ * most this many items (10,000 rows are 100 calls, run through the endpoint's window).
+ */
+export const METADATA_BATCH_SIZE = 100;
+
+// batchSetAssetMetadata per company, METADATA_BATCH_SIZE items a call (ips-api.md §10).
 // https://experienceleague.adobe.com/docs/dynamic-media-developer-resources/image-production-api/operations/methods/r-batch-set-asset-metadata.html
 export async function executeBatch(
 	this: IExecuteFunctions,
 	prepared: Array<{ item: ItemContext; part: unknown }>,
 ): Promise<Array<OperationOutput | Error>> {
-	return await byGroup(prepared as Parts, ({ part }) => part.companyHandle, async (group) => await setForCompany.call(this, group));
+	const parts = prepared as Parts;
+	const company = ({ part }: Parts[number]) => part.companyHandle;
+	const chunks = chunkNumbers(parts, company, METADATA_BATCH_SIZE);
+	const chunkOf = new Map(parts.map((entry, position) => [entry, chunks[position]]));
+	return await byGroup(parts, (entry) => `${company(entry)}#${chunkOf.get(entry)}`, async (group) => await setForCompany.call(this, group));
 }

@@ -5,7 +5,7 @@ import { getJobLogDetails, type JobLog } from '../../client/jobs';
 import { countsOf } from '../../helpers/jobWait';
 import { companyRLC, optionsCollection, retryOption, RETRY_NOTES, timeoutOption } from '../common.descriptions';
 import type { ItemContext } from '../item';
-import { activeJob, stillRunningError, waitFor, waitForCompletionOffOption, waitSettings, waitTimeoutOption } from './shared';
+import { activeJob, queuedOrState, stillRunning, waitFor, waitForCompletionOffOption, waitSettings, waitTimeoutOption } from './shared';
 
 const properties: INodeProperties[] = [
 	{ ...companyRLC, description: 'The company the job runs in' },
@@ -67,7 +67,7 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 
 	if (waitForCompletion) {
 		const outcome = await waitFor(item, companyHandle, jobHandle, waitTimeout);
-		if (!outcome.finished) throw stillRunningError(item, jobHandle, outcome.state, waitTimeout);
+		if (!outcome.finished) return { ...base, ...stillRunning(jobHandle, outcome.state, outcome.progress, waitTimeout) };
 		return finished(base, outcome.log, detailsAs);
 	}
 	const active = await activeJob(item, companyHandle, jobHandle);
@@ -75,7 +75,7 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 		return {
 			...base,
 			jobName: active.originalName || active.name,
-			state: active.state,
+			state: queuedOrState(active.state),
 			progress: active.progress,
 			progressMessage: active.progressMessage,
 			...(active.lastProgressUpdate ? { lastProgressUpdate: active.lastProgressUpdate } : {}),

@@ -11,7 +11,7 @@ import {
 	emailSettingOption,
 	generatedJobName,
 	jobNameOption,
-	stillRunningError,
+	stillRunning,
 	submit,
 	waitFor,
 	waitForCompletionOffOption,
@@ -110,7 +110,7 @@ export async function executeBatch(
 				return all((item) => errorForItem(item.node, outcome, item.index));
 			}
 			if (!outcome.finished) {
-				return all((item) => stillRunningError(item, jobHandle, outcome.state, part.waitTimeout));
+				return all(() => ({ ...base, ...stillRunning(jobHandle, outcome.state, outcome.progress, part.waitTimeout) }));
 			}
 			const { log } = outcome;
 			if (jobFailed(log)) {

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { findSubmittedJob, getActiveJobs, type JobLog, submitJob } from '../../client/jobs';
+import { findJobNamed, getActiveJobs, type JobLog, submitJob } from '../../client/jobs';
+import { fingerprintOf } from '../../helpers/attemptJournal';
 import { DEFAULT_WAIT_TIMEOUT_S, waitForJob } from '../../helpers/jobWait';
 import { requireReturnedHandle } from '../../helpers/output';
 import type { IpsParam } from '../../transport';
@@ -86,11 +87,33 @@ export function generatedJobName(kind: string, now = new Date()): string {
 }
 
 /**
- * One submitJob. If its answer is lost, Scene7 is asked for a job of that name (active, queued or
- * logged) before anything is sent again, so a job is never started twice.
+ * The name of a job the node names for its rows: the same rows (`content`) on the same UTC day
+ * give the same name, so a re-run finds the job an earlier run submitted instead of sending a
+ * second one (submitOrAdopt). Another day, or other rows, is another job.
+ */
+export function rowsJobName(kind: string, content: string, now = new Date()): string {
+	return `n8n ${kind} ${now.toISOString().slice(0, 10)} ${fingerprintOf(content)}`;
+}
+
+/** The start of the UTC day of `now`: since when a job with a rowsJobName is this day's. */
+export const startOfUtcDay = (now: Date) => new Date(`${now.toISOString().slice(0, 10)}T00:00:00.000Z`);
+
+/**
+ * One submitJob. If its answer is lost, Scene7 is asked for the one job of that exact name started
+ * since it was sent before anything is sent again, so a job is never started twice.
  */
 export async function submit(item: ItemContext, companyHandle: string, jobName: string, request: IpsParam): Promise<string> {
-	const result = await submitJob(item, request, async () => await findSubmittedJob(item, companyHandle, jobName));
+	const sentAt = new Date();
+	const result = await submitJob(item, request, async () => {
+		try {
+			return await findJobNamed(item, companyHandle, jobName, sentAt);
+		} catch (error) {
+			throw item.error(
+				`The answer to submitJob was lost, and ${(error as Error).message}, so the job was not submitted again`,
+				`Look for the jobs named '${jobName}' in Scene7 (Job > Get with a handle) before running the item again.`,
+			);
+		}
+	});
 	return requireReturnedHandle(item.node, result, {
 		element: 'jobHandle',
 		operation: 'submitJob',
@@ -100,6 +123,30 @@ export async function submit(item: ItemContext, companyHandle: string, jobName: 
 	});
 }
 
+/**
+ * The job an earlier run submitted under `jobName` since `since` (active, queued or finished), or a
+ * new one: how a re-run, or Retry On Fail after a wait ran out, avoids a second job.
+ */
+export async function submitOrAdopt(
+	item: ItemContext,
+	companyHandle: string,
+	jobName: string,
+	since: Date,
+	request: IpsParam,
+): Promise<{ jobHandle: string; adopted: boolean }> {
+	let earlier: { jobHandle: string } | undefined;
+	try {
+		earlier = await findJobNamed(item, companyHandle, jobName, since);
+	} catch (error) {
+		throw item.error(
+			`${(error as Error).message}, so no job was submitted`,
+			`Look at the jobs named '${jobName}' in Scene7, or give the rows a Job Name of their own (Options).`,
+		);
+	}
+	if (earlier) return { jobHandle: earlier.jobHandle, adopted: true };
+	return { jobHandle: await submit(item, companyHandle, jobName, request), adopted: false };
+}
+
 export type JobOutcome = { finished: true; log: JobLog } | { finished: false; state: string; progress?: number };
 
 /** Waits for a job; the item's signal (Cancel, or the run stopping) ends the wait at once. */
@@ -107,16 +154,30 @@ export async function waitFor(item: ItemContext, companyHandle: string, jobHandl
 	return await waitForJob(item, companyHandle, jobHandle, { timeoutMs: timeoutS * 1000, signal: item.signal });
 }
 
-/** The error of an item whose job outlasted Wait Timeout. */
-export function stillRunningError(item: ItemContext, jobHandle: string, state: string, timeoutS: number) {
-	return item.error(
-		`The Scene7 job ${jobHandle} is still running after ${timeoutS} s (state ${state})`,
-		`The job keeps running in Scene7. Check it later with Job > Get and the job handle ${jobHandle}, or raise Options > Wait Timeout.`,
-	);
+/**
+ * What an item whose job outlasted Wait Timeout outputs: not an error (an error would make Retry
+ * On Fail run the node again), but the job as it stands, with `timedOut: true`. Scene7 keeps
+ * running it; Job > Get with the handle reads it later, and a re-run of the same rows finds it.
+ */
+export function stillRunning(jobHandle: string, state: string, progress: number | undefined, timeoutS: number): IDataObject {
+	return {
+		state: queuedOrState(state),
+		timedOut: true,
+		...(progress === undefined ? {} : { progress }),
+		waitedSeconds: timeoutS,
+		hint: `Scene7 is still running job ${jobHandle}: read it later with Job > Get and this job handle, or raise Options > Wait Timeout.`,
+	};
 }
+
+/**
+ * A state as the outputs show it. Scene7's waiting states (WaitingCoordinator, WaitingClient:
+ * a job listed only with includeWaitingJobs, behind another) read as Queued (an inference from the
+ * state names; the docs do not describe them).
+ */
+export const queuedOrState = (state: string): string => (/^waiting/i.test(state) ? 'Queued' : state);
 
 /** Whether a job is still in Scene7's active list (for Job > Get). */
 export async function activeJob(item: ItemContext, companyHandle: string, jobHandle: string) {
-	const jobs = await getActiveJobs(item, { companyHandle, jobHandle });
+	const jobs = await getActiveJobs(item, { companyHandle, jobHandle, includeWaitingJobs: true });
 	return jobs.find((job) => job.jobHandle === jobHandle && job.state !== 'Done');
 }

@@ -3,22 +3,38 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { JobLog } from '../../client/jobs';
 import { errorForItem } from '../../helpers/errors';
-import { assetNameOfFile, countsOf, fileNameOfUrl, jobFailed, matchDetails, type UploadRow } from '../../helpers/jobWait';
+import { byGroup, chunkNumbers } from '../../helpers/groups';
+import { assetNameOfFile, countsOf, fileNameOfUrl, jobFailed, rowStates, type UploadRow } from '../../helpers/jobWait';
 import { companyRLC, folderRLC, optionsCollection, retryOption, timeoutOption } from '../common.descriptions';
-import { byGroup } from '../../helpers/groups';
 import type { ItemContext } from '../item';
 import type { OperationOutput } from '../operation';
 import {
 	emailSettingOption,
-	generatedJobName,
 	jobNameOption,
-	stillRunningError,
+	rowsJobName,
+	startOfUtcDay,
+	stillRunning,
 	submit,
+	submitOrAdopt,
 	waitFor,
 	waitForCompletionOnOption,
 	waitSettings,
 	waitTimeoutOption,
 } from './shared';
+
+/**
+ * Files in one upload job at most. UploadUrlsJob documents no limit (ips-api.md §11.5); the bound
+ * keeps what one job can fail at once, and the log the node reads for it, to the size of one
+ * getJobLogDetails page (1,000 details).
+ */
+export const MAX_FILES_PER_UPLOAD_JOB = 1000;
+
+/**
+ * Upload jobs of one run in flight at once (Job Per Item, or a run cut into several jobs). Each
+ * job is polled until it ends; an assumption is that Scene7 runs a company's jobs from a queue, so
+ * more side by side would only wait there.
+ */
+export const MAX_UPLOAD_JOBS_IN_FLIGHT = 4;
 
 const properties: INodeProperties[] = [
 	companyRLC,
@@ -184,28 +200,41 @@ function uploadRequest(companyHandle: string, jobName: string, group: Prepared[]
 	};
 }
 
-/** A finished job's result for each row of the group: its asset, or the error the log gives its file. */
+/** What an upload row outputs for each state the job's log gives it. */
 async function rowResults(group: Prepared[], base: (part: UploadPart) => IDataObject, log: JobLog, jobHandle: string) {
-	const matches = matchDetails(group.map(({ part }) => part), log.details);
+	const states = rowStates(
+		group.map(({ part }) => part),
+		log.details,
+	);
 	return await Promise.all(
 		group.map(async ({ item, part }, position): Promise<OperationOutput | Error> => {
-			const { success, error } = matches[position];
-			if (error) {
+			const { state, detail } = states[position];
+			if (state === 'Failed') {
 				return item.error(
-					`Scene7 could not upload '${part.fileName}': ${error.logMessage || error.logType}`,
+					`Scene7 could not upload '${part.fileName}': ${detail?.logMessage || detail?.logType || 'the job log gives no reason'}`,
 					`Job ${jobHandle} logged this error for the file from ${part.sourceUrl}. Check that the URL is reachable from Scene7 and is a file Scene7 accepts.`,
 				);
 			}
-			if (!success && jobFailed(log)) {
+			if (state === 'Not in log') {
 				return item.error(
-					`The Scene7 upload job ${jobHandle} ended with ${log.fatalError ? 'a fatal error' : 'errors'} and logged nothing for '${part.fileName}'`,
-					'The file was probably not uploaded. Job > Get with the job handle lists the job log.',
+					`The log of Scene7 upload job ${jobHandle} has no entry for '${part.fileName}'${jobFailed(log) ? ` (the job ended with ${log.fatalError ? 'a fatal error' : 'errors'})` : ''}`,
+					'The file was probably not uploaded (state: Not in log). Job > Get with the job handle lists the whole job log.',
 				);
 			}
-			const output: IDataObject = { ...base(part), state: 'Done', ...countsOf(log) };
-			const assetName = success?.assetName ?? part.assetName;
-			if (success?.assetHandle) output.assetHandle = success.assetHandle;
-			output.assetName = assetName;
+			const assetName = detail?.assetName ? assetNameOfFile(detail.assetName) : part.assetName;
+			let assetHandle = detail?.assetHandle;
+			if (!assetHandle) {
+				// Logged as stored but without its handle: ask for the asset by its name.
+				const named = await item.client.assetsNamed(part.companyHandle, assetName, ['Image']).catch(() => []);
+				assetHandle = named.length === 1 ? named[0].assetHandle : undefined;
+			}
+			if (!assetHandle) {
+				return item.error(
+					`Scene7 logged '${part.fileName}' as ${state.toLowerCase()} in job ${jobHandle}, but no image named '${assetName}' can be found`,
+					'Job > Get with the job handle lists the whole job log; search the folder for the file.',
+				);
+			}
+			const output: IDataObject = { ...base(part), state, assetHandle, assetName, ...countsOf(log) };
 			try {
 				output.imageUrl = await item.imageUrl(part.companyHandle, assetName);
 			} catch (urlError) {
@@ -216,39 +245,79 @@ async function rowResults(group: Prepared[], base: (part: UploadPart) => IDataOb
 	);
 }
 
+/** The key two rows share when they would end as one asset: the company and the asset name, without case. */
+const assetKey = ({ part }: Prepared) => JSON.stringify([part.companyHandle, part.assetName.toLowerCase()]);
+
+/**
+ * Rows that would end as an asset an earlier row of the run already uploads fail before anything
+ * is sent, naming that row: both would land on one name in the company (one replacing the other,
+ * or Scene7 renaming one), and neither row could be told its own asset.
+ */
+function collisions(parts: Prepared[]): Array<Error | undefined> {
+	const first = new Map<string, Prepared>();
+	return parts.map((entry) => {
+		const earlier = first.get(assetKey(entry));
+		if (!earlier) {
+			first.set(assetKey(entry), entry);
+			return undefined;
+		}
+		return entry.item.error(
+			`'${entry.part.fileName}' would be uploaded as asset '${entry.part.assetName}', the name item ${earlier.item.index} of this run already uploads ('${earlier.part.destPath}')`,
+			'An asset name stands for one image in a company (its Image Serving URL ends with it), so one upload would replace the other. Give this row another File Name, or upload it in another run.',
+		);
+	});
+}
+
 // https://experienceleague.adobe.com/docs/dynamic-media-developer-resources/image-production-api/operations/methods/r-submit-job.html
 export async function executeBatch(
 	this: IExecuteFunctions,
 	prepared: Array<{ item: ItemContext; part: unknown }>,
 ): Promise<Array<OperationOutput | Error>> {
 	// The router hands back what prepare returned.
-	const parts = prepared as Prepared[];
+	const all = prepared as Prepared[];
+	const refused = collisions(all);
+	const parts = all.filter((_, position) => refused[position] === undefined);
 	const now = new Date();
-	// One job per company (Scene7 jobs are batch jobs), unless Job Per Item; rows whose job options
-	// differ cannot share a job.
+	// One job per company (Scene7 jobs are batch jobs) and at most MAX_FILES_PER_UPLOAD_JOB files,
+	// unless Job Per Item; rows whose job options differ cannot share a job.
 	const jobOf = ({ part, item }: Prepared) => JSON.stringify([part.companyHandle, part.settings, part.settings.jobPerItem ? item.index : -1]);
-	return await byGroup(parts, jobOf, async (group): Promise<Array<OperationOutput | Error>> => {
+	const chunks = chunkNumbers(parts, jobOf, MAX_FILES_PER_UPLOAD_JOB);
+	const chunkCount = new Map<string, number>();
+	parts.forEach((entry, position) => chunkCount.set(jobOf(entry), chunks[position] + 1));
+	const chunkOf = new Map(parts.map((entry, position) => [entry, chunks[position]]));
+	const accepted = await byGroup(
+		parts,
+		(entry) => `${jobOf(entry)}#${chunkOf.get(entry)}`,
+		async (group): Promise<Array<OperationOutput | Error>> => {
 			const { item: first, part } = group[0];
 			const { companyHandle, settings } = part;
-			const jobName = settings.jobName
-				? settings.jobPerItem
-					? `${settings.jobName} #${first.index}`
-					: settings.jobName
-				: generatedJobName('upload', now);
+			const request = (jobName: string) => uploadRequest(companyHandle, jobName, group);
+			// Named by the node: the rows' own name, found again by a re-run the same day. Named by the
+			// user: that name (numbered when the rows need several jobs), always a new job.
+			const count = chunkCount.get(jobOf(group[0])) ?? 1;
+			const userName = settings.jobPerItem
+				? `${settings.jobName} #${first.index}`
+				: count > 1
+					? `${settings.jobName} (${(chunkOf.get(group[0]) ?? 0) + 1} of ${count})`
+					: settings.jobName;
+			const jobName = settings.jobName ? userName : rowsJobName('upload', JSON.stringify(request('')), now);
+
+			let jobHandle = '';
+			let adopted = false;
+			try {
+				if (settings.jobName) jobHandle = await submit(first, companyHandle, jobName, request(jobName));
+				else ({ jobHandle, adopted } = await submitOrAdopt(first, companyHandle, jobName, startOfUtcDay(now), request(jobName)));
+			} catch (error) {
+				return group.map(({ item }) => errorForItem(item.node, error, item.index));
+			}
 			const base = (row: UploadPart): IDataObject => ({
 				jobHandle,
 				jobName,
 				companyHandle,
 				sourceUrl: row.sourceUrl,
 				destPath: row.destPath,
+				...(adopted ? { fromEarlierJob: true } : {}),
 			});
-
-			let jobHandle = '';
-			try {
-				jobHandle = await submit(first, companyHandle, jobName, uploadRequest(companyHandle, jobName, group));
-			} catch (error) {
-				return group.map(({ item }) => errorForItem(item.node, error, item.index));
-			}
 			if (!settings.waitForCompletion) {
 				return group.map(({ part: row }) => ({ ...base(row), state: 'Submitted' }));
 			}
@@ -257,8 +326,12 @@ export async function executeBatch(
 				return group.map(({ item }) => errorForItem(item.node, outcome, item.index));
 			}
 			if (!outcome.finished) {
-				return group.map(({ item }) => stillRunningError(item, jobHandle, outcome.state, settings.waitTimeout));
+				return group.map(({ part: row }) => ({ ...base(row), ...stillRunning(jobHandle, outcome.state, outcome.progress, settings.waitTimeout) }));
 			}
 			return await rowResults(group, base, outcome.log, jobHandle);
-	});
+		},
+		MAX_UPLOAD_JOBS_IN_FLIGHT,
+	);
+	let next = 0;
+	return refused.map((error) => error ?? accepted[next++]);
 }

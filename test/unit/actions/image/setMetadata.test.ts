@@ -120,6 +120,26 @@ describe('Image > Set Metadata', () => {
 		expect(batches[1]).toContain('<companyHandle>c|7</companyHandle><updateArray><items><assetHandleArray><items>a|1|1|1</items>');
 	});
 
+	it('cuts a company\'s items into calls of at most 100, and a refused call fails only its own items', async () => {
+		const count = 250;
+		let calls = 0;
+		const { json, sent } = await run(
+			(index) => parameters(`a|${index}|1|1`, [field('m|6|IMAGE|101', 'string', 'x')]),
+			scripted({
+				getMetadataFields: [fieldsAnswer],
+				batchSetAssetMetadata: [() => (++calls === 2 ? soapFault('ipsApiFault', 30000, 'busy') : batchAnswer())],
+			}),
+			{ items: Array.from({ length: count }, () => ({ json: {} })), continueOnFail: true },
+		);
+		const batches = sent.filter((request) => operationOf(request) === 'batchSetAssetMetadata').map((request) => (paramOf(request).match(/<assetHandleArray>/g) ?? []).length);
+		expect(batches).toEqual([100, 100, 50]);
+		const failed = (json ?? []).flatMap((output, index) => (output.error ? [index] : []));
+		// Which call came second is the window's business; exactly one block of 100 consecutive items failed.
+		expect(failed).toHaveLength(100);
+		expect(failed[99] - failed[0]).toBe(99);
+		expect(failed[0] % 100).toBe(0);
+	});
+
 	it('fails every item of a batch Scene7 refuses as a whole', async () => {
 		const { json } = await run(
 			perItem,

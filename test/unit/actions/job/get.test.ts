@@ -38,7 +38,9 @@ describe('Job > Get', () => {
 
 	it('outputs the state and progress of an active job', async () => {
 		const { json, sent } = await run(parameters(), scripted({ getActiveJobs: [activeAnswer('Running', 'j|6|100', { lastProgressUpdate: '2026-12-01T10:00:30.000Z' })] }));
-		expect(sent.map(paramOf)).toEqual([param('getActiveJobs', '<companyHandle>c|6</companyHandle><jobHandle>j|6|100</jobHandle>')]);
+		expect(sent.map(paramOf)).toEqual([
+			param('getActiveJobs', '<companyHandle>c|6</companyHandle><jobHandle>j|6|100</jobHandle><includeWaitingJobs>true</includeWaitingJobs>'),
+		]);
 		expect(json).toEqual([
 			{
 				jobHandle: 'j|6|100',
@@ -55,8 +57,45 @@ describe('Job > Get', () => {
 	it("outputs a finished job's log with its details as a list", async () => {
 		const { json, sent } = await run(parameters(), scripted({ getActiveJobs: [noActiveJob()], getJobLogDetails: [LOG] }));
 		expect(sent.map(operationOf)).toEqual(['getActiveJobs', 'getJobLogDetails']);
-		expect(paramOf(sent[1])).toBe(param('getJobLogDetails', '<companyHandle>c|6</companyHandle><jobHandle>j|6|100</jobHandle>'));
+		expect(paramOf(sent[1])).toBe(
+			param('getJobLogDetails', '<companyHandle>c|6</companyHandle><jobHandle>j|6|100</jobHandle><recordsPerPage>1000</recordsPerPage><resultsPage>1</resultsPage>'),
+		);
 		expect(json).toEqual([{ ...SUMMARY, details: DETAILS }]);
+	});
+
+	it('reads every page of a log longer than 1,000 details, until detailTotalRows', async () => {
+		const page = (from: number, count: number) =>
+			jobLogAnswer(
+				{ totalFileCount: '2500', detailTotalRows: '2500' },
+				Array.from({ length: count }, (_, i) => detail('UploadSuccess', `file ${from + i}`, { assetName: `p${from + i}`, assetHandle: `a|6|${from + i}` })),
+			);
+		const { json, sent } = await run(parameters(), scripted({ getActiveJobs: [noActiveJob()], getJobLogDetails: [page(0, 1000), page(1000, 1000), page(2000, 500)] }));
+		expect(sent.map((request) => /<resultsPage>(\d+)</.exec(paramOf(request))?.[1] ?? operationOf(request))).toEqual(['getActiveJobs', '1', '2', '3']);
+		const details = json?.[0].details as Array<{ assetName: string }>;
+		expect(details).toHaveLength(2500);
+		expect(details.map((entry) => entry.assetName).slice(998, 1002)).toEqual(['p998', 'p999', 'p1000', 'p1001']);
+		expect(details[2499].assetName).toBe('p2499');
+	});
+
+	it('shows a job queued behind another (listed only with includeWaitingJobs) as Queued', async () => {
+		const { json } = await run(parameters(), scripted({ getActiveJobs: [activeAnswer('WaitingCoordinator')] }));
+		expect(json?.[0]).toMatchObject({ jobHandle: 'j|6|100', state: 'Queued' });
+	});
+
+	it('outputs the job as it stands, timedOut, when Wait Timeout runs out', async () => {
+		const { json, error } = await run(parameters({ waitForCompletion: true, waitTimeout: 0 }), scripted({ getActiveJobs: [activeAnswer('Running')] }));
+		expect(error).toBeUndefined();
+		expect(json).toEqual([
+			{
+				jobHandle: 'j|6|100',
+				companyHandle: 'c|6',
+				state: 'Running',
+				timedOut: true,
+				progress: 40,
+				waitedSeconds: 0,
+				hint: 'Scene7 is still running job j|6|100: read it later with Job > Get and this job handle, or raise Options > Wait Timeout.',
+			},
+		]);
 	});
 
 	it("outputs one item per detail with Details As Items", async () => {

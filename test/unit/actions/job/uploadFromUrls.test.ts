@@ -2,7 +2,7 @@ import { ManualExecutionCancelledError } from 'n8n-workflow';
 
 import { POLL_SCHEDULE } from '../../../../nodes/Scene7Ips/helpers/jobWait';
 import { wait } from '../../../../nodes/Scene7Ips/helpers/wait';
-import { byHandle, connectionReset, operationOf, param, paramOf, run, scripted } from '../support';
+import { byHandle, connectionReset, emptyAnswer, operationOf, param, paramOf, run, scripted } from '../support';
 import {
 	activeAnswer,
 	companyInfoAnswer,
@@ -83,11 +83,35 @@ describe('Job > Upload from URLs', () => {
 		);
 	});
 
-	it('generates a unique job name when none is given', async () => {
-		const { sent, json } = await run(parameters({ waitForCompletion: false, jobName: '' }, [URLS[0]]), scripted({ submitJob: [submitted()] }));
-		const name = /<jobName>([^<]*)<\/jobName>/.exec(paramOf(sent[0]))?.[1];
-		expect(name).toMatch(/^n8n upload \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z [a-z0-9]{6}$/);
-		expect(json?.[0].jobName).toBe(name);
+	const noEarlierJob = { getActiveJobs: [noActiveJob()], getJobLogDetails: [emptyAnswer('getJobLogDetails')] };
+	const jobNameSent = (request: { body: string }) => /<jobName>([^<]*)<\/jobName>/.exec(paramOf(request as never))?.[1];
+
+	it("names a job by its day and its rows when no name is given, and first looks for that name's job", async () => {
+		const once = async (urls: string[]) =>
+			await run(parameters({ waitForCompletion: false, jobName: '' }, urls), scripted({ submitJob: [submitted()], ...noEarlierJob }), {
+				items: urls.map(() => ({ json: {} })),
+			});
+		const first = await once([URLS[0]]);
+		const name = jobNameSent(first.sent[2]);
+		expect(name).toMatch(new RegExp(`^n8n upload ${new Date().toISOString().slice(0, 10)} [a-z0-9]+$`));
+		expect(first.sent.map(operationOf)).toEqual(['getActiveJobs', 'getJobLogDetails', 'submitJob']);
+		expect(paramOf(first.sent[0])).toBe(
+			param('getActiveJobs', `<companyHandle>c|6</companyHandle><originalName>${name}</originalName><includeWaitingJobs>true</includeWaitingJobs>`),
+		);
+		expect(first.json?.[0].jobName).toBe(name);
+		// The same rows give the same name; other rows another.
+		expect(jobNameSent((await once([URLS[0]])).sent[2])).toBe(name);
+		expect(jobNameSent((await once([URLS[1]])).sent[2])).not.toBe(name);
+	});
+
+	it('takes the job an earlier run of the same rows submitted today instead of submitting a second', async () => {
+		const earlier = activeAnswer('Running', 'j|6|77', { startDate: new Date().toISOString() });
+		const { json, sent } = await run(
+			parameters({ waitForCompletion: false, jobName: '' }, [URLS[0]]),
+			scripted({ getActiveJobs: [(request) => ({ ...earlier, body: earlier.body.replace(/<originalName>job</g, `<originalName>${/<originalName>([^<]*)</.exec(paramOf(request))?.[1]}<`) })], getJobLogDetails: [emptyAnswer('getJobLogDetails')] }),
+		);
+		expect(sent.map(operationOf)).toEqual(['getActiveJobs', 'getJobLogDetails']);
+		expect(json?.[0]).toMatchObject({ jobHandle: 'j|6|77', state: 'Submitted', fromEarlierJob: true });
 	});
 
 	it('submits one job per item with Job Per Item', async () => {
@@ -105,7 +129,7 @@ describe('Job > Upload from URLs', () => {
 	const waitScript = () =>
 		scripted({
 			submitJob: [submitted()],
-			getActiveJobs: [activeAnswer('New'), activeAnswer('Running'), noActiveJob()],
+			getActiveJobs: [activeAnswer('New'), activeAnswer('WaitingCoordinator'), noActiveJob()],
 			getJobLogDetails: [SUCCESS_LOG],
 			getProperty: [imageServerAnswer],
 			getCompanyInfo: [companyInfoAnswer],
@@ -122,16 +146,20 @@ describe('Job > Upload from URLs', () => {
 			'getProperty',
 			'getCompanyInfo',
 		]);
-		expect(paramOf(sent[1])).toBe(param('getActiveJobs', '<companyHandle>c|6</companyHandle><jobHandle>j|6|100</jobHandle>'));
-		expect(paramOf(sent[4])).toBe(param('getJobLogDetails', '<companyHandle>c|6</companyHandle><jobHandle>j|6|100</jobHandle>'));
+		expect(paramOf(sent[1])).toBe(
+			param('getActiveJobs', '<companyHandle>c|6</companyHandle><jobHandle>j|6|100</jobHandle><includeWaitingJobs>true</includeWaitingJobs>'),
+		);
+		expect(paramOf(sent[4])).toBe(
+			param('getJobLogDetails', '<companyHandle>c|6</companyHandle><jobHandle>j|6|100</jobHandle><recordsPerPage>1000</recordsPerPage><resultsPage>1</resultsPage>'),
+		);
 		expect(json).toEqual([
-			{ ...row(0, 'shoe.jpg'), state: 'Done', ...COUNTS, assetHandle: 'a|6|1', assetName: 'shoe', imageUrl: 'https://s7d1.scene7.com/is/image/ApiTestCo/shoe' },
+			{ ...row(0, 'shoe.jpg'), state: 'Uploaded', ...COUNTS, assetHandle: 'a|6|1', assetName: 'shoe', imageUrl: 'https://s7d1.scene7.com/is/image/ApiTestCo/shoe' },
 			{
 				error: "Scene7 could not upload 'bag.png': Unsupported file format [item 1]",
 				description:
 					'Job j|6|100 logged this error for the file from https://x.test/img/bag.png. Check that the URL is reachable from Scene7 and is a file Scene7 accepts.',
 			},
-			{ ...row(2, 'hat.jpg'), state: 'Done', ...COUNTS, assetHandle: 'a|6|3', assetName: 'hat', imageUrl: 'https://s7d1.scene7.com/is/image/ApiTestCo/hat' },
+			{ ...row(2, 'hat.jpg'), state: 'Uploaded', ...COUNTS, assetHandle: 'a|6|3', assetName: 'hat', imageUrl: 'https://s7d1.scene7.com/is/image/ApiTestCo/hat' },
 		]);
 	});
 
@@ -176,17 +204,20 @@ describe('Job > Upload from URLs', () => {
 		]);
 	});
 
-	it('gives each row an error with the job handle when the job outlasts Wait Timeout', async () => {
+	it('outputs each row with the job still running, timedOut, when the job outlasts Wait Timeout (not an error: Retry On Fail would submit again)', async () => {
 		const { json } = await run(
 			parameters({ waitTimeout: 0 }),
-			scripted({ submitJob: [submitted()], getActiveJobs: [activeAnswer('Running')] }),
+			scripted({ submitJob: [submitted()], getActiveJobs: [activeAnswer('WaitingCoordinator')] }),
 			{ items, continueOnFail: true },
 		);
 		expect(json).toEqual(
 			[0, 1, 2].map((index) => ({
-				error: `The Scene7 job j|6|100 is still running after 0 s (state Running) [item ${index}]`,
-				description:
-					'The job keeps running in Scene7. Check it later with Job > Get and the job handle j|6|100, or raise Options > Wait Timeout.',
+				...row(index, ['shoe.jpg', 'bag.png', 'hat.jpg'][index]),
+				state: 'Queued',
+				timedOut: true,
+				progress: 40,
+				waitedSeconds: 0,
+				hint: 'Scene7 is still running job j|6|100: read it later with Job > Get and this job handle, or raise Options > Wait Timeout.',
 			})),
 		);
 	});
@@ -208,15 +239,78 @@ describe('Job > Upload from URLs', () => {
 		expect(Date.now() - started).toBeLessThan(5000);
 	});
 
-	it('asks Scene7 for the job by its name when the submit answer is lost, and does not submit again', async () => {
+	it('asks Scene7 for the job by its exact name when the submit answer is lost, and does not submit again', async () => {
 		const { json, sent } = await run(
 			parameters({ waitForCompletion: false }, [URLS[0]]),
-			scripted({ submitJob: [connectionReset], getActiveJobs: [activeAnswer('WaitingCoordinator', 'j|6|55')] }),
+			scripted({
+				submitJob: [connectionReset],
+				getActiveJobs: [activeAnswer('WaitingCoordinator', 'j|6|55', { name: 'Batch', originalName: 'Batch' })],
+				getJobLogDetails: [emptyAnswer('getJobLogDetails')],
+			}),
 		);
-		expect(sent.map(operationOf)).toEqual(['submitJob', 'getActiveJobs']);
+		expect(sent.map(operationOf)).toEqual(['submitJob', 'getActiveJobs', 'getJobLogDetails']);
 		expect(paramOf(sent[1])).toBe(
 			param('getActiveJobs', '<companyHandle>c|6</companyHandle><originalName>Batch</originalName><includeWaitingJobs>true</includeWaitingJobs>'),
 		);
 		expect(json).toEqual([{ ...row(0, 'shoe.jpg'), jobHandle: 'j|6|55', state: 'Submitted' }]);
+	});
+
+	it('takes no other job for a lost submit: not one of another name, not one that started before the submit', async () => {
+		const lastNight = new Date(Date.now() - 20 * 60 * 60 * 1000).toISOString();
+		const { sent } = await run(
+			parameters({ waitForCompletion: false }, [URLS[0]]),
+			scripted({
+				submitJob: [connectionReset, submitted('j|6|200')],
+				getActiveJobs: [activeAnswer('Running', 'j|6|54', { name: 'Other', originalName: 'Other' })],
+				getJobLogDetails: [jobLogAnswer({ startDate: lastNight }, [], 'j|6|53')],
+			}),
+		);
+		// Nothing was found, so the job certainly did not arrive: it is sent again.
+		expect(sent.map(operationOf)).toEqual(['submitJob', 'getActiveJobs', 'getJobLogDetails', 'submitJob']);
+	});
+
+	it('submits nothing again when two jobs of that name started since the lost submit', async () => {
+		const now = new Date().toISOString();
+		const { error, sent } = await run(
+			parameters({ waitForCompletion: false }, [URLS[0]]),
+			scripted({
+				submitJob: [connectionReset],
+				getActiveJobs: [activeAnswer('Running', 'j|6|60', { name: 'Batch', originalName: 'Batch', startDate: now })],
+				getJobLogDetails: [jobLogAnswer({ jobName: 'Batch', originalJobName: 'Batch', startDate: now }, [], 'j|6|61')],
+			}),
+		);
+		expect(sent.map(operationOf)).toEqual(['submitJob', 'getActiveJobs', 'getJobLogDetails']);
+		expect(error?.message).toMatch(/^The answer to submitJob was lost, and Scene7 has 2 jobs named 'Batch' started since .*, so the job was not submitted again \[item 0\]$/);
+	});
+
+	it('refuses a row that would upload to an asset name an earlier row of the run uploads, naming that row', async () => {
+		const urls = ['https://x.test/a/front.png', 'https://x.test/b/front.png', 'https://x.test/b/FRONT.jpg', 'https://x.test/b/back.png'];
+		const { json, sent } = await run(parameters({ waitForCompletion: false }, urls), scripted({ submitJob: [submitted()] }), {
+			items: urls.map(() => ({ json: {} })),
+			continueOnFail: true,
+		});
+		expect(sent.map(operationOf)).toEqual(['submitJob']);
+		expect((paramOf(sent[0]).match(/<sourceUrl>/g) ?? []).length).toBe(2);
+		expect(json?.map((output) => output.error ?? output.state)).toEqual([
+			'Submitted',
+			"'front.png' would be uploaded as asset 'front', the name item 0 of this run already uploads ('ApiTestCo/summer/front.png') [item 1]",
+			"'FRONT.jpg' would be uploaded as asset 'FRONT', the name item 0 of this run already uploads ('ApiTestCo/summer/front.png') [item 2]",
+			'Submitted',
+		]);
+	});
+
+	it('cuts a run into jobs of at most 1,000 files', async () => {
+		const urls = Array.from({ length: 1001 }, (_, index) => `https://x.test/img/p${index}.jpg`);
+		const { json, sent } = await run(
+			parameters({ waitForCompletion: false }, urls),
+			scripted({ submitJob: [submitted('j|6|1'), submitted('j|6|2')] }),
+			{ items: urls.map(() => ({ json: {} })) },
+		);
+		expect(sent.map((request) => [jobNameSent(request), (paramOf(request).match(/<sourceUrl>/g) ?? []).length])).toEqual([
+			['Batch (1 of 2)', 1000],
+			['Batch (2 of 2)', 1],
+		]);
+		expect(json?.[999].jobHandle).toBe('j|6|1');
+		expect(json?.[1000].jobHandle).toBe('j|6|2');
 	});
 });
