@@ -151,3 +151,38 @@ describe('n8n CLI: the catalogue pipeline Upload → Copy → Set Metadata → P
 		}
 	});
 });
+
+// Issue #22 item 6: the images reach n8n's binary data as a stream; in filesystem mode (the only
+// mode n8n 3 has) they are files in the instance's storage, each the published copy at 200 px.
+describe('n8n CLI: the pipeline up to Download in filesystem binary mode (issue #22)', () => {
+	let sandbox: Sandbox;
+	let n8n: N8n;
+
+	beforeAll(async () => {
+		sandbox = await startSandbox({ jobStepMs: 100 });
+		n8n = await N8n.create({ label: 'e2e-pipeline-fs', env: { N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' } });
+		await n8n.importCredentials([scene7Credential({ ...CRED, serviceUrl: sandbox.serviceUrl, user: DEMO.user, password: DEMO.password })]);
+		await n8n.importWorkflows([pipelineUpTo('Download', sandbox)]);
+	});
+
+	afterAll(async () => {
+		await n8n?.dispose();
+		await sandbox?.close();
+	});
+
+	testOn2x('Download stores each image as a file of its own, the PNG Image Serving sent', async () => {
+		const res = await n8n.execute(`e2ePipe${String(STEPS.indexOf('Download')).padStart(9, '0')}`);
+		if (res.code !== 0 || res.run?.status !== 'success') throw new Error(`execute: rc=${res.code}\n${res.stdout.slice(-3000)}`);
+		const items = nodeItems(res.run, 'Download') as Array<{ json: Record<string, unknown>; binary?: Record<string, { id?: string; data: string; fileSize?: string }> }>;
+		expect(items).toHaveLength(10);
+		for (const [i, item] of items.entries()) {
+			const binary = item.binary?.data;
+			expect(binary?.id).toMatch(/^filesystem(-v2)?:/);
+			const stored = readFileSync(path.join(n8n.userFolder, '.n8n', 'storage', String(binary?.id).replace(/^filesystem(-v2)?:/, '')));
+			expect(stored.length).toBe(item.json.fileSize);
+			const png = PNG.sync.read(stored);
+			const [copy] = sandbox.state.assets.filter((entry) => entry.name === `${SKUS[i]}_web` && entry.companyHandle === DEMO.companyHandle);
+			expect([png.width, png.height]).toEqual([200, Math.round((200 * (copy.imageInfo?.height ?? 0)) / widthOf(i))]);
+		}
+	});
+});

@@ -148,12 +148,19 @@ export class AdaptiveLimiter {
 const limiters = new Map<string, AdaptiveLimiter>();
 const MAX_ENDPOINTS = 100;
 
-/** The limiter every execution in this process shares for one Scene7 endpoint. */
-export function limiterFor(endpoint: string): AdaptiveLimiter {
+/**
+ * Image Serving reads (Image → Download) in flight at once per Image Serving host, for every
+ * execution in this process: a window of their own, apart from the IPS endpoint's. An image is far
+ * larger than an IPS answer, so this bounds what the downloads hold at once, not Scene7's load.
+ */
+export const DOWNLOAD_LIMITER: LimiterSettings = { initial: 16, max: 16 };
+
+/** The limiter every execution in this process shares for one Scene7 endpoint (or Image Serving host). */
+export function limiterFor(endpoint: string, settings: LimiterSettings = DEFAULT_LIMITER): AdaptiveLimiter {
 	let limiter = limiters.get(endpoint);
 	if (!limiter) {
 		if (limiters.size >= MAX_ENDPOINTS) limiters.delete(limiters.keys().next().value as string);
-		limiter = new AdaptiveLimiter();
+		limiter = new AdaptiveLimiter(settings);
 		limiters.set(endpoint, limiter);
 	}
 	return limiter;

@@ -20,7 +20,7 @@ import { backoffDelay, DEFAULT_RETRY, type RetryableFailure, type RetryPolicy } 
 
 export type { IpsParam, IpsParamValue } from './envelope';
 export { DEFAULT_RETRY, type RetryPolicy } from './retry';
-export { AdaptiveLimiter, limiterFor } from './concurrency';
+export { AdaptiveLimiter, DOWNLOAD_LIMITER, limiterFor } from './concurrency';
 
 export const CREDENTIAL_TYPE = 'scene7IpsApi';
 

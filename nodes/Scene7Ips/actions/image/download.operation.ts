@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, IN8nHttpFullResponse, INodeProperties } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteFunctions, IN8nHttpFullResponse, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { extensionOf, fileNameFor, MAX_DOWNLOAD_BYTES, mimeTypeOf, readBytes } from '../../helpers/download';
 import { asNodeError } from '../../helpers/errors';
-import { CREDENTIAL_TYPE } from '../../transport';
+import { CREDENTIAL_TYPE, DOWNLOAD_LIMITER, limiterFor } from '../../transport';
 import { hostOf, isImageServingRead, isRedirectStatus } from '../../transport/endpoint';
 import {
 	assetRLC,
@@ -151,7 +151,44 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 	}
 	const imageUrl = await item.imageUrl(companyHandle, name, modifier);
 
-	const response = await readImageServing(this, item, imageUrl, options.timeout);
+	// Each read holds a slot of the Image Serving host's own window until its bytes are stored.
+	let release: Awaited<ReturnType<ReturnType<typeof limiterFor>['acquire']>>;
+	try {
+		release = await limiterFor(`image-serving ${hostOf(imageUrl)}`, DOWNLOAD_LIMITER).acquire(item.signal);
+	} catch {
+		const stopped = item.error(`The download of ${imageUrl} was not started: the run stopped`, 'Nothing was read.');
+		// Not this item's failure: the run controller reports the cause that stopped the run.
+		stopped.context.runStopped = true;
+		throw stopped;
+	}
+	const startedAt = Date.now();
+	try {
+		const output = await downloadOne(this, item, { assetHandle, companyHandle, name, imageUrl, options, binaryPropertyName, warnings });
+		release({ kind: 'answered', latencyMs: Date.now() - startedAt });
+		return output;
+	} catch (error) {
+		release({ kind: 'other' });
+		throw asNodeError(item.node, error, item.index);
+	}
+}
+
+interface DownloadTarget {
+	assetHandle: string;
+	companyHandle: string;
+	name: string;
+	imageUrl: string;
+	options: DownloadOptions;
+	binaryPropertyName: string;
+	warnings: ReturnType<typeof checkUrlModifier>;
+}
+
+const isStream = (body: unknown): body is AsyncIterable<unknown> & { destroy?: () => void } =>
+	body !== null && typeof body === 'object' && Symbol.asyncIterator in body;
+
+/** One GET and its bytes into n8n's binary data. */
+async function downloadOne(context: IExecuteFunctions, item: ItemContext, target: DownloadTarget): Promise<BinaryOutput> {
+	const { assetHandle, companyHandle, name, imageUrl, options, binaryPropertyName, warnings } = target;
+	const response = await readImageServing(context, item, imageUrl, options.timeout);
 	const status = Number(response.statusCode);
 	if (status === 403 || status === 404) {
 		await readBytes(response.body, 0);
@@ -167,20 +204,45 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 			'Check the URL Modifier, or run the item again later if the server is busy.',
 		);
 	}
-	const declared = Number(headerOf(response.headers, 'content-length'));
-	const data = Number.isFinite(declared) && declared > MAX_DOWNLOAD_BYTES ? undefined : await readBytes(response.body);
-	if (!data) {
-		throw item.error(
+	const tooLarge = () =>
+		item.error(
 			`The image at ${imageUrl} is larger than ${MAX_DOWNLOAD_BYTES / 1024 / 1024} MB`,
 			'Ask Image Serving for a smaller rendition with the URL Modifier (e.g. wid=2000&fmt=jpg&qlt=85).',
 		);
+	const declared = Number(headerOf(response.headers, 'content-length'));
+	const sized = headerOf(response.headers, 'content-length') !== undefined && Number.isFinite(declared);
+	if (sized && declared > MAX_DOWNLOAD_BYTES) {
+		await readBytes(response.body, 0);
+		throw tooLarge();
 	}
-
 	const mimeType = mimeTypeOf(headerOf(response.headers, 'content-type')) || 'application/octet-stream';
 	const fileName = item.optionalText('options.fileName', 'File Name').trim() || fileNameFor(name, extensionOf(mimeType));
-	const binaryData = await this.helpers.prepareBinaryData(data, fileName, mimeType);
+	const encoding = String(headerOf(response.headers, 'content-encoding') ?? 'identity').toLowerCase();
+	let binaryData: IBinaryData;
+	let fileSize: number;
+	if (sized && encoding === 'identity' && isStream(response.body)) {
+		// Its length is known and within the bound: the stream goes to n8n as it comes, so in
+		// filesystem (and S3) binary mode no more than a chunk of it is held in memory.
+		type BinaryInput = Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0];
+		try {
+			binaryData = await context.helpers.prepareBinaryData(response.body as unknown as BinaryInput, fileName, mimeType);
+		} catch (error) {
+			response.body.destroy?.();
+			throw item.error(
+				`Image Serving stopped sending ${imageUrl} before the image was complete: ${(error as Error).message}`,
+				'Run the item again; nothing of the image was kept.',
+			);
+		}
+		fileSize = typeof binaryData.bytes === 'number' ? binaryData.bytes : declared;
+	} else {
+		// No length given (or compressed on the way): read with the bound, then hand over.
+		const data = await readBytes(response.body);
+		if (!data) throw tooLarge();
+		binaryData = await context.helpers.prepareBinaryData(data, fileName, mimeType);
+		fileSize = data.length;
+	}
 	return new BinaryOutput(
-		{ assetHandle, companyHandle, name, imageUrl, mimeType, fileSize: data.length, ...urlModifierWarningsField(warnings) },
+		{ assetHandle, companyHandle, name, imageUrl, mimeType, fileSize, ...urlModifierWarningsField(warnings) },
 		{ [binaryPropertyName]: binaryData },
 	);
 }

@@ -1,4 +1,5 @@
 import type { IBinaryData, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { extensionOf, fileNameFor, mimeTypeOf, readBytes } from '../../../../nodes/Scene7Ips/helpers/download';
 import { fakeExecuteContext, type FakeResponse, type SentRequest } from '../../../support/executeContext';
@@ -26,15 +27,24 @@ const imageAnswer = (statusCode: number, body: unknown, headers: Record<string, 
 	({ statusCode, body, headers }) as unknown as FakeResponse;
 
 /** Runs the node with the fake context plus n8n's prepareBinaryData; IPS calls are scripted, Image Serving answers `image`. */
-async function run(params: IDataObject, image: (request: SentRequest) => FakeResponse, extra: { continueOnFail?: boolean } = {}) {
+interface RunExtra {
+	continueOnFail?: boolean;
+	items?: Array<{ json: IDataObject }>;
+	prepareBinaryData?: (data: never, fileName: string, mimeType: string) => Promise<IBinaryData>;
+}
+
+async function run(params: IDataObject, image: (request: SentRequest) => FakeResponse | Promise<FakeResponse>, extra: RunExtra = {}) {
 	const ips = scripted({ getAssets: [assetsAnswer('getAssets', [assetXml('a|739|1|537', 'macbook win1')])], ...urlLookups });
 	const { context, sent } = fakeExecuteContext({
 		parameters: params,
 		respond: (request) => (request.options.method === 'GET' ? image(request) : ips(request)),
-		...extra,
+		continueOnFail: extra.continueOnFail,
+		items: extra.items,
 	});
-	(context.helpers as unknown as IDataObject).prepareBinaryData = async (data: Buffer, fileName: string, mimeType: string) =>
-		({ data: data.toString('base64'), fileName, mimeType, fileSize: String(data.length) }) as IBinaryData;
+	(context.helpers as unknown as IDataObject).prepareBinaryData =
+		extra.prepareBinaryData ??
+		(async (data: Buffer, fileName: string, mimeType: string) =>
+			({ data: data.toString('base64'), fileName, mimeType, fileSize: String(data.length) }) as IBinaryData);
 	const result = await node.execute.call(context).then(
 		(output) => ({ output: output[0], error: undefined }),
 		(error: Error & { description?: string }) => ({ output: undefined, error }),
@@ -140,6 +150,48 @@ describe('Image > Download', () => {
 	it('reports a redirect without a Location', async () => {
 		const { error } = await run(parameters(), () => imageAnswer(302, Buffer.from('')));
 		expect(error?.message).toBe(`Image Serving answered HTTP 302 for ${URL} without saying where to [item 0]`);
+	});
+
+	it('hands a stream of known length to n8n as it comes, without reading it into memory first', async () => {
+		const body = streamOf([JPEG]);
+		let given: unknown;
+		const { output } = await run(parameters(), () => imageAnswer(200, body, { 'content-type': 'image/jpeg', 'content-length': String(JPEG.length) }), {
+			prepareBinaryData: async (data: unknown, fileName: string, mimeType: string) => {
+				given = data;
+				return { data: 'filesystem-v2', id: 'filesystem-v2:x', fileName, mimeType, bytes: JPEG.length } as unknown as IBinaryData;
+			},
+		});
+		expect(given).toBe(body);
+		expect(output?.[0].json.fileSize).toBe(JPEG.length);
+		expect(output?.[0].binary?.data).toMatchObject({ id: 'filesystem-v2:x', fileName: 'macbook win1.jpg' });
+	});
+
+	it('makes a stream that breaks off the item\'s error', async () => {
+		const { error } = await run(parameters(), () => imageAnswer(200, streamOf([JPEG]), { 'content-type': 'image/jpeg', 'content-length': '7' }), {
+			prepareBinaryData: async () => {
+				throw new Error('aborted');
+			},
+		});
+		expect(error?.message).toBe(`Image Serving stopped sending ${URL} before the image was complete: aborted [item 0]`);
+	});
+
+	it('runs at most 16 downloads at once, whatever the Concurrency (a window of their own)', async () => {
+		let inFlight = 0;
+		let most = 0;
+		const count = 40;
+		const { output } = await run(
+			parameters(),
+			async () => {
+				inFlight += 1;
+				most = Math.max(most, inFlight);
+				await sleep(5);
+				inFlight -= 1;
+				return imageAnswer(200, JPEG, { 'content-type': 'image/jpeg' });
+			},
+			{ items: Array.from({ length: count }, () => ({ json: {} })) },
+		);
+		expect(output).toHaveLength(count);
+		expect(most).toBe(16);
 	});
 
 	it('refuses a modifier that is certainly not Image Serving syntax before any request', async () => {
