@@ -1,17 +1,13 @@
-import type {
-	IDataObject,
-	INodeExecutionData,
-	INodeParameterResourceLocator,
-	INodeType,
-	INodeTypeDescription,
-	IPollFunctions,
-} from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { assetTypesFilter, companyRLC, folderRLC, HANDLE_HINTS } from '../Scene7Ips/actions/common.descriptions';
-import { folderAtPath, normalizeFolderPath, Scene7Client } from '../Scene7Ips/client/lookups';
+import { assetTypesFilter, companyRLC, folderRLC } from '../Scene7Ips/actions/common.descriptions';
+import { Scene7Client } from '../Scene7Ips/client/lookups';
+import { asNodeError } from '../Scene7Ips/helpers/errors';
 import { toAssetOutput } from '../Scene7Ips/helpers/output';
 import { listSearch } from '../Scene7Ips/methods';
+import { responseFieldsFor } from './fields';
+import { Locators, type WatchedHandles } from './locators';
 import {
 	advance,
 	type ChangeEvent,
@@ -23,6 +19,7 @@ import {
 	readState,
 	type Strategy,
 	windowStart,
+	withLookBack,
 } from './pollState';
 import { type FetchPage, scanWindow } from './scan';
 
@@ -31,12 +28,11 @@ type EventChoice = 'added' | 'modified' | 'addedOrModified';
 interface Filters {
 	assetTypes?: string[];
 	includeSubfolders?: boolean;
+	lookBackMinutes?: number;
 	name?: string;
 }
 
-interface Scope {
-	companyHandle: string;
-	folderHandle?: string;
+interface Scope extends WatchedHandles {
 	includeSubfolders: boolean;
 	assetTypes: string[];
 	nameContains: string;
@@ -54,49 +50,92 @@ const CALL_TIMEOUT_MS = 120_000;
 /** Where the poll state lives in the node's static data. */
 const STATE_KEY = 'scene7PollState';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const MINUTE_MS = 60 * 1000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
 
-function locatorOf(context: IPollFunctions, name: string): INodeParameterResourceLocator {
-	const value = context.getNodeParameter(name, '') as unknown;
-	if (value === null || typeof value !== 'object' || !('mode' in value)) {
-		return { __rl: true, mode: 'id', value: value as string };
-	}
-	return value as INodeParameterResourceLocator;
-}
+/** The Look-Back option's bounds, in minutes: a day re-read on every poll is already a lot. */
+const LOOK_BACK_MIN = 1;
+const LOOK_BACK_MAX = 24 * 60;
 
 const textOf = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '');
 
-async function companyHandleOf(context: IPollFunctions, client: Scene7Client): Promise<string> {
-	const { mode, value } = locatorOf(context, 'companyHandle');
-	const text = textOf(value);
-	if (!text) {
-		throw new NodeOperationError(context.getNode(), 'Company is empty', {
-			description: `Pick the company to watch from the list, or enter its name or handle. ${HANDLE_HINTS.company}`,
+function lookBackMsOf(context: IPollFunctions, filters: Filters): number {
+	const minutes = filters.lookBackMinutes ?? OVERLAP_MS / MINUTE_MS;
+	if (typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes < LOOK_BACK_MIN || minutes > LOOK_BACK_MAX) {
+		throw new NodeOperationError(context.getNode(), `Look-Back must be a number of minutes from ${LOOK_BACK_MIN} to ${LOOK_BACK_MAX}`, {
+			description: `Filters > Look-Back (Minutes) is '${String(minutes)}'. Enter how many minutes each poll reads again before the newest date it saw (default 5).`,
 		});
 	}
-	if (mode !== 'name') return text;
-	const company = await client.companyByName(text);
-	if (!company) {
-		throw new NodeOperationError(context.getNode(), `No Scene7 company is named '${text}'`, {
-			description: 'Check the spelling, pick the company from the list, or enter its handle (e.g. c|6).',
-		});
-	}
-	return company.companyHandle;
+	return minutes * MINUTE_MS;
 }
 
-async function folderHandleOf(context: IPollFunctions, client: Scene7Client, companyHandle: string): Promise<string | undefined> {
-	const { mode, value } = locatorOf(context, 'folderHandle');
-	const text = textOf(value);
-	if (!text) return undefined;
-	if (mode !== 'path') return text;
-	const folders = await client.companyFolders(companyHandle);
-	const folder = folderAtPath(folders, normalizeFolderPath(text), { ignoreCase: true });
-	if (!folder) {
-		throw new NodeOperationError(context.getNode(), `No folder has the path '${text}' in company ${companyHandle}`, {
-			description: `Paths start at the company's root folder (${folders[0]?.path || 'e.g. ApiTestCo/'}) or are relative to it. Pick the folder from the list or enter its handle.`,
+interface PollSettings {
+	choice: EventChoice;
+	events: ChangeEvent[];
+	strategy: Strategy;
+	lookBackMs: number;
+}
+
+/** One poll of the scope: the test run's newest asset, or the changes since the last poll. */
+async function pollScope(
+	context: IPollFunctions,
+	client: Scene7Client,
+	scope: Scope,
+	{ choice, events, strategy, lookBackMs }: PollSettings,
+): Promise<INodeExecutionData[][] | null> {
+	const { companyHandle, folderHandle, includeSubfolders, assetTypes, nameContains } = scope;
+	const now = Date.now();
+	const fetchPage: FetchPage<IDataObject> = async ({ resultsPage, recordsPerPage, createdFrom }) =>
+		await client.searchAssetsPage({
+			companyHandle,
+			folderHandle,
+			includeSubfolders,
+			assetTypes,
+			nameContains,
+			createdBetween:
+				createdFrom === undefined
+					? undefined
+					: // A range takes minDate and maxDate (Adobe's SystemFieldCondition page); a day ahead of n8n's clock leaves room for Scene7's.
+						{ from: new Date(createdFrom).toISOString(), to: new Date(Math.max(now, createdFrom) + DAY_MS).toISOString() },
+			sortBy: strategy === 'created' ? 'Created' : 'Modified',
+			sortDirection: 'Descending',
+			recordsPerPage,
+			resultsPage,
+			// Only what the output shows: a quiet poll's answer stays small.
+			responseFields: responseFieldsFor(assetTypes),
 		});
+	const toItem = (asset: IDataObject, event: ChangeEvent): INodeExecutionData => ({
+		json: { event, ...toAssetOutput(asset, companyHandle) },
+	});
+
+	if (context.getMode() === 'manual') {
+		// A test run shows the newest matching asset, so the user sees the data shape; state is left alone.
+		const { assets } = await fetchPage({ resultsPage: 1, recordsPerPage: 1 });
+		if (assets.length === 0) {
+			throw new NodeOperationError(context.getNode(), 'No asset matches the trigger yet', {
+				description:
+					'The test run shows the newest asset in the folder that matches the filters. Check the company, folder and filters, or add an image and try again.',
+			});
+		}
+		return [[toItem(assets[0], eventOfLatest(assets[0], strategy))]];
 	}
-	return folder.folderHandle;
+
+	const config: PollConfig = { strategy, events, overlapMs: lookBackMs, maxSeen: MAX_SEEN };
+	// The look-back is left out: changing it keeps what was seen (withLookBack).
+	const fingerprint = JSON.stringify({ choice, ...scope });
+	const staticData = context.getWorkflowStaticData('node');
+	const stored = readState(staticData[STATE_KEY], fingerprint);
+	// A failed search throws before the state changes, so the next poll reads the same window again.
+	if (!stored) {
+		const assets = await scanWindow(fetchPage, { strategy, overlapMs: lookBackMs });
+		staticData[STATE_KEY] = firstState(assets, fingerprint, now, config) as unknown as IDataObject;
+		return null;
+	}
+	const state = withLookBack(stored, lookBackMs);
+	const assets = await scanWindow(fetchPage, { strategy, from: windowStart(state, lookBackMs), overlapMs: lookBackMs });
+	const { changes, state: next } = advance(state, assets, now, config);
+	staticData[STATE_KEY] = next as unknown as IDataObject;
+	return changes.length > 0 ? [changes.map(({ asset, event }) => toItem(asset, event))] : null;
 }
 
 export class Scene7IpsTrigger implements INodeType {
@@ -158,6 +197,15 @@ export class Scene7IpsTrigger implements INodeType {
 						description: 'Whether to watch the subfolders of the folder too',
 					},
 					{
+						displayName: 'Look-Back (Minutes)',
+						name: 'lookBackMinutes',
+						type: 'number',
+						typeOptions: { minValue: LOOK_BACK_MIN, maxValue: LOOK_BACK_MAX },
+						default: 5,
+						description:
+							'How far before the newest date already seen each poll looks again. It catches assets whose Scene7 date is older than the moment they show up in search, e.g. after a long upload or processing. Longer catches later arrivals; each poll then re-reads the assets of that period.',
+					},
+					{
 						displayName: 'Name Contains',
 						name: 'name',
 						type: 'string',
@@ -180,59 +228,26 @@ export class Scene7IpsTrigger implements INodeType {
 		// LastModified is not (ips-api.md §10); modifications are found by sorting instead.
 		const strategy: Strategy = events.includes('modified') ? 'modified' : 'created';
 		const filters = this.getNodeParameter('filters', {}) as Filters;
+		const settings: PollSettings = { choice, events, strategy, lookBackMs: lookBackMsOf(this, filters) };
+		const assetTypes = filters.assetTypes ?? ['Image'];
 		const client = new Scene7Client(this, { timeout: CALL_TIMEOUT_MS });
-
-		const companyHandle = await companyHandleOf(this, client);
-		const scope: Scope = {
-			companyHandle,
-			folderHandle: await folderHandleOf(this, client, companyHandle),
+		// A test run looks the locators up afresh and leaves the static data alone.
+		const locators = new Locators(this, client, this.getMode() === 'manual' ? undefined : this.getWorkflowStaticData('node'));
+		const scopeOf = (handles: WatchedHandles): Scope => ({
+			...handles,
 			includeSubfolders: filters.includeSubfolders ?? true,
-			assetTypes: filters.assetTypes ?? ['Image'],
+			assetTypes,
 			nameContains: textOf(filters.name),
-		};
-		const now = Date.now();
-		const fetchPage: FetchPage<IDataObject> = async ({ resultsPage, recordsPerPage, createdFrom }) =>
-			await client.searchAssetsPage({
-				...scope,
-				createdBetween:
-					createdFrom === undefined
-						? undefined
-						: // A range takes minDate and maxDate (Adobe's SystemFieldCondition page); a day ahead of n8n's clock leaves room for Scene7's.
-							{ from: new Date(createdFrom).toISOString(), to: new Date(Math.max(now, createdFrom) + DAY_MS).toISOString() },
-				sortBy: strategy === 'created' ? 'Created' : 'Modified',
-				sortDirection: 'Descending',
-				recordsPerPage,
-				resultsPage,
-			});
-		const toItem = (asset: IDataObject, event: ChangeEvent): INodeExecutionData => ({
-			json: { event, ...toAssetOutput(asset, companyHandle) },
 		});
 
-		if (this.getMode() === 'manual') {
-			// A test run shows the newest matching asset, so the user sees the data shape; state is left alone.
-			const { assets } = await fetchPage({ resultsPage: 1, recordsPerPage: 1 });
-			if (assets.length === 0) {
-				throw new NodeOperationError(this.getNode(), 'No asset matches the trigger yet', {
-					description:
-						'The test run shows the newest asset in the folder that matches the filters. Check the company, folder and filters, or add an image and try again.',
-				});
-			}
-			return [[toItem(assets[0], eventOfLatest(assets[0], strategy))]];
+		let handles: WatchedHandles | undefined;
+		try {
+			handles = await locators.resolve();
+			return await pollScope(this, client, scopeOf(handles), settings);
+		} catch (error) {
+			// A kept company or folder handle Scene7 refuses is looked up again; one that changed is tried once.
+			if (!(await locators.refreshAfter(error, handles))) throw asNodeError(this.getNode(), error);
+			return await pollScope(this, client, scopeOf(await locators.resolve()), settings);
 		}
-
-		const config: PollConfig = { strategy, events, overlapMs: OVERLAP_MS, maxSeen: MAX_SEEN };
-		const fingerprint = JSON.stringify({ choice, ...scope });
-		const staticData = this.getWorkflowStaticData('node');
-		const state = readState(staticData[STATE_KEY], fingerprint);
-		// A failed search throws before the state changes, so the next poll reads the same window again.
-		if (!state) {
-			const assets = await scanWindow(fetchPage, { strategy, overlapMs: OVERLAP_MS });
-			staticData[STATE_KEY] = firstState(assets, fingerprint, now, config) as unknown as IDataObject;
-			return null;
-		}
-		const assets = await scanWindow(fetchPage, { strategy, from: windowStart(state, OVERLAP_MS), overlapMs: OVERLAP_MS });
-		const { changes, state: next } = advance(state, assets, now, config);
-		staticData[STATE_KEY] = next as unknown as IDataObject;
-		return changes.length > 0 ? [changes.map(({ asset, event }) => toItem(asset, event))] : null;
 	}
 }

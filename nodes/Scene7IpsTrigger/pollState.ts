@@ -29,8 +29,10 @@ export interface PollState {
 	mark?: number;
 	/** Handle → the date (ms) of the version already handled, for the assets inside the window. */
 	seen: Record<string, number>;
-	/** Dates below this are not looked at again: set when `seen` had to be cut to its bound. */
+	/** Dates below this are not looked at again: set when `seen` had to be cut to its bound, or the look-back grew. */
 	floor?: number;
+	/** The look-back (ms) `seen` was kept for; states written before it was an option used OVERLAP_MS. */
+	overlapMs?: number;
 }
 
 export interface PollConfig {
@@ -42,7 +44,7 @@ export interface PollConfig {
 	maxSeen: number;
 }
 
-/** How far each poll looks back before the mark. */
+/** How far each poll looks back before the mark, unless the trigger's Look-Back option says otherwise. */
 export const OVERLAP_MS = 5 * 60 * 1000;
 
 /** The most handles remembered between polls. */
@@ -82,6 +84,17 @@ export function windowStart(state: PollState, overlapMs: number): number {
 	return state.mark === undefined ? floor : Math.max(state.mark - overlapMs, floor);
 }
 
+/**
+ * The state as a poll with this look-back reads it. A state kept for a shorter look-back has
+ * forgotten the handles dated before its window, so a longer one would report those again: its
+ * window starts no earlier than the old one (the floor) and widens as the mark moves on.
+ */
+export function withLookBack(state: PollState, overlapMs: number): PollState {
+	const kept = typeof state.overlapMs === 'number' ? state.overlapMs : OVERLAP_MS;
+	if (overlapMs <= kept || state.mark === undefined) return state;
+	return { ...state, floor: Math.max(state.floor ?? -Infinity, state.mark - kept) };
+}
+
 /** The newest version of each asset, in the order first met; assets without a handle or date are left out. */
 function newestVersions<A extends AssetStamp>(assets: A[], strategy: Strategy): Array<{ asset: A; stamp: number }> {
 	const byHandle = new Map<string, { asset: A; stamp: number }>();
@@ -116,7 +129,7 @@ function settle(
 	config: PollConfig,
 	floor?: number,
 ): PollState {
-	const state: PollState = { version: 1, scope, lastPollAt: now, seen: {} };
+	const state: PollState = { version: 1, scope, lastPollAt: now, seen: {}, overlapMs: config.overlapMs };
 	if (mark !== undefined) state.mark = mark;
 	if (floor !== undefined) state.floor = floor;
 	const kept = bounded(seen, windowStart(state, config.overlapMs), config.maxSeen);

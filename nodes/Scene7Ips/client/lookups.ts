@@ -127,6 +127,8 @@ export interface AssetSearchPage {
 	recordsPerPage: number;
 	/** From 1, in units of recordsPerPage. */
 	resultsPage: number;
+	/** responseFieldArray: only these fields (paths relative to searchAssetsReturn); undefined: Scene7's default fields. */
+	responseFields?: string[];
 }
 
 /**
@@ -271,6 +273,7 @@ export class Scene7Client {
 			resultsPage: search.resultsPage,
 			sortBy: search.sortBy,
 			sortDirection: search.sortDirection,
+			responseFieldArray: search.responseFields ? { items: search.responseFields } : undefined,
 		});
 		return { assets: itemsOf(result.assetArray), totalRows: Number(result.totalRows ?? 0) || 0 };
 	}

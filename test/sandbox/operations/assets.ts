@@ -336,7 +336,14 @@ export function searchAssets(args: Args, ctx: CallContext): Out {
 	// IPS caps a page at 1000 records.
 	const pageSize = Math.min(recordsPerPage, MAX_RECORDS_PER_PAGE);
 	const page = hits.slice((resultsPage - 1) * pageSize, resultsPage * pageSize);
-	return { totalRows: hits.length, ...assetArray(ctx, page, args) };
+	// totalRows is a field of the return as assetArray is: ips-api.md §6 speaks of a response "limited
+	// to totalRows, name, handle, type, subType", so a responseFieldArray without it leaves it out.
+	const rows = selectFields(
+		{ totalRows: hits.length },
+		optStringItems(args, 'responseFieldArray'),
+		optStringItems(args, 'excludeFieldArray'),
+	);
+	return { ...rows, ...assetArray(ctx, page, args) };
 }
 
 export function renameAsset(args: Args, ctx: CallContext): Out {

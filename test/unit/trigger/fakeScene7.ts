@@ -10,6 +10,7 @@ import {
 	type PollState,
 	type Strategy,
 	windowStart,
+	withLookBack,
 } from '../../../nodes/Scene7IpsTrigger/pollState';
 import { type FetchPage, type PageRequest, scanWindow } from '../../../nodes/Scene7IpsTrigger/scan';
 
@@ -70,7 +71,7 @@ export interface Emitted {
 	lastModified: string;
 }
 
-/** Polls a FakeScene7 as the trigger does, remembering the state between polls. */
+/** Polls a FakeScene7 as the trigger does, remembering the state between polls; config.overlapMs is its Look-Back. */
 export class Poller {
 	state?: PollState;
 	readonly emitted: Emitted[][] = [];
@@ -94,12 +95,13 @@ export class Poller {
 			this.emitted.push([]);
 			return [];
 		}
+		const current = withLookBack(this.state, overlapMs);
 		const assets = await scanWindow(fetchPage, {
 			strategy: this.config.strategy,
-			from: windowStart(this.state, overlapMs),
+			from: windowStart(current, overlapMs),
 			overlapMs,
 		});
-		const { changes, state } = advance(this.state, assets, nowMs, this.config);
+		const { changes, state } = advance(current, assets, nowMs, this.config);
 		this.state = state;
 		const out = changes.map(({ asset, event }) => ({ handle: asset.assetHandle, name: asset.name, event, lastModified: asset.lastModified }));
 		this.emitted.push(out);

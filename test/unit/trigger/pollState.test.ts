@@ -8,6 +8,7 @@ import {
 	type PollConfig,
 	readState,
 	windowStart,
+	withLookBack,
 } from '../../../nodes/Scene7IpsTrigger/pollState';
 import { FakeScene7, iso, MINUTE, Poller, T0 } from './fakeScene7';
 
@@ -28,6 +29,7 @@ describe('first activation', () => {
 			lastPollAt: T0,
 			mark: T0 - MINUTE,
 			seen: { 'a|2': T0 - 2 * MINUTE, 'a|3': T0 - MINUTE },
+			overlapMs: OVERLAP_MS,
 		});
 		// The next poll over the same, unchanged folder outputs nothing either.
 		expect(await poller.poll(T0 + MINUTE)).toEqual([]);
@@ -173,6 +175,55 @@ describe('the overlap window', () => {
 		scene7.add('late-6min', T0 + 50 * SECOND - 6 * MINUTE);
 		await poller.poll(T0 + 2 * MINUTE);
 		expect(poller.all()).toEqual(['added mark', 'added late-4min']);
+	});
+
+	it('a 15-minute look-back catches a change that shows up 10 minutes after its date; 5 minutes misses it', async () => {
+		const lateBy = async (overlapMs?: number) => {
+			const scene7 = new FakeScene7();
+			const poller = new Poller(scene7, ['added', 'modified'], overlapMs === undefined ? {} : { overlapMs });
+			await poller.poll(T0);
+			scene7.add('mark', T0 + 50 * SECOND);
+			await poller.poll(T0 + MINUTE);
+			scene7.add('late-10min', T0 + 50 * SECOND - 10 * MINUTE);
+			scene7.add('late-20min', T0 + 50 * SECOND - 20 * MINUTE);
+			await poller.poll(T0 + 2 * MINUTE);
+			return { all: poller.all(), state: poller.state! };
+		};
+		const long = await lateBy(15 * MINUTE);
+		expect(long.all).toEqual(['added mark', 'added late-10min']);
+		expect(long.state.overlapMs).toBe(15 * MINUTE);
+		expect(windowStart(long.state, 15 * MINUTE)).toBe(T0 + 50 * SECOND - 15 * MINUTE);
+		expect((await lateBy()).all).toEqual(['added mark']);
+	});
+
+	it('a longer look-back on a kept state repeats nothing: it starts at the old window and widens as the mark moves on', async () => {
+		const scene7 = new FakeScene7();
+		const poller = new Poller(scene7);
+		scene7.add('before', T0 - 8 * MINUTE);
+		scene7.add('inside', T0 - 2 * MINUTE);
+		await poller.poll(T0);
+		// The 5-minute state has forgotten 'before'; a 30-minute window must not report it as new.
+		poller.config.overlapMs = 30 * MINUTE;
+		expect(withLookBack(poller.state!, 30 * MINUTE).floor).toBe(T0 - 2 * MINUTE - 5 * MINUTE);
+		expect(await poller.poll(T0 + MINUTE)).toEqual([]);
+		scene7.add('new', T0 + 90 * SECOND);
+		scene7.add('late-20min', T0 + 90 * SECOND - 20 * MINUTE);
+		await poller.poll(T0 + 2 * MINUTE);
+		// 'late-20min' is dated before the old window's start, which still bounds this window.
+		expect(poller.all()).toEqual(['added new']);
+		scene7.add('later', T0 + 40 * MINUTE);
+		await poller.poll(T0 + 41 * MINUTE);
+		scene7.add('late-25min', T0 + 40 * MINUTE - 25 * MINUTE);
+		await poller.poll(T0 + 42 * MINUTE);
+		expect(poller.all()).toEqual(['added new', 'added later', 'added late-25min']);
+	});
+
+	it('reads a state written before the look-back was an option as a 5-minute one; a shorter look-back needs no floor', () => {
+		const old = { version: 1 as const, scope: 's', lastPollAt: T0, mark: T0, seen: {} };
+		expect(withLookBack(old, 20 * MINUTE)).toEqual({ ...old, floor: T0 - OVERLAP_MS });
+		expect(withLookBack(old, OVERLAP_MS)).toBe(old);
+		expect(withLookBack({ ...old, overlapMs: 20 * MINUTE }, 10 * MINUTE).floor).toBeUndefined();
+		expect(withLookBack({ ...old, mark: undefined }, 20 * MINUTE).floor).toBeUndefined();
 	});
 
 	it('keeps the remembered handles to the window, and within their bound never repeats a change', async () => {

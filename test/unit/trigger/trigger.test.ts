@@ -1,20 +1,8 @@
-// The trigger node's poll() against the in-process IPS sandbox: a poll context with real parameter
-// lookup, static data and the credential's own authenticate; HTTP goes to the sandbox for real.
-import type { IDataObject, IHttpRequestOptions, INode, IPollFunctions, WorkflowExecuteMode } from 'n8n-workflow';
+// The trigger node's poll() against the in-process IPS sandbox (pollHarness.ts).
+import type { IDataObject } from 'n8n-workflow';
 
-import { Scene7IpsApi } from '../../../credentials/Scene7IpsApi.credentials';
-import { Scene7IpsTrigger } from '../../../nodes/Scene7IpsTrigger/Scene7IpsTrigger.node';
-import { call } from '../../sandbox/raw-soap';
 import { DEMO, injectRule, SEED, startSandbox, type Sandbox } from '../../sandbox/server';
-
-const NODE: INode = {
-	id: 'trigger-1',
-	name: 'Scene7 IPS Trigger',
-	type: 'n8n-nodes-scene7.scene7IpsTrigger',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+import { jsonOf, poll, type PollOptions, pollContext as harness, rl, soap as soapTo } from './pollHarness';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -28,57 +16,8 @@ beforeEach(() => {
 	sandbox.setInjector(undefined);
 });
 
-const rl = (value: string, mode = 'id') => ({ __rl: true, mode, value });
-
-interface PollHarness {
-	context: IPollFunctions;
-	staticData: IDataObject;
-}
-
-function pollContext(parameters: IDataObject, options: { mode?: WorkflowExecuteMode; password?: string; staticData?: IDataObject } = {}): PollHarness {
-	const credentialType = new Scene7IpsApi();
-	const credentials = {
-		region: 'custom',
-		serviceUrl: sandbox.serviceUrl,
-		user: DEMO.user,
-		password: options.password ?? DEMO.password,
-		appName: 'n8n-nodes-scene7',
-		appVersion: '0.1.0',
-		apiVersion: '2014-04-03',
-	};
-	const staticData = options.staticData ?? {};
-	const context = {
-		getNode: () => NODE,
-		getMode: () => options.mode ?? 'trigger',
-		getWorkflowStaticData: (type: string) => {
-			if (type !== 'node') throw new Error(`unexpected static data type ${type}`);
-			return staticData;
-		},
-		getNodeParameter(name: string, fallback?: unknown) {
-			const value = parameters[name];
-			if (value === undefined && fallback === undefined) throw new Error(`Could not get parameter "${name}"`);
-			return value === undefined ? fallback : value;
-		},
-		helpers: {
-			async httpRequestWithAuthentication(_type: string, request: IHttpRequestOptions) {
-				const sent = await credentialType.authenticate(credentials, { ...request });
-				const res = await fetch(sent.url, { method: sent.method, headers: sent.headers as Record<string, string>, body: String(sent.body) });
-				return { statusCode: res.status, headers: Object.fromEntries(res.headers), body: await res.text() };
-			},
-		},
-	};
-	return { context: context as unknown as IPollFunctions, staticData };
-}
-
-const trigger = new Scene7IpsTrigger();
-const poll = async (h: PollHarness) => await trigger.poll.call(h.context);
-const jsonOf = (result: Awaited<ReturnType<typeof poll>>) => (result ?? [[]])[0].map((item) => item.json);
-
-const soap = async (operation: string, fields: Array<[string, string]>) => {
-	const res = await call(sandbox.serviceUrl, operation, [['companyHandle', DEMO.companyHandle], ...fields]);
-	if (res.status !== 200) throw new Error(`${operation} failed: ${res.body}`);
-	return res.body;
-};
+const pollContext = (parameters: IDataObject, options?: PollOptions) => harness(sandbox, parameters, options);
+const soap = async (operation: string, fields: Array<[string, string]>) => await soapTo(sandbox, operation, fields);
 const copyInto = async (folder: string, name: string) =>
 	await soap('copyImage', [
 		['assetHandle', DEMO.assetHandle],
