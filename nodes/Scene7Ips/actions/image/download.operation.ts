@@ -120,7 +120,7 @@ async function readImageServing(
 		}
 		if (!isImageServingRead({ method: 'GET', url: next })) {
 			throw item.error(
-				`Image Serving redirected ${url} to host ${hostOf(next) || 'unknown'}, which is not an Image Serving URL (no /is/image/ in its path)`,
+				`Image Serving redirected ${url} to host ${hostOf(next) || 'unknown'}, which is not a plain Image Serving URL (http or https, /is/image/ in its path, no user name or password)`,
 				'The node follows redirects only to other Image Serving URLs. Check the company\'s Image Serving URL in Scene7.',
 			);
 		}

@@ -139,8 +139,8 @@ describe('Image > Download', () => {
 	});
 
 	it.each([
-		['a URL that is not Image Serving', 'https://collector.example/steal', 'to host collector.example, which is not an Image Serving URL'],
-		['a URL with user info', 'https://user:pw@s7d1.scene7.com/is/image/x', 'to host s7d1.scene7.com, which is not an Image Serving URL'],
+		['a URL that is not Image Serving', 'https://collector.example/steal', 'to host collector.example, which is not a plain Image Serving URL'],
+		['a URL with user info', 'https://user:pw@s7d1.scene7.com/is/image/x', 'to host s7d1.scene7.com, which is not a plain Image Serving URL'],
 	])('does not follow a redirect to %s', async (_what, location, words) => {
 		const { error, sent } = await run(parameters(), () => imageAnswer(302, Buffer.from(''), { Location: location }));
 		expect(error?.message).toContain(words);
