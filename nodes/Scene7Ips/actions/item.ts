@@ -185,6 +185,33 @@ export class ItemContext {
 		return 'failedLookup' in info ? info : { prefix: serverUrl.value, rootPath: info.value.rootPath };
 	}
 
+	/**
+	 * An asset's record by handle, or undefined when Scene7 has none: each handle once per execution,
+	 * and the items asking within one turn share one getAssets (100 handles at most). A batch Scene7
+	 * refuses as a whole is asked again one handle at a time, so a bad handle fails only its item.
+	 */
+	async assetByHandle(companyHandle: string, assetHandle: string): Promise<IDataObject | undefined> {
+		const byHandle = async (list: string[]) =>
+			new Map<string, IDataObject | Error>((await this.client.assetsByHandle(companyHandle, list)).map((asset) => [String(asset.assetHandle), asset]));
+		const loadMany = async (handles: string[]) => {
+			if (handles.length === 1) return await byHandle(handles);
+			try {
+				return await byHandle(handles);
+			} catch {
+				// Each handle alone: its own answer, or its own failure.
+				const answers = await Promise.all(
+					handles.map(async (handle) => await byHandle([handle]).catch((error: Error) => new Map([[handle, error]]))),
+				);
+				return new Map(answers.flatMap((answer) => [...answer]));
+			}
+		};
+		return await this.shared(`asset:${companyHandle}\u0000${assetHandle}`, `image ${assetHandle}`, async () => {
+			const answer = await this.scope.batch(`assets:${companyHandle}`, assetHandle, loadMany);
+			if (answer instanceof Error) throw answer;
+			return answer;
+		});
+	}
+
 	/** The metadata fields a company defines for images, looked up once per execution. */
 	async metadataFields(companyHandle: string): Promise<MetadataFieldSummary[]> {
 		return await this.shared(

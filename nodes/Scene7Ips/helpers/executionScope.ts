@@ -1,4 +1,5 @@
 import type { ICredentialsDecrypted, INode } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import type { AdaptiveLimiter } from '../transport';
 
@@ -27,6 +28,8 @@ export interface ExecutionScopeSettings {
  */
 export class ExecutionScope {
 	private readonly lookups = new Map<string, Promise<unknown>>();
+
+	private readonly batches = new Map<string, { keys: string[]; answers: Promise<Map<string, unknown>> }>();
 
 	private readonly constants = new Map<string, unknown>();
 
@@ -68,5 +71,26 @@ export class ExecutionScope {
 			this.lookups.set(key, pending);
 		}
 		return await pending;
+	}
+
+	/**
+	 * One answer per key, the keys asked for within one turn of the event loop loaded together by
+	 * `loadMany` (at most `max` a load) instead of one call each. `group` names what is loaded (e.g.
+	 * one company's assets). Pair it with `lookup` to ask for each key once per execution.
+	 */
+	async batch<T>(group: string, key: string, loadMany: (keys: string[]) => Promise<Map<string, T>>, max = 100): Promise<T | undefined> {
+		let open = this.batches.get(group);
+		if (!open || open.keys.length >= max) {
+			const keys: string[] = [];
+			// The items of a turn reach here one after another: the load waits for the turn to end.
+			const answers = sleep(0).then(async () => {
+				if (this.batches.get(group)?.keys === keys) this.batches.delete(group);
+				return await loadMany(keys);
+			});
+			open = { keys, answers: answers as Promise<Map<string, unknown>> };
+			this.batches.set(group, open);
+		}
+		open.keys.push(key);
+		return (await open.answers).get(key) as T | undefined;
 	}
 }

@@ -35,3 +35,29 @@ describe('ExecutionScope', () => {
 		await expect(scope.lookup('company', async () => 'never asked')).rejects.toBe(failure);
 	});
 });
+
+describe('ExecutionScope.batch', () => {
+	it('loads the keys asked for within one turn together, at most `max` a load, and a later turn apart', async () => {
+		const scope = new ExecutionScope();
+		const loads: string[][] = [];
+		const loadMany = async (keys: string[]) => {
+			loads.push([...keys]);
+			return new Map(keys.map((key) => [key, key.toUpperCase()]));
+		};
+		const first = await Promise.all(['a', 'b', 'c', 'd', 'e'].map(async (key) => await scope.batch('g', key, loadMany, 2)));
+		expect(first).toEqual(['A', 'B', 'C', 'D', 'E']);
+		expect(loads).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+		expect(await scope.batch('g', 'f', loadMany, 2)).toBe('F');
+		expect(await scope.batch('other', 'x', async () => new Map(), 2)).toBeUndefined();
+		expect(loads).toEqual([['a', 'b'], ['c', 'd'], ['e'], ['f']]);
+	});
+
+	it('shares a failed load with every key of its batch', async () => {
+		const scope = new ExecutionScope();
+		const failing = async () => {
+			throw new Error('down');
+		};
+		const results = await Promise.allSettled(['a', 'b'].map(async (key) => await scope.batch('g', key, failing)));
+		expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+	});
+});

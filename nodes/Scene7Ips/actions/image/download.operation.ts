@@ -141,7 +141,7 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 
 	const companyHandle = await item.company();
 	const assetHandle = await item.image(companyHandle);
-	const [asset] = await item.client.assetsByHandle(companyHandle, [assetHandle]);
+	const asset = await item.assetByHandle(companyHandle, assetHandle);
 	const name = typeof asset?.name === 'string' ? asset.name : '';
 	if (!name) {
 		throw item.error(

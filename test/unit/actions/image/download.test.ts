@@ -3,7 +3,7 @@ import { sleep } from 'n8n-workflow';
 
 import { extensionOf, fileNameFor, mimeTypeOf, readBytes } from '../../../../nodes/Scene7Ips/helpers/download';
 import { fakeExecuteContext, type FakeResponse, type SentRequest } from '../../../support/executeContext';
-import { assetsAnswer, assetXml, byHandle, node, operationOf, scripted } from '../support';
+import { assetsAnswer, assetXml, byHandle, node, operationOf, paramOf, scripted, soapFault } from '../support';
 import { urlLookups } from './urlAnswers';
 
 /** A body read chunk by chunk, as n8n's stream encoding gives it. */
@@ -192,6 +192,54 @@ describe('Image > Download', () => {
 		);
 		expect(output).toHaveLength(count);
 		expect(most).toBe(16);
+	});
+
+	it('looks the images of a run up together: one getAssets for the items of a turn, each handle once', async () => {
+		const handles = Array.from({ length: 12 }, (_, i) => `a|6|${i % 6}`);
+		const ips = scripted({
+			getAssets: [(request) => assetsAnswer('getAssets', [...paramOf(request).matchAll(/<items>(a\|6\|\d+)<\/items>/g)].map(([, handle]) => assetXml(handle, `img ${handle.slice(4)}`)))],
+			...urlLookups,
+		});
+		const { context, sent } = fakeExecuteContext({
+			parameters: (index) => parameters({ assetHandle: byHandle(handles[index]) }),
+			items: handles.map(() => ({ json: {} })),
+			respond: (request) => (request.options.method === 'GET' ? imageAnswer(200, JPEG, { 'content-type': 'image/jpeg' }) : ips(request)),
+		});
+		(context.helpers as unknown as IDataObject).prepareBinaryData = async (data: Buffer, fileName: string, mimeType: string) =>
+			({ data: data.toString('base64'), fileName, mimeType }) as IBinaryData;
+		const [output] = await node.execute.call(context);
+		const lookups = sent.filter((request) => operationOf(request) === 'getAssets').map((request) => (paramOf(request).match(/<items>/g) ?? []).length);
+		expect(lookups.reduce((sum, count) => sum + count, 0)).toBe(6);
+		expect(lookups.length).toBeLessThan(6);
+		expect(output.map((item) => item.json.name)).toEqual(handles.map((handle) => `img ${handle.slice(4)}`));
+	});
+
+	it('asks one handle at a time when Scene7 refuses the batch, so only the bad handle\'s item fails', async () => {
+		const ips = scripted({
+			getAssets: [
+				(request) => {
+					const asked = [...paramOf(request).matchAll(/<items>(a\|[^<]+)<\/items>/g)].map(([, handle]) => handle);
+					if (asked.includes('a|6|bad')) return soapFault('ipsApiFault', 30001, "Invalid assetHandle 'a|6|bad'");
+					return assetsAnswer('getAssets', asked.map((handle) => assetXml(handle, `img ${handle.slice(4)}`)));
+				},
+			],
+			...urlLookups,
+		});
+		const handles = ['a|6|1', 'a|6|bad', 'a|6|2'];
+		const { context } = fakeExecuteContext({
+			parameters: (index) => parameters({ assetHandle: byHandle(handles[index]) }),
+			items: handles.map(() => ({ json: {} })),
+			continueOnFail: true,
+			respond: (request) => (request.options.method === 'GET' ? imageAnswer(200, JPEG, { 'content-type': 'image/jpeg' }) : ips(request)),
+		});
+		(context.helpers as unknown as IDataObject).prepareBinaryData = async (data: Buffer, fileName: string, mimeType: string) =>
+			({ data: data.toString('base64'), fileName, mimeType }) as IBinaryData;
+		const [output] = await node.execute.call(context);
+		expect(output.map((item) => item.json.name ?? item.json.error)).toEqual([
+			'img 1',
+			expect.stringContaining("Invalid assetHandle 'a|6|bad'"),
+			'img 2',
+		]);
 	});
 
 	it('refuses a modifier that is certainly not Image Serving syntax before any request', async () => {
