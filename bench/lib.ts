@@ -4,7 +4,7 @@
 import './preferTs';
 
 import { fork } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -273,3 +273,93 @@ export async function runCopyWorkflow(serviceUrl: string, count: number, concurr
 	}
 	return result;
 }
+
+// ---- resident memory of another process and its children ----
+
+/** Peak resident memory of a process, and of it with its descendants, from /proc (Linux). */
+export interface RssPeaks {
+	/** The process itself: the larger of its VmHWM (the kernel's own peak) and the sampled VmRSS, KiB. */
+	mainKb: number;
+	/** The process and all its descendants, the largest sampled sum of VmRSS, KiB. */
+	treeKb: number;
+	/** Descendants alone (e.g. n8n's task runner), the largest sampled sum, KiB. */
+	childrenKb: number;
+	/** Samples taken, and the most processes seen in one sample. */
+	samples: number;
+	processes: number;
+}
+
+/** VmRSS and VmHWM of one process in KiB, or undefined once it is gone (or without /proc). */
+function procStatus(pid: number): { rssKb: number; hwmKb: number } | undefined {
+	try {
+		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+		const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+		const rssKb = field('VmRSS');
+		// A zombie (exited, not yet reaped) has no memory lines.
+		return Number.isNaN(rssKb) ? undefined : { rssKb, hwmKb: field('VmHWM') };
+	} catch {
+		return undefined;
+	}
+}
+
+/** The process's descendants, from each thread's `children` list; at most `limit` of them. */
+function descendants(pid: number, limit = 64): number[] {
+	const found: number[] = [];
+	const queue = [pid];
+	while (queue.length > 0 && found.length < limit) {
+		const parent = queue.shift() as number;
+		let tasks: string[] = [];
+		try {
+			tasks = readdirSync(`/proc/${parent}/task`);
+		} catch {
+			continue;
+		}
+		for (const tid of tasks) {
+			let children = '';
+			try {
+				children = readFileSync(`/proc/${parent}/task/${tid}/children`, 'utf8');
+			} catch {
+				continue;
+			}
+			for (const child of children.split(/\s+/).filter(Boolean).map(Number)) {
+				if (found.length < limit && !found.includes(child)) {
+					found.push(child);
+					queue.push(child);
+				}
+			}
+		}
+	}
+	return found;
+}
+
+/**
+ * Samples the resident memory of process `pid` and its descendants every `intervalMs` until stop()
+ * (the sampler never keeps the event loop alive). Where /proc is missing, every figure is NaN.
+ */
+export function sampleRss(pid: number, intervalMs = 50): { stop(): RssPeaks } {
+	const peaks: RssPeaks = { mainKb: NaN, treeKb: NaN, childrenKb: NaN, samples: 0, processes: 0 };
+	const max = (a: number, b: number) => (Number.isNaN(a) ? b : Math.max(a, b));
+	const sample = () => {
+		const main = procStatus(pid);
+		if (!main) return;
+		const children = descendants(pid).flatMap((child) => procStatus(child) ?? []);
+		const childrenKb = children.reduce((sum, s) => sum + s.rssKb, 0);
+		peaks.mainKb = max(peaks.mainKb, Number.isNaN(main.hwmKb) ? main.rssKb : Math.max(main.rssKb, main.hwmKb));
+		peaks.childrenKb = max(peaks.childrenKb, childrenKb);
+		peaks.treeKb = max(peaks.treeKb, main.rssKb + childrenKb);
+		peaks.samples++;
+		peaks.processes = Math.max(peaks.processes, 1 + children.length);
+	};
+	sample();
+	const timer = setInterval(sample, intervalMs);
+	timer.unref();
+	return {
+		stop: () => {
+			clearInterval(timer);
+			sample();
+			return { ...peaks };
+		},
+	};
+}
+
+export const mib = (kb: number) => kb / 1024;

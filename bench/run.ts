@@ -13,8 +13,9 @@ import * as memory from './memory';
 import * as overhead from './overhead';
 import * as parse from './parse';
 import * as peer from './peer';
+import * as scale from './scale';
 
-const BENCHMARKS: Record<string, { run: () => Promise<BenchResult> }> = { overhead, parse, concurrency, load, memory, peer };
+const BENCHMARKS: Record<string, { run: () => Promise<BenchResult> }> = { overhead, parse, concurrency, load, memory, peer, scale };
 
 async function main() {
 	const asked = process.argv.slice(2);

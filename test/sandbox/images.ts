@@ -1,5 +1,6 @@
 // Pixels for the sandbox's Image Serving route and upload jobs: decode PNG/JPEG, encode PNG/JPEG, a
-// synthetic picture for assets that have no pixels of their own, and a nearest-neighbour resize.
+// synthetic picture for assets that have no pixels of their own, a noisy one for large fixtures
+// (several MB as PNG), and a nearest-neighbour resize.
 // Pure JS (pngjs, jpeg-js), sandbox only: nothing under nodes/ imports this.
 import * as jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
@@ -62,15 +63,47 @@ export function syntheticImage(key: string, width: number, height: number): Pixe
 	const to = from.map((c) => 255 - c);
 	const data = Buffer.alloc(width * height * 4);
 	const span = Math.max(1, width + height - 2);
+	// A local, not the global, in the loop: inside Jest's vm context every global lookup is slow.
+	const round = Math.round;
 	for (let y = 0; y < height; y++) {
 		for (let x = 0; x < width; x++) {
 			const t = (x + y) / span;
 			const i = (y * width + x) * 4;
-			for (let c = 0; c < 3; c++) data[i + c] = Math.round(from[c] + (to[c] - from[c]) * t);
+			for (let c = 0; c < 3; c++) data[i + c] = round(from[c] + (to[c] - from[c]) * t);
 			data[i + 3] = 255;
 		}
 	}
 	return { width, height, data };
+}
+
+/** Bits of each colour channel the noise of `noisyImage` replaces: 6 gives about 3.3 MB as PNG at 1200×1000. */
+export const NOISE_BITS = 6;
+
+/**
+ * The gradient of `syntheticImage` with the low NOISE_BITS bits of every colour channel replaced by
+ * noise from a generator seeded by `key`: same key and size, same picture. Noise does not compress,
+ * so its PNG takes close to 3 bytes a pixel (2–5 MB at 1200×1000) where the bare gradient takes a quarter of a byte:
+ * a large image for upload and download tests, still cheap to make.
+ */
+export function noisyImage(key: string, width: number, height: number): Pixels {
+	const pixels = syntheticImage(key, width, height);
+	const { data } = pixels;
+	const keep = 0xff & ~((1 << NOISE_BITS) - 1);
+	const noise = (1 << NOISE_BITS) - 1;
+	const imul = Math.imul;
+	// mulberry32: 32 random bits a pixel, NOISE_BITS of them for each of R, G, B.
+	let state = hash(`noise:${key}`);
+	for (let i = 0; i < data.length; i += 4) {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = imul(t ^ (t >>> 15), t | 1);
+		t ^= t + imul(t ^ (t >>> 7), t | 61);
+		const bits = (t ^ (t >>> 14)) >>> 0;
+		data[i] = (data[i] & keep) | (bits & noise);
+		data[i + 1] = (data[i + 1] & keep) | ((bits >>> 8) & noise);
+		data[i + 2] = (data[i + 2] & keep) | ((bits >>> 16) & noise);
+	}
+	return pixels;
 }
 
 export function resize(src: Pixels, width: number, height: number): Pixels {
