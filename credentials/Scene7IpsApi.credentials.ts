@@ -19,10 +19,8 @@ import {
 } from '../nodes/Scene7Ips/transport/endpoint';
 import {
 	API_NAMESPACE_PLACEHOLDER,
-	authHeaderSlot,
 	completeEnvelope,
 	DEFAULT_API_VERSION,
-	mentionsAuthHeader,
 	wrapInEnvelope,
 } from '../nodes/Scene7Ips/transport/envelopeFrame';
 import { version as packageVersion } from '../package.json';
@@ -197,10 +195,9 @@ export class Scene7IpsApi implements ICredentialType {
 		const authenticated: IHttpRequestOptions = { ...requestOptions, ...NO_REDIRECTS };
 		if (requested === '') authenticated.url = serviceUrl;
 		if (typeof requestOptions.body === 'string') {
-			if (mentionsAuthHeader(requestOptions.body) && authHeaderSlot(requestOptions.body) === undefined) {
-				throw new Error(MISPLACED_PLACEHOLDER);
-			}
-			authenticated.body = completeEnvelope(requestOptions.body, credentials);
+			const completed = completeEnvelope(requestOptions.body, credentials);
+			if (completed === undefined) throw new Error(MISPLACED_PLACEHOLDER);
+			authenticated.body = completed;
 		}
 		return authenticated;
 	};

@@ -141,15 +141,17 @@ export const mentionsAuthHeader = (body: string): boolean => body.includes('<!--
 
 /**
  * Fills the placeholders of an envelope: the API namespace, and the authHeader where the
- * placeholder stands in the SOAP Header (authHeaderSlot). A body without such a slot gets no
- * authHeader; other bodies pass through unchanged.
+ * placeholder stands in the SOAP Header (authHeaderSlot, scanned once, and only for a body that
+ * carries the placeholder's text). Undefined for a body that carries it anywhere else: nothing may
+ * be filled in there. Other bodies pass through with only the namespace filled.
  */
-export function completeEnvelope(body: string, credentials: ICredentialDataDecryptedObject): string {
+export function completeEnvelope(body: string, credentials: ICredentialDataDecryptedObject): string | undefined {
 	const apiVersion = text(credentials.apiVersion) || DEFAULT_API_VERSION;
 	// The namespace goes first: its first occurrence is then the body element's own declaration,
 	// never a credential value. Replacer functions, not strings, since a password may hold `$&`.
 	const namespaced = body.replace(API_NAMESPACE_PLACEHOLDER, () => `http://www.scene7.com/IpsApi/xsd/${apiVersion}`);
+	if (!mentionsAuthHeader(namespaced)) return namespaced;
 	const slot = authHeaderSlot(namespaced);
-	if (slot === undefined) return namespaced;
+	if (slot === undefined) return undefined;
 	return namespaced.slice(0, slot.start) + buildAuthHeader(credentials, slot.faultHttpStatusCode) + namespaced.slice(slot.end);
 }

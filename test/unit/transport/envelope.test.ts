@@ -215,7 +215,7 @@ describe('completeEnvelope', () => {
 		expect(completed).toContain(
 			'<name>http://www.scene7.com/IpsApi/xsd/{apiVersion}&lt;!--scene7:authHeader--&gt;</name>',
 		);
-		expect(completed.match(/<authHeader /g)).toHaveLength(1);
+		expect(String(completed).match(/<authHeader /g)).toHaveLength(1);
 	});
 
 	it('adds faultHttpStatusCode when the placeholder asks for it', () => {
@@ -233,5 +233,9 @@ describe('completeEnvelope', () => {
 
 	it('leaves bodies without placeholders unchanged', () => {
 		expect(completeEnvelope('<a>b</a>', TEST_CREDENTIALS)).toBe('<a>b</a>');
+	});
+
+	it('fills nothing in a body whose placeholder stands outside the SOAP Header', () => {
+		expect(completeEnvelope('<e:Envelope><e:Body><!--scene7:authHeader--></e:Body></e:Envelope>', TEST_CREDENTIALS)).toBeUndefined();
 	});
 });
