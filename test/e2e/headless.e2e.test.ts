@@ -173,12 +173,10 @@ describe('n8n CLI (headless) with the Scene7 IPS node', () => {
 
 		// Both branches ran on their items.
 		expect(nodeOutput(run, 'Copied').map((o) => o.handle)).toEqual(ok.map((i) => i.json.assetHandle));
-		// `$("Rows").item` follows the error items' pairing back to their rows. n8n 1.x cannot follow a
-		// pairing through an error output (it gives null there), 2.x can.
-		const linked = Number(n8n.host.version.split('.')[0]) >= 2;
+		// `$("Rows").item` follows the error items' pairing back to their rows.
 		expect(nodeOutput(run, 'Failed')).toEqual([
-			{ problem: 'New Name is empty [item 1]', row: linked ? '' : null },
-			{ problem: failed[1].json.error, row: linked ? 'EOut_unknown' : null },
+			{ problem: 'New Name is empty [item 1]', row: '' },
+			{ problem: failed[1].json.error, row: 'EOut_unknown' },
 		]);
 		expectMixedSandbox('EOut', before);
 	});

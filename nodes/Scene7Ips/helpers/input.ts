@@ -30,7 +30,8 @@ function rejectControlCharacters(node: INode, text: string, field: string, itemI
 }
 
 function describeType(value: unknown): string {
-	if (value === null) return 'null';
+	// What an expression gives for a missing field or an item n8n could not pair.
+	if (value === null || value === undefined) return String(value);
 	if (Array.isArray(value)) return 'a list';
 	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }

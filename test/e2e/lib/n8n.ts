@@ -127,6 +127,11 @@ export class N8n {
 			N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
 			// No python venv here: do not try to start the python runner.
 			N8N_RUNNERS_MODE: 'internal',
+			// n8n 1.123.x evaluates expressions in an isolate (its default `vm` engine) that cannot copy
+			// the items of a Code node run in-process (1.x's default without task runners), so
+			// `$('Code node').item` is null in every later node, n8n's own included (pairing.e2e shows
+			// it). Task runners, n8n's recommended setting on 1.x and the default from 2.0, avoid it.
+			...(host.version.startsWith('1.') ? { N8N_RUNNERS_ENABLED: 'true' } : {}),
 			...extraEnv,
 		});
 		this.env = env;

@@ -65,7 +65,7 @@ describe('requireAssetName', () => {
 
 	it.each<[unknown, string]>([
 		[null, 'null'],
-		[undefined, 'a undefined'],
+		[undefined, 'undefined'],
 		[['a'], 'a list'],
 		[{ a: 1 }, 'an object'],
 		[true, 'a boolean'],
