@@ -27,6 +27,8 @@ const WRITE_OPERATIONS = new Set([
 	'setAssetMetadata',
 	'batchSetAssetMetadata',
 	'setAssetPublishState',
+	// The UploadFile servlet (not a SOAP operation): its roles are not documented; those of submitJob are assumed.
+	'UploadFile',
 ]);
 
 export function allowedRoles(operation: string): readonly Role[] {

@@ -65,8 +65,14 @@ export function peekFaultHttpStatus(
 	version?: ApiVersion,
 ): number | undefined {
 	const el = header && childElements(header).find((child) => isAuthHeader(child, version));
-	const field =
-		el && childElements(el).find((c) => c.local === 'faultHttpStatusCode' && c.ns === el.ns);
+	return el && faultHttpStatusOf(el);
+}
+
+/** faultHttpStatusCode of an authHeader element, unvalidated; only 200..599 are taken. */
+export function faultHttpStatusOf(authHeader: XmlElement): number | undefined {
+	const field = childElements(authHeader).find(
+		(c) => c.local === 'faultHttpStatusCode' && c.ns === authHeader.ns,
+	);
 	const status = field ? Number(textOf(field).trim()) : NaN;
 	return Number.isInteger(status) && status >= 200 && status <= 599 ? status : undefined;
 }
@@ -77,7 +83,14 @@ export function readAuthHeader(
 	version?: ApiVersion,
 ): AuthHeaderValues | undefined {
 	const el = findAuthHeader(header, version);
-	if (!el) return undefined;
+	return el && readAuthHeaderElement(el);
+}
+
+/**
+ * Validates one authHeader element against the declaration of its namespace and returns its values
+ * (the SOAP header's, and the UploadFile servlet's `auth` part).
+ */
+export function readAuthHeaderElement(el: XmlElement): AuthHeaderValues {
 	if (el.ns === IPS_BASE_NS) {
 		validateAll(el, authHeaderFields('base'), el.ns, 'authHeader');
 	} else {

@@ -66,14 +66,26 @@ describe('sandbox CLI', () => {
 		},
 	);
 
-	it('takes its port from SANDBOX_PORT', async () => {
+	it('takes its port from SANDBOX_PORT, and the UploadFile limits from flags', async () => {
 		const port = 20000 + Math.floor(Math.random() * 20000);
-		const cli = runCli(['--quiet'], { SANDBOX_PORT: String(port) });
+		const cli = runCli(
+			['--quiet', '--upload-max-file-size', '4321', '--upload-job-idle-ms=5000'],
+			{ SANDBOX_PORT: String(port) },
+		);
 		try {
 			await waitFor(cli.output, /Press Ctrl-C to stop/);
 			expect(cli.output()).toContain(
 				`Service URL:  http://127.0.0.1:${port}/scene7/services/IpsApiService`,
 			);
+			expect(cli.output()).toContain(
+				`Upload URL:   http://127.0.0.1:${port}/scene7/UploadFile (UploadFile servlet; files up to 4321 bytes, jobs idle out after 5000 ms)`,
+			);
+			const prop = await call(
+				`http://127.0.0.1:${port}/scene7/services/IpsApiService`,
+				'getProperty',
+				[['name', 'UploadPostMaxFileSize']],
+			);
+			expect(prop.body).toContain('>4321</');
 			cli.child.kill('SIGINT');
 			expect(await cli.exited).toBe(0);
 		} finally {
@@ -90,5 +102,8 @@ describe('sandbox CLI', () => {
 		const bad = runCli(['--bogus']);
 		expect(await bad.exited).toBe(2);
 		expect(bad.output()).toContain('unknown argument --bogus');
+		const size = runCli(['--upload-max-file-size', '1.5']);
+		expect(await size.exited).toBe(2);
+		expect(size.output()).toContain('invalid upload max file size 1.5');
 	});
 });

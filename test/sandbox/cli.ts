@@ -1,8 +1,10 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console */
 // `npm run sandbox [-- --port 8765 --host 127.0.0.1 --latency 0 --seed 1 --job-step-ms 400 --quiet]`
+// UploadFile servlet: `--upload-max-file-size BYTES` (default 2 GiB), `--upload-job-idle-ms MS` (default 30 min).
 // `npm run sandbox -- --print-wsdl [version]` writes the sandbox WSDL to stdout and exits.
 import { DEMO, ROLE_USERS, ROLES, SPECIAL_PASSWORD_USER, startSandbox } from './server';
-import { DEFAULT_JOB_STEP_MS } from './jobs';
+import { DEFAULT_JOB_STEP_MS, DEFAULT_UPLOAD_JOB_IDLE_MS } from './jobs';
+import { DEFAULT_UPLOAD_MAX_FILE_SIZE } from './upload-servlet';
 import { API_VERSIONS, LATEST_VERSION, type ApiVersion } from './schema';
 import { buildWsdl, SERVICE_PATH } from './wsdl';
 
@@ -14,13 +16,15 @@ interface CliOptions {
 	latencyMs: number;
 	seed: number;
 	jobStepMs: number;
+	uploadMaxFileSize: number;
+	uploadJobIdleMs: number;
 	quiet: boolean;
 	printWsdl?: ApiVersion;
 }
 
 function usage(message: string): never {
 	console.error(
-		`${message}\nusage: npm run sandbox -- [--port N] [--host H] [--latency MS] [--seed N] [--job-step-ms MS] [--quiet] [--print-wsdl [VERSION]]`,
+		`${message}\nusage: npm run sandbox -- [--port N] [--host H] [--latency MS] [--seed N] [--job-step-ms MS] [--upload-max-file-size BYTES] [--upload-job-idle-ms MS] [--quiet] [--print-wsdl [VERSION]]`,
 	);
 	process.exit(2);
 }
@@ -33,6 +37,8 @@ function parseArgs(argv: string[]): CliOptions {
 		latencyMs: 0,
 		seed: 1,
 		jobStepMs: DEFAULT_JOB_STEP_MS,
+		uploadMaxFileSize: DEFAULT_UPLOAD_MAX_FILE_SIZE,
+		uploadJobIdleMs: DEFAULT_UPLOAD_JOB_IDLE_MS,
 		quiet: false,
 	};
 	for (let i = 0; i < argv.length; i++) {
@@ -56,6 +62,12 @@ function parseArgs(argv: string[]): CliOptions {
 				break;
 			case '--job-step-ms':
 				options.jobStepMs = Number(value());
+				break;
+			case '--upload-max-file-size':
+				options.uploadMaxFileSize = Number(value());
+				break;
+			case '--upload-job-idle-ms':
+				options.uploadJobIdleMs = Number(value());
 				break;
 			case '--quiet':
 				options.quiet = true;
@@ -81,6 +93,10 @@ function parseArgs(argv: string[]): CliOptions {
 		usage(`invalid latency ${options.latencyMs}`);
 	if (!Number.isFinite(options.jobStepMs) || options.jobStepMs < 0)
 		usage(`invalid job step ${options.jobStepMs}`);
+	if (!Number.isSafeInteger(options.uploadMaxFileSize) || options.uploadMaxFileSize < 0)
+		usage(`invalid upload max file size ${options.uploadMaxFileSize}`);
+	if (!Number.isFinite(options.uploadJobIdleMs) || options.uploadJobIdleMs < 0)
+		usage(`invalid upload job idle time ${options.uploadJobIdleMs}`);
 	return options;
 }
 
@@ -98,6 +114,8 @@ async function main(): Promise<void> {
 		latencyMs: options.latencyMs,
 		seed: options.seed,
 		jobStepMs: options.jobStepMs,
+		uploadMaxFileSize: options.uploadMaxFileSize,
+		uploadJobIdleMs: options.uploadJobIdleMs,
 		onRequest: options.quiet
 			? undefined
 			: (r) => {
@@ -112,6 +130,7 @@ async function main(): Promise<void> {
 		[
 			'IPS sandbox is running.',
 			`  Service URL:  ${sandbox.serviceUrl}`,
+			`  Upload URL:   ${sandbox.uploadUrl} (UploadFile servlet; files up to ${options.uploadMaxFileSize} bytes, jobs idle out after ${options.uploadJobIdleMs} ms)`,
 			`  WSDL:         ${sandbox.url}/scene7/webservice/IpsApi-${LATEST_VERSION}.wsdl (also ${API_VERSIONS.slice(1).join(', ')})`,
 			`  Image Server: ${sandbox.imageServerUrl}${DEMO.rootPath}<asset name> (published assets only); fixtures ${sandbox.url}/fixtures/<name>.png?w=640&h=480`,
 			`  Job step:     ${options.jobStepMs} ms`,

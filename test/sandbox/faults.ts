@@ -95,3 +95,18 @@ export function faultEnvelope(fault: IpsFault): string {
 		'</soapenv:Envelope>'
 	);
 }
+
+/**
+ * The UploadFile servlet's error body: the fault element alone, no SOAP envelope, shaped as the
+ * docs' example (c-http-post.md): `<tns:authenticationFault xmlns:tns="http://www.scene7.com/IpsApi/xsd">
+ * <tns:code>10001</tns:code><tns:reason>Invalid username/password</tns:reason></tns:authenticationFault>`.
+ */
+export function bareFault(fault: IpsFault): string {
+	return (
+		'<?xml version="1.0" encoding="UTF-8"?>' +
+		`<tns:${fault.element} xmlns:tns="${IPS_BASE_NS}">` +
+		`<tns:code>${fault.code}</tns:code>` +
+		`<tns:reason>${escapeText(fault.reason)}</tns:reason>` +
+		`</tns:${fault.element}>`
+	);
+}

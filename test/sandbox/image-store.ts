@@ -3,6 +3,7 @@
 // published, whatever has happened to the catalog record since.
 import type { AssetRecord, CompanyRecord, SandboxState } from './model';
 import {
+	decodeImage,
 	encodeImage,
 	resize,
 	syntheticImage,
@@ -11,6 +12,38 @@ import {
 	type Pixels,
 } from './images';
 
+/**
+ * An uploaded file kept as its bytes (the UploadFile servlet takes files of hundreds of MB): its size
+ * comes from its header (probeImage), its pixels are decoded the first time Image Serving needs them
+ * and then kept.
+ */
+export class EncodedImage {
+	private decoded?: Pixels;
+
+	constructor(
+		readonly bytes: Buffer,
+		readonly format: ImageFormat,
+		readonly width: number,
+		readonly height: number,
+	) {}
+
+	get isDecoded(): boolean {
+		return this.decoded !== undefined;
+	}
+
+	pixels(): Pixels {
+		this.decoded ??= decodeImage(this.bytes).pixels;
+		return this.decoded;
+	}
+}
+
+/** What the store keeps of an uploaded image: decoded pixels (upload from URLs) or the file (UploadFile). */
+export type ImageSource = Pixels | EncodedImage;
+
+export function pixelsOf(source: ImageSource): Pixels {
+	return source instanceof EncodedImage ? source.pixels() : source;
+}
+
 export interface PublishedImage {
 	assetHandle: string;
 	companyHandle: string;
@@ -18,8 +51,8 @@ export interface PublishedImage {
 	name: string;
 	width: number;
 	height: number;
-	/** Uploaded pixels; undefined for seeded and copied assets, which get a synthetic picture. */
-	pixels?: Pixels;
+	/** Uploaded pixels (or file); undefined for seeded and copied assets, which get a synthetic picture. */
+	source?: ImageSource;
 	publishedAt: string;
 }
 
@@ -27,20 +60,20 @@ export interface PublishedImage {
 export const MAX_REPLY_SIDE = 4000;
 
 export class ImageStore {
-	/** Uploaded pixels by asset handle. */
-	readonly pixels = new Map<string, Pixels>();
+	/** Uploaded images by asset handle. */
+	readonly sources = new Map<string, ImageSource>();
 	readonly published = new Map<string, PublishedImage>();
 
 	clear(): void {
-		this.pixels.clear();
+		this.sources.clear();
 		this.published.clear();
 	}
 
-	/** An asset's own pixels, or those of the asset it was copied from. */
-	pixelsOf(asset: AssetRecord): Pixels | undefined {
+	/** An asset's own image, or that of the asset it was copied from. */
+	sourceOf(asset: AssetRecord): ImageSource | undefined {
 		return (
-			this.pixels.get(asset.assetHandle) ??
-			(asset.copiedFrom ? this.pixels.get(asset.copiedFrom.assetHandle) : undefined)
+			this.sources.get(asset.assetHandle) ??
+			(asset.copiedFrom ? this.sources.get(asset.copiedFrom.assetHandle) : undefined)
 		);
 	}
 
@@ -52,7 +85,7 @@ export class ImageStore {
 			name: asset.name,
 			width: asset.imageInfo?.width ?? 1600,
 			height: asset.imageInfo?.height ?? 1200,
-			pixels: this.pixelsOf(asset),
+			source: this.sourceOf(asset),
 			publishedAt: now,
 		});
 	}
@@ -76,8 +109,8 @@ export class ImageStore {
 		options: { wid?: number; hei?: number; format: ImageFormat; quality?: number },
 	): Buffer {
 		const size = targetSize(image, options.wid, options.hei);
-		const pixels = image.pixels
-			? resize(image.pixels, size.width, size.height)
+		const pixels = image.source
+			? resize(pixelsOf(image.source), size.width, size.height)
 			: syntheticImage(image.assetHandle, size.width, size.height);
 		return encodeImage(pixels, options.format, options.quality);
 	}

@@ -308,6 +308,7 @@ describe('control API (for out-of-process harnesses)', () => {
 		expect(await (await control('health')).json()).toEqual({
 			ok: true,
 			serviceUrl: sandbox.serviceUrl,
+			uploadUrl: sandbox.uploadUrl,
 		});
 		await copy();
 		const state = (await (await control('state')).json()) as { assets: Array<{ name: string }> };

@@ -2,12 +2,14 @@
 // Jobs that move over time. A submitted job is New; one step later it is Running (an upload fetches
 // its URLs then); one step after its work it is Done, and only the job logs show it from then on.
 // Every timer and every fetch is tracked so that reset() and close() leave nothing running.
-import type { ImageStore } from './image-store';
-import { decodeImage, MAX_PIXELS } from './images';
+import { EncodedImage, type ImageSource, type ImageStore } from './image-store';
+import { decodeImage, MAX_PIXELS, probeImage, type ImageFormat } from './images';
 import type { AssetRecord, CompanyRecord, JobLogDetailRecord, JobRecord, SandboxState } from './model';
 import { checkAssetName, normaliseFolderPath } from './operations/context';
 
 export const DEFAULT_JOB_STEP_MS = 400;
+/** An UploadFile servlet job with no POST for this long ends on its own (Scene7: 30 minutes, c-http-post.md). */
+export const DEFAULT_UPLOAD_JOB_IDLE_MS = 30 * 60 * 1000;
 /** Upload sources are fetched from these hosts only: the sandbox never reaches the internet. */
 export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
 const FETCH_TIMEOUT_MS = 10_000;
@@ -17,12 +19,51 @@ export interface JobRunnerOptions {
 	state: SandboxState;
 	images: ImageStore;
 	stepMs: number;
+	/** UploadFile servlet jobs end on their own after this long without a POST. */
+	uploadJobIdleMs?: number;
 	newAssetHandle(): string;
+}
+
+/** One file of an UploadFile POST, waiting in its open job (bytes are kept here, never in the state). */
+export interface PostedFile {
+	partName: string;
+	/** The part's filename, or uploadPostParam/fileName. */
+	fileName: string;
+	/** destFolder + fileName: resolved like an UploadUrl destPath when the job runs. */
+	destPath: string;
+	bytes: Buffer;
+}
+
+/** The name of the asset a file becomes: the file name without its extension, as upload jobs derive it. */
+export function assetNameOf(fileName: string): string {
+	const dot = fileName.lastIndexOf('.');
+	return dot > 0 ? fileName.slice(0, dot) : fileName;
+}
+
+/**
+ * Where an upload puts a file: `destPath` is a folder path (relative to the company root or starting
+ * with it) and a file name; repeated slashes count as one (the docs' UploadFile example has `//`).
+ */
+export function uploadTarget(
+	company: CompanyRecord,
+	destPath: string,
+): { folderPath: string; fileName: string; name: string } {
+	const path = destPath.replace(/\/{2,}/g, '/');
+	const slash = path.lastIndexOf('/');
+	const fileName = path.slice(slash + 1);
+	return { folderPath: normaliseFolderPath(company, path.slice(0, slash + 1)), fileName, name: assetNameOf(fileName) };
+}
+
+/** The object without its undefined properties (records stay as they were before UploadFile added fields). */
+function definedOnly<T extends Record<string, unknown>>(value: T): Partial<T> {
+	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 export class JobRunner {
 	private readonly timers = new Map<string, NodeJS.Timeout>();
 	private readonly fetches = new Map<string, AbortController>();
+	/** Files of open UploadFile jobs, by job handle, until the job runs. */
+	private readonly posted = new Map<string, PostedFile[]>();
 	private seq = 0;
 
 	constructor(private readonly options: JobRunnerOptions) {}
@@ -37,7 +78,75 @@ export class JobRunner {
 		this.timers.clear();
 		for (const c of this.fetches.values()) c.abort();
 		this.fetches.clear();
+		this.posted.clear();
 		this.seq = 0;
+	}
+
+	get uploadJobIdleMs(): number {
+		return this.options.uploadJobIdleMs ?? DEFAULT_UPLOAD_JOB_IDLE_MS;
+	}
+
+	/**
+	 * A new UploadFile job (the first POST, with jobName): listed as WaitingClient, taking POSTs until
+	 * one has endJob=true or none comes for the idle timeout; then it runs like an upload job.
+	 */
+	openPostJob(job: JobRecord): void {
+		job.state = 'WaitingClient';
+		job.progressMessage = 'Waiting for files';
+		this.options.state.jobs.push(job);
+		this.posted.set(job.jobHandle, []);
+		this.armIdle(job);
+	}
+
+	/** Whether the job still takes POSTs (open and not stopped). */
+	isOpenPostJob(job: JobRecord): boolean {
+		return job.uploadPost !== undefined && job.state === 'WaitingClient' && this.posted.has(job.jobHandle);
+	}
+
+	/** The files of one POST; with endJob the job stops taking POSTs and runs. */
+	addPosted(job: JobRecord, files: PostedFile[], endJob: boolean): void {
+		const spec = job.uploadPost!;
+		this.posted.get(job.jobHandle)?.push(...files);
+		spec.posts += 1;
+		spec.files.push(...files.map((f) => ({ partName: f.partName, fileName: f.fileName, destPath: f.destPath, size: f.bytes.length })));
+		job.counts.total = spec.files.length;
+		this.progress(job, 0, `${spec.files.length} files received`);
+		if (endJob) this.closePostJob(job, 'endJob');
+		else this.armIdle(job);
+	}
+
+	/** (Re)starts the idle timeout of an open UploadFile job. */
+	private armIdle(job: JobRecord): void {
+		const old = this.timers.get(job.jobHandle);
+		if (old) clearTimeout(old);
+		const timer = setTimeout(() => {
+			this.timers.delete(job.jobHandle);
+			this.closePostJob(job, 'idle');
+		}, this.uploadJobIdleMs);
+		timer.unref();
+		this.timers.set(job.jobHandle, timer);
+	}
+
+	/**
+	 * An UploadFile job stops taking POSTs: New, then one step later Running (its files are stored),
+	 * then Done, like an upload from URLs. A job that idled out runs the files it received, and its log
+	 * says it timed out (Scene7 only says the job "times out"; what happens to its files is an assumption).
+	 */
+	private closePostJob(job: JobRecord, endedBy: 'endJob' | 'idle'): void {
+		const timer = this.timers.get(job.jobHandle);
+		if (timer) clearTimeout(timer);
+		this.timers.delete(job.jobHandle);
+		job.uploadPost!.endedBy = endedBy;
+		if (endedBy === 'idle') {
+			this.log(
+				job,
+				'Warning',
+				`Upload job timed out: no POST for ${this.uploadJobIdleMs} ms and no endJob; the ${job.uploadPost!.files.length} files received are processed`,
+			);
+		}
+		job.state = 'New';
+		job.progressMessage = 'Waiting to start';
+		this.later(job, () => void this.start(job));
 	}
 
 	newJobHandle(company: CompanyRecord): string {
@@ -80,6 +189,8 @@ export class JobRunner {
 		this.timers.delete(job.jobHandle);
 		this.fetches.get(job.jobHandle)?.abort();
 		this.fetches.delete(job.jobHandle);
+		// Files of an UploadFile job that has not run yet are dropped with it.
+		this.posted.delete(job.jobHandle);
 		job.stopped = true;
 		this.log(job, 'Info', `Job stopped by ${by}`);
 		this.end(job);
@@ -120,6 +231,7 @@ export class JobRunner {
 		job.startDate = this.now();
 		this.progress(job, 0, 'Running');
 		if (job.upload) await this.upload(job);
+		if (job.uploadPost) this.storePosted(job);
 		if (job.stopped) return;
 		this.later(job, () => this.finish(job));
 	}
@@ -219,20 +331,13 @@ export class JobRunner {
 		item: { sourceUrl: string; destPath: string },
 		signal: AbortSignal,
 	): Promise<void> {
-		const { state, images } = this.options;
-		const company = state.companies.find((c) => c.companyHandle === job.companyHandle) as CompanyRecord;
-		const slash = item.destPath.lastIndexOf('/');
-		const fileName = item.destPath.slice(slash + 1);
-		const dot = fileName.lastIndexOf('.');
-		const name = dot > 0 ? fileName.slice(0, dot) : fileName;
-		const fail = (message: string, extra: Partial<JobLogDetailRecord> = {}) => {
-			job.counts.error += 1;
-			this.log(job, 'UploadError', message, { assetName: name, sourceUrl: item.sourceUrl, ...extra });
-		};
+		const company = this.companyOf(job);
+		const target = uploadTarget(company, item.destPath);
+		const origin = { sourceUrl: item.sourceUrl, from: ` from '${item.sourceUrl}'` };
 		try {
-			checkAssetName(name, 'destPath');
+			checkAssetName(target.name, 'destPath');
 		} catch (error) {
-			return fail((error as Error).message);
+			return this.uploadError(job, target.name, (error as Error).message, origin);
 		}
 		let decoded: ReturnType<typeof decodeImage>;
 		try {
@@ -247,60 +352,126 @@ export class JobRunner {
 		} catch (error) {
 			if (job.stopped) return;
 			const message = (error as Error).name === 'TimeoutError' ? `Timed out fetching '${item.sourceUrl}'` : (error as Error).message;
-			return fail(message);
+			return this.uploadError(job, target.name, message, origin);
 		}
 		if (job.stopped) return;
-		const upload = job.upload!;
-		const folderPath = normaliseFolderPath(company, item.destPath.slice(0, slash + 1));
-		this.ensureFolder(company, folderPath);
-		const now = this.now();
 		const { width, height } = decoded.pixels;
-		const imageInfo = {
-			originalPath: folderPath,
-			originalFile: fileName,
-			width,
-			height,
-			fileSize: width * height,
-			resolution: 72,
-			urlModifier: '',
-			urlPostApplyModifier: '',
-		};
+		this.storeImage(job, company, target, { width, height, fileSize: width * height, format: decoded.format, source: decoded.pixels }, origin);
+	}
+
+	/** An UploadFile job runs: each file received is checked (not decoded) and stored, in order. */
+	private storePosted(job: JobRecord): void {
+		const files = this.posted.get(job.jobHandle) ?? [];
+		this.posted.delete(job.jobHandle);
+		const company = this.companyOf(job);
+		job.counts.total = files.length;
+		for (const [i, file] of files.entries()) {
+			const target = uploadTarget(company, file.destPath);
+			const origin = { partName: file.partName, fileName: file.fileName, from: '' };
+			try {
+				checkAssetName(target.name, 'fileName');
+				let header: ReturnType<typeof probeImage>;
+				try {
+					header = probeImage(file.bytes);
+				} catch (error) {
+					throw new Error(`File '${file.fileName}' is not a valid image: ${(error as Error).message}`);
+				}
+				const source = new EncodedImage(file.bytes, header.format, header.width, header.height);
+				this.storeImage(job, company, target, { ...header, fileSize: file.bytes.length, source }, origin);
+			} catch (error) {
+				this.uploadError(job, target.name, (error as Error).message, origin);
+			}
+			this.progress(job, Math.round(((i + 1) * 100) / files.length), `${i + 1} of ${files.length} files`);
+		}
+	}
+
+	private companyOf(job: JobRecord): CompanyRecord {
+		return this.options.state.companies.find((c) => c.companyHandle === job.companyHandle) as CompanyRecord;
+	}
+
+	private uploadError(
+		job: JobRecord,
+		assetName: string,
+		message: string,
+		origin: { sourceUrl?: string; partName?: string },
+		extra: Partial<JobLogDetailRecord> = {},
+	): void {
+		job.counts.error += 1;
+		this.log(job, 'UploadError', message, {
+			assetName,
+			...definedOnly({ sourceUrl: origin.sourceUrl, partName: origin.partName }),
+			...extra,
+		});
+	}
+
+	/**
+	 * One uploaded image into the catalog, for both kinds of upload job: a new asset (UploadSuccess);
+	 * an existing name (case-insensitive, trash included) with overwrite=false: kept (DuplicateSkipped);
+	 * with overwrite=true: replaced (FileUpdated, counted as a success and an update).
+	 */
+	private storeImage(
+		job: JobRecord,
+		company: CompanyRecord,
+		target: { folderPath: string; fileName: string; name: string },
+		image: { width: number; height: number; fileSize: number; format: ImageFormat; source: ImageSource },
+		origin: { sourceUrl?: string; partName?: string; fileName?: string; from: string },
+	): void {
+		const { state, images } = this.options;
+		const { folderPath, fileName, name } = target;
+		const spec = (job.upload ?? job.uploadPost)!;
+		const where = definedOnly({ sourceUrl: origin.sourceUrl, partName: origin.partName });
 		const wanted = name.toLowerCase();
 		const existing = state.assets.find(
 			(a) => a.companyHandle === company.companyHandle && a.name.toLowerCase() === wanted,
 		);
-		const uploadedFrom = { sourceUrl: item.sourceUrl, format: decoded.format, jobHandle: job.jobHandle };
-		if (existing && !upload.overwrite) {
+		this.ensureFolder(company, folderPath);
+		if (existing && !spec.overwrite) {
 			job.counts.duplicate += 1;
 			this.log(job, 'DuplicateSkipped', `Asset '${existing.name}' already exists; not overwritten`, {
 				assetName: existing.name,
 				assetType: existing.type,
 				assetHandle: existing.assetHandle,
-				sourceUrl: item.sourceUrl,
+				...where,
 			});
 			return;
 		}
+		if (existing && (existing.type !== 'Image' || existing.trashState !== 'NotInTrash')) {
+			return this.uploadError(job, name, `Asset '${existing.name}' (${existing.type}, ${existing.trashState}) cannot be overwritten by an image`, origin, {
+				assetHandle: existing.assetHandle,
+			});
+		}
+		const now = this.now();
+		const imageInfo = {
+			originalPath: folderPath,
+			originalFile: fileName,
+			width: image.width,
+			height: image.height,
+			fileSize: image.fileSize,
+			resolution: 72,
+			urlModifier: '',
+			urlPostApplyModifier: '',
+		};
+		const uploadedFrom = {
+			...definedOnly({ sourceUrl: origin.sourceUrl, fileName: origin.fileName, partName: origin.partName }),
+			format: image.format,
+			jobHandle: job.jobHandle,
+		};
 		if (existing) {
-			if (existing.type !== 'Image' || existing.trashState !== 'NotInTrash') {
-				return fail(`Asset '${existing.name}' (${existing.type}, ${existing.trashState}) cannot be overwritten by an image`, {
-					assetHandle: existing.assetHandle,
-				});
-			}
 			existing.fileName = fileName;
 			existing.folderHandle = folderPath;
 			existing.imageInfo = { ...imageInfo, urlModifier: existing.imageInfo?.urlModifier ?? '', urlPostApplyModifier: existing.imageInfo?.urlPostApplyModifier ?? '' };
-			existing.readyForPublish = upload.readyForPublish;
+			existing.readyForPublish = spec.readyForPublish;
 			existing.lastModified = now;
 			existing.lastModifyUser = job.submitUserEmail;
 			existing.uploadedFrom = uploadedFrom;
-			images.pixels.set(existing.assetHandle, decoded.pixels);
+			images.sources.set(existing.assetHandle, image.source);
 			job.counts.success += 1;
 			job.counts.update += 1;
-			this.log(job, 'FileUpdated', `Updated asset '${existing.name}' from '${item.sourceUrl}'`, {
+			this.log(job, 'FileUpdated', `Updated asset '${existing.name}'${origin.from}`, {
 				assetName: existing.name,
 				assetType: 'Image',
 				assetHandle: existing.assetHandle,
-				sourceUrl: item.sourceUrl,
+				...where,
 			});
 			return;
 		}
@@ -311,7 +482,7 @@ export class JobRunner {
 			name,
 			fileName,
 			folderHandle: folderPath,
-			readyForPublish: upload.readyForPublish,
+			readyForPublish: spec.readyForPublish,
 			trashState: 'NotInTrash',
 			created: now,
 			createUser: job.submitUserEmail,
@@ -321,13 +492,13 @@ export class JobRunner {
 			uploadedFrom,
 		};
 		state.assets.push(asset);
-		images.pixels.set(asset.assetHandle, decoded.pixels);
+		images.sources.set(asset.assetHandle, image.source);
 		job.counts.success += 1;
-		this.log(job, 'UploadSuccess', `Uploaded '${fileName}' from '${item.sourceUrl}'`, {
+		this.log(job, 'UploadSuccess', `Uploaded '${fileName}'${origin.from}`, {
 			assetName: name,
 			assetType: 'Image',
 			assetHandle: asset.assetHandle,
-			sourceUrl: item.sourceUrl,
+			...where,
 		});
 	}
 

@@ -85,8 +85,17 @@ export interface AssetRecord {
 	metadata?: Record<string, MetadataValue>;
 	/** When a publish last took this asset live; Image Serving serves what it was then. */
 	publishedAt?: string;
-	/** Where an uploaded asset's pixels came from (upload jobs); pixels themselves live outside the state. */
-	uploadedFrom?: { sourceUrl: string; format: 'png' | 'jpeg'; jobHandle: string };
+	/**
+	 * Where an uploaded asset's pixels came from (upload jobs); pixels themselves live outside the state.
+	 * `sourceUrl` for upload from URLs; `fileName` (the part's filename) and `partName` for the UploadFile servlet.
+	 */
+	uploadedFrom?: {
+		sourceUrl?: string;
+		fileName?: string;
+		partName?: string;
+		format: 'png' | 'jpeg';
+		jobHandle: string;
+	};
 }
 
 export type MetadataValue = string | number | boolean | string[];
@@ -112,8 +121,11 @@ export interface MetadataFieldRecord {
 	tagValues?: string[];
 }
 
-/** WaitingCoordinator: a publish queued behind another publish of its company (listed with includeWaitingJobs only). */
-export const JOB_STATES = ['New', 'WaitingCoordinator', 'Running', 'Done'] as const;
+/**
+ * WaitingCoordinator: a publish queued behind another publish of its company (listed with includeWaitingJobs only).
+ * WaitingClient: an UploadFile servlet job still open for POSTs (until endJob or its idle timeout).
+ */
+export const JOB_STATES = ['New', 'WaitingClient', 'WaitingCoordinator', 'Running', 'Done'] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
 export interface JobLogDetailRecord {
@@ -129,6 +141,8 @@ export interface JobLogDetailRecord {
 	assetHandle?: string;
 	/** For upload details: the URL the file came from. */
 	sourceUrl?: string;
+	/** For UploadFile servlet details: the form part the file came in. */
+	partName?: string;
 }
 
 export interface JobRecord {
@@ -136,7 +150,8 @@ export interface JobRecord {
 	companyHandle: string;
 	name: string;
 	originalName: string;
-	type: 'ImageServingPublishJob' | 'UploadUrlsJob';
+	/** 'UploadPostJob' (UploadFile servlet) is the sandbox's name: the type Scene7 reports for it is not documented. */
+	type: 'ImageServingPublishJob' | 'UploadUrlsJob' | 'UploadPostJob';
 	state: JobState;
 	submitUserEmail: string;
 	locale?: string;
@@ -168,6 +183,23 @@ export interface JobRecord {
 		/** postImageServingPublishJob: a publish runs when the upload is done. */
 		postPublish?: { publishType: string; emailSetting: string };
 	};
+	/** An UploadFile servlet job: the first POST's UploadPostJob options and what the POSTs brought (no bytes). */
+	uploadPost?: UploadPostSpec;
+}
+
+export interface UploadPostSpec {
+	overwrite: boolean;
+	readyForPublish: boolean;
+	preservePublishState?: boolean;
+	createMask: boolean;
+	emailSetting: string;
+	xmpKeywords?: string;
+	/** POSTs taken into the job, the first one included. */
+	posts: number;
+	/** Every file received, in order: the target path (destFolder + name) and the byte size. */
+	files: Array<{ partName: string; fileName: string; destPath: string; size: number }>;
+	/** Set when the job stops taking POSTs: a POST with endJob=true, or no POST for the idle timeout. */
+	endedBy?: 'endJob' | 'idle';
 }
 
 export interface SandboxState {

@@ -269,6 +269,34 @@ export const COMPLEX_TYPES: Record<string, Field[]> = {
 		uns('unCompressOptions', 'UnCompressOptions'),
 		opt('excludeMasterVideoFromAVS', 'boolean'),
 	],
+	// The UploadFile servlet's job options (uploadPostParam/uploadParams; ActiveJob/uploadPostJob). Same
+	// policy as UploadUrlsJob: processing options are declared and refused; createMask=true is refused.
+	UploadPostJob: [
+		req('overwrite', 'boolean'),
+		req('readyForPublish', 'boolean'),
+		opt('preservePublishState', 'boolean'),
+		req('createMask', 'boolean'),
+		opt('preserveCrop', 'boolean'),
+		uns('knockoutBackgroundOptions', 'KnockoutBackgroundOptions'),
+		uns('manualCropOptions', 'ManualCropOptions'),
+		uns('autoColorCropOptions', 'AutoColorCropOptions'),
+		uns('autoTransparentCropOptions', 'AutoTransparentCropOptions'),
+		uns('photoshopOptions', 'PhotoshopOptions'),
+		uns('postScriptOptions', 'PostScriptOptions'),
+		uns('pdfOptions', 'PDFOptions'),
+		uns('illustratorOptions', 'IllustratorOptions'),
+		uns('colorManagementOptions', 'ColorManagementOptions'),
+		uns('autoSetCreationOptions', 'AutoSetCreationOptions'),
+		uns('projectHandleArray', 'HandleArray'),
+		req('emailSetting'),
+		uns('postHttpUrl'),
+		uns('mediaOptions', 'MediaOptions'),
+		uns('inDesignOptions', 'InDesignOptions'),
+		opt('xmpKeywords'),
+		uns('unsharpMaskOptions', 'UnsharpMaskOptions'),
+		uns('unCompressOptions', 'UnCompressOptions'),
+		opt('excludeMasterVideoFromAVS', 'boolean'),
+	],
 	// Trimmed to nothing: the sandbox reports no per-task progress.
 	TaskProgressArray: [],
 	ActiveJob: [
@@ -291,6 +319,7 @@ export const COMPLEX_TYPES: Record<string, Field[]> = {
 		req('taskProgressArray', 'TaskProgressArray'),
 		opt('imageServingPublishJob', 'ImageServingPublishJob'),
 		opt('uploadUrlsJob', 'UploadUrlsJob'),
+		opt('uploadPostJob', 'UploadPostJob'),
 	],
 	ActiveJobArray: [items('ActiveJob')],
 	JobLogDetail: [
@@ -653,6 +682,25 @@ const JOB_OPERATIONS: OperationSchema[] = [
 export const OPERATIONS: ReadonlyMap<string, OperationSchema> = new Map(
 	[...OPERATION_LIST, ...JOB_OPERATIONS].map((op) => [op.name, op]),
 );
+
+/**
+ * The UploadFile servlet's documents (not SOAP: an HTTP POST of multipart/form-data, see
+ * upload-servlet.ts). The `uploadParams` form part holds an `uploadPostParam` element, the success
+ * answer is an `uploadPostReturn` element; both are declared in the WSDL's types (no operation uses
+ * them here), in the namespace of the API version.
+ */
+export const UPLOAD_POST_PARAM: Field[] = [
+	req('companyHandle'),
+	opt('jobName'),
+	opt('jobHandle'),
+	opt('locale'),
+	opt('description'),
+	opt('destFolder'),
+	opt('fileName'),
+	opt('endJob', 'boolean'),
+	opt('uploadParams', 'UploadPostJob'),
+];
+export const UPLOAD_POST_RETURN: Field[] = [req('jobHandle')];
 
 /**
  * authHeader as each namespace declares it. The 2014-04-03 header makes appName/appVersion

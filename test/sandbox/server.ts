@@ -18,7 +18,7 @@ import {
 } from './injector';
 import { ImageStore } from './image-store';
 import { imageServingRoute, IMAGE_SERVING_PREFIX, fixtureRoute, FIXTURE_PREFIX } from './image-serving';
-import { DEFAULT_JOB_STEP_MS, JobRunner } from './jobs';
+import { DEFAULT_JOB_STEP_MS, DEFAULT_UPLOAD_JOB_IDLE_MS, JobRunner } from './jobs';
 import { createSeedState, HandleAllocator, resetState, type SandboxState } from './model';
 import type { RecordedRequest } from './recorder';
 import { API_VERSIONS, LATEST_VERSION, type ApiVersion } from './schema';
@@ -30,6 +30,12 @@ import {
 	type SoapReply,
 } from './soap-endpoint';
 import { SERVICE_PATH, buildWsdl } from './wsdl';
+import {
+	DEFAULT_UPLOAD_MAX_FILE_SIZE,
+	newUploadRecord,
+	UPLOAD_PATH,
+	UploadServlet,
+} from './upload-servlet';
 
 export { DEMO, ROLE_USERS, ROLES, SEED, SPECIAL_PASSWORD_USER, INVALID_USER } from './model';
 export { metadataFieldHandle, SEASONS } from './model';
@@ -44,7 +50,10 @@ export type {
 	CompanyRecord,
 	UserRecord,
 } from './model';
-export type { RecordedRequest, RequestOutcome } from './recorder';
+export type { RecordedRequest, RecordedUpload, RequestOutcome } from './recorder';
+export type { UploadPostSpec } from './model';
+export { UPLOAD_PATH, UPLOAD_OPERATION, DEFAULT_UPLOAD_MAX_FILE_SIZE } from './upload-servlet';
+export { DEFAULT_UPLOAD_JOB_IDLE_MS } from './jobs';
 export type { InjectAction, InjectContext, Injector, InjectRule } from './injector';
 export type { ThrottleOptions } from './injector';
 export { injectRule, combineInjectors, redirectTo, throttle } from './injector';
@@ -67,11 +76,22 @@ export interface SandboxOptions {
 	onRequest?: (request: RecordedRequest) => void;
 	/** How long each job step takes (New → Running → Done); default 400 ms. */
 	jobStepMs?: number;
+	/**
+	 * UploadFile servlet: the largest file part, in bytes (getProperty UploadPostMaxFileSize answers it);
+	 * default 2 GiB. A POST with a larger file is refused.
+	 */
+	uploadMaxFileSize?: number;
+	/** UploadFile servlet: an open job with no POST for this long ends on its own; default 30 minutes (Scene7's). */
+	uploadJobIdleMs?: number;
 }
 
 export interface Sandbox {
 	url: string;
 	serviceUrl: string;
+	/** `<url>/scene7/UploadFile`: the UploadFile servlet (HTTP POST upload), on the same origin as serviceUrl. */
+	uploadUrl: string;
+	/** UploadPostMaxFileSize in bytes (the uploadMaxFileSize option or its default). */
+	uploadMaxFileSize: number;
 	state: SandboxState;
 	/** `<url>/is/image/`: what getProperty IpsImageServerUrl answers. */
 	imageServerUrl: string;
@@ -132,10 +152,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	// Built before listening, so no request can arrive ahead of it.
 	const images = new ImageStore();
 	const newAssetHandle = () => handles.next((h) => state.assets.some((a) => a.assetHandle === h));
+	const uploadMaxFileSize = options.uploadMaxFileSize ?? DEFAULT_UPLOAD_MAX_FILE_SIZE;
+	if (!Number.isSafeInteger(uploadMaxFileSize) || uploadMaxFileSize < 0)
+		throw new Error(`uploadMaxFileSize must be a whole number of bytes, not ${uploadMaxFileSize}`);
 	const jobs = new JobRunner({
 		state,
 		images,
 		stepMs: options.jobStepMs ?? DEFAULT_JOB_STEP_MS,
+		uploadJobIdleMs: options.uploadJobIdleMs ?? DEFAULT_UPLOAD_JOB_IDLE_MS,
 		newAssetHandle,
 	});
 	const endpoint = await SoapEndpoint.create({
@@ -144,7 +168,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		jobs,
 		images,
 		imageServerUrl: () => sandbox.imageServerUrl,
+		uploadMaxFileSize,
 	});
+	const servlet = new UploadServlet({ state, jobs, maxFileSize: uploadMaxFileSize });
 	const wsdlCache = new Map<string, string>();
 	const wsdlFor = (version: ApiVersion, serviceUrl: string): string => {
 		const key = `${version} ${serviceUrl}`;
@@ -199,25 +225,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		res.end(payload);
 	};
 
-	const handlePost = async (
+	/** The SOAP call's reply, from a body read in full (`produce` runs it once the injector let it through). */
+	const soapCall = async (
 		req: http.IncomingMessage,
-		res: http.ServerResponse,
 		pathname: string,
-	) => {
-		const index = postCount++;
-		const soapAction =
-			req.headers.soapaction === undefined ? undefined : String(req.headers.soapaction);
-		const record: RecordedRequest = {
-			operation: soapActionOperation(soapAction),
-			soapAction,
-			contentType: req.headers['content-type'],
-			headers: { ...req.headers },
-			rawBody: '',
-			user: undefined,
-			outcome: 'ok',
-			at: new Date(),
-		};
-		requests.push(record);
+		record: RecordedRequest,
+	): Promise<() => Promise<SoapReply>> => {
 		const body = await readBody(req);
 		let bytes = body;
 		if (bytes && req.headers['content-encoding'] === 'gzip') {
@@ -234,6 +247,90 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			rawBody = undefined;
 		}
 		record.rawBody = rawBody ?? (bytes ? bytes.toString('utf8') : '');
+		return async (): Promise<SoapReply> => {
+			if (pathname !== SERVICE_PATH) {
+				return {
+					status: 404,
+					body: htmlPage(404, 'Not found'),
+					contentType: 'text/html',
+					gzip: false,
+					committed: false,
+				};
+			}
+			if (!body) {
+				return {
+					status: 413,
+					body: htmlPage(413, 'Request body too large'),
+					contentType: 'text/html',
+					gzip: false,
+					committed: false,
+				};
+			}
+			if (
+				req.headers['content-encoding'] &&
+				req.headers['content-encoding'] !== 'identity' &&
+				req.headers['content-encoding'] !== 'gzip'
+			) {
+				return {
+					status: 415,
+					body: htmlPage(415, 'Unsupported Content-Encoding'),
+					contentType: 'text/html',
+					gzip: false,
+					committed: false,
+				};
+			}
+			if (rawBody === undefined) {
+				const fault = invalidRequestXml(
+					'Invalid request XML: the body is not valid UTF-8 (or not valid gzip)',
+				);
+				return {
+					status: 500,
+					body: faultEnvelope(fault),
+					contentType: XML_CONTENT_TYPE,
+					gzip: false,
+					committed: false,
+					fault,
+				};
+			}
+			return endpoint.handle(rawBody, req.headers, record);
+		};
+	};
+
+	/** An UploadFile POST: the multipart body is read (and its syntax checked) before the injector is asked. */
+	const uploadCall = async (
+		req: http.IncomingMessage,
+		record: RecordedRequest,
+	): Promise<() => Promise<SoapReply>> => {
+		const received = await servlet.receive(req, record);
+		return () => Promise.resolve(servlet.process(received, req.headers, record));
+	};
+
+	const handlePost = async (
+		req: http.IncomingMessage,
+		res: http.ServerResponse,
+		pathname: string,
+	) => {
+		const index = postCount++;
+		const upload = pathname === UPLOAD_PATH;
+		let record: RecordedRequest;
+		if (upload) {
+			record = newUploadRecord(req);
+		} else {
+			const soapAction =
+				req.headers.soapaction === undefined ? undefined : String(req.headers.soapaction);
+			record = {
+				operation: soapActionOperation(soapAction),
+				soapAction,
+				contentType: req.headers['content-type'],
+				headers: { ...req.headers },
+				rawBody: '',
+				user: undefined,
+				outcome: 'ok',
+				at: new Date(),
+			};
+		}
+		requests.push(record);
+		const produce = upload ? await uploadCall(req, record) : await soapCall(req, pathname, record);
 
 		const before = injector?.({ phase: 'before', index, request: record, running });
 		if (before && before.kind !== 'resetAfterCommit' && before.kind !== 'statusAfterCommit') {
@@ -247,50 +344,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		running++;
 		res.once('close', () => running--);
 
-		let reply: SoapReply;
-		if (pathname !== SERVICE_PATH) {
-			reply = {
-				status: 404,
-				body: htmlPage(404, 'Not found'),
-				contentType: 'text/html',
-				gzip: false,
-				committed: false,
-			};
-		} else if (!body) {
-			reply = {
-				status: 413,
-				body: htmlPage(413, 'Request body too large'),
-				contentType: 'text/html',
-				gzip: false,
-				committed: false,
-			};
-		} else if (
-			req.headers['content-encoding'] &&
-			req.headers['content-encoding'] !== 'identity' &&
-			req.headers['content-encoding'] !== 'gzip'
-		) {
-			reply = {
-				status: 415,
-				body: htmlPage(415, 'Unsupported Content-Encoding'),
-				contentType: 'text/html',
-				gzip: false,
-				committed: false,
-			};
-		} else if (rawBody === undefined) {
-			const fault = invalidRequestXml(
-				'Invalid request XML: the body is not valid UTF-8 (or not valid gzip)',
-			);
-			reply = {
-				status: 500,
-				body: faultEnvelope(fault),
-				contentType: XML_CONTENT_TYPE,
-				gzip: false,
-				committed: false,
-				fault,
-			};
-		} else {
-			reply = await endpoint.handle(rawBody, req.headers, record);
-		}
+		const reply = await produce();
 		record.outcome = reply.fault || reply.status >= 400 ? 'fault' : 'ok';
 		record.faultCode = reply.fault?.code;
 		record.faultReason = reply.fault?.reason;
@@ -322,7 +376,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		route: string,
 	) => {
 		if (req.method === 'GET' && route === 'health')
-			return json(res, 200, { ok: true, serviceUrl: sandbox.serviceUrl });
+			return json(res, 200, { ok: true, serviceUrl: sandbox.serviceUrl, uploadUrl: sandbox.uploadUrl });
 		if (req.method === 'GET' && route === 'state') return json(res, 200, state);
 		if (req.method === 'GET' && route === 'requests') return json(res, 200, requests);
 		if (req.method === 'POST' && route === 'reset') {
@@ -376,6 +430,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			);
 			return;
 		}
+		if (url.pathname === UPLOAD_PATH) {
+			res.writeHead(405, { 'Content-Type': 'text/html', Allow: 'POST' });
+			res.end(
+				htmlPage(405, `Method ${req.method} is not allowed; UploadFile takes multipart/form-data by POST`),
+			);
+			return;
+		}
 		res.writeHead(404, { 'Content-Type': 'text/html' });
 		res.end(htmlPage(404, 'Not found'));
 	};
@@ -404,6 +465,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const sandbox: Sandbox = {
 		url,
 		serviceUrl: url + SERVICE_PATH,
+		uploadUrl: url + UPLOAD_PATH,
+		uploadMaxFileSize,
 		imageServerUrl: url + IMAGE_SERVING_PREFIX,
 		images,
 		state,

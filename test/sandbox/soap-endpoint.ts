@@ -217,6 +217,7 @@ export interface SoapEndpointOptions {
 	jobs: JobRunner;
 	images: ImageStore;
 	imageServerUrl(): string;
+	uploadMaxFileSize: number;
 }
 
 export class SoapEndpoint {
@@ -371,6 +372,7 @@ export class SoapEndpoint {
 			jobs: this.options.jobs,
 			images: this.options.images,
 			imageServerUrl: this.options.imageServerUrl,
+			uploadMaxFileSize: this.options.uploadMaxFileSize,
 		};
 		const call: PendingCall = { ctx, schema: envelope.schema, record, done: false };
 		this.pending.set(callId, call);

@@ -43,7 +43,16 @@ function checkSimple(el: XmlElement, type: SimpleType, path: string): void {
 	}
 }
 
-function checkValue(el: XmlElement, field: Field, ns: string, path: string): void {
+export interface ValidateOptions {
+	/**
+	 * Take elements the sandbox declares but does not model (Field.unsupported), without checking
+	 * their content, instead of refusing them with 30001: for values the caller is going to ignore
+	 * anyway (the UploadFile servlet's uploadParams on a later POST of a job).
+	 */
+	allowUnsupported?: boolean;
+}
+
+function checkValue(el: XmlElement, field: Field, ns: string, path: string, options: ValidateOptions): void {
 	if (isSimpleType(field.type)) {
 		checkSimple(el, field.type, path);
 		return;
@@ -52,7 +61,7 @@ function checkValue(el: XmlElement, field: Field, ns: string, path: string): voi
 	if (!fields) throw new Error(`schema.ts: unknown type ${field.type}`);
 	const nil = attribute(el, XSI_NS, 'nil');
 	if (nil === 'true' || nil === '1') throw invalidParameter(`Parameter '${path}' is not nillable`);
-	validateSequence(el, fields, ns, path);
+	validateSequence(el, fields, ns, path, options);
 }
 
 function checkCommon(parent: XmlElement, fields: Field[], ns: string, path: string): XmlElement[] {
@@ -87,6 +96,7 @@ export function validateSequence(
 	fields: Field[],
 	ns: string,
 	path: string,
+	options: ValidateOptions = {},
 ): void {
 	const kids = checkCommon(parent, fields, ns, path);
 	let last = -1;
@@ -102,11 +112,15 @@ export function validateSequence(
 	for (const kid of kids) {
 		const field = fields.find((f) => f.name === kid.local) as Field;
 		if (field.unsupported) {
-			throw invalidParameter(
-				`Parameter '${path}/${kid.local}' is not supported by the IPS sandbox`,
-			);
+			if (!options.allowUnsupported) {
+				throw invalidParameter(
+					`Parameter '${path}/${kid.local}' is not supported by the IPS sandbox`,
+				);
+			}
+			// Its content is not declared in schema.ts (the sandbox does not model it): not checked.
+			continue;
 		}
-		checkValue(kid, field, ns, `${path}/${kid.local}`);
+		checkValue(kid, field, ns, `${path}/${kid.local}`, options);
 	}
 }
 
@@ -115,6 +129,6 @@ export function validateAll(parent: XmlElement, fields: Field[], ns: string, pat
 	const kids = checkCommon(parent, fields, ns, path);
 	for (const kid of kids) {
 		const field = fields.find((f) => f.name === kid.local) as Field;
-		checkValue(kid, field, ns, `${path}/${kid.local}`);
+		checkValue(kid, field, ns, `${path}/${kid.local}`, {});
 	}
 }

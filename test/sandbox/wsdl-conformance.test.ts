@@ -4,7 +4,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { authHeaderFields, COMPLEX_TYPES, isSimpleType, OPERATIONS, type Field } from './schema';
+import {
+	authHeaderFields,
+	COMPLEX_TYPES,
+	isSimpleType,
+	OPERATIONS,
+	UPLOAD_POST_PARAM,
+	UPLOAD_POST_RETURN,
+	type Field,
+} from './schema';
 import { attribute, childElements, parseXml, type XmlElement } from './xml';
 
 const ADOBE_WSDL = path.resolve(__dirname, '../../../shared/wsdl/IpsApi-2014-04-03.wsdl');
@@ -34,6 +42,7 @@ const REQUEST_TYPES = [
 	'UploadUrl',
 	'UploadUrlArray',
 	'UploadUrlsJob',
+	'UploadPostJob',
 ];
 
 interface Decl {
@@ -155,6 +164,11 @@ suite("sandbox schema vs Adobe's IpsApi-2014-04-03.wsdl", () => {
 		if (REQUEST_TYPES.includes(name)) expect(mine).toEqual(theirs.decls);
 		else expectOrderedSubset(mine, theirs.decls, name);
 		for (const d of mine) expect(isSimpleType(d.type) || d.type in COMPLEX_TYPES).toBe(true);
+	});
+
+	it('the UploadFile servlet’s uploadPostParam and uploadPostReturn are exactly Adobe’s', () => {
+		expect(ours(UPLOAD_POST_PARAM)).toEqual(elementDecls(TYPES_NS, 'uploadPostParam').decls);
+		expect(ours(UPLOAD_POST_RETURN)).toEqual(elementDecls(TYPES_NS, 'uploadPostReturn').decls);
 	});
 
 	it('authHeader matches both of Adobe’s declarations', () => {

@@ -10,6 +10,8 @@ import {
 	isSimpleType,
 	OPERATIONS,
 	typesNamespace,
+	UPLOAD_POST_PARAM,
+	UPLOAD_POST_RETURN,
 	type ApiVersion,
 	type Field,
 } from './schema';
@@ -63,6 +65,9 @@ function typesSchema(version: ApiVersion): string {
 		`\t\t<xsd:schema targetNamespace="${ns}" xmlns:t="${ns}" elementFormDefault="qualified">`,
 		...complexTypes,
 		...elements,
+		// The UploadFile servlet's documents: declared as Adobe's WSDL declares them, used by no operation.
+		wrapperElement('uploadPostParam', UPLOAD_POST_PARAM),
+		wrapperElement('uploadPostReturn', UPLOAD_POST_RETURN),
 		wrapperElement('authHeader', authHeaderFields(version)),
 		'\t\t</xsd:schema>',
 	].join('\n');

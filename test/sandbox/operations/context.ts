@@ -16,6 +16,8 @@ export interface CallContext {
 	images: ImageStore;
 	/** getProperty IpsImageServerUrl: `<sandbox url>/is/image/`. */
 	imageServerUrl(): string;
+	/** getProperty UploadPostMaxFileSize: the UploadFile servlet's largest file, in bytes. */
+	uploadMaxFileSize: number;
 	/** Set when the operation takes a required companyHandle (resolved before the call). */
 	access?: CompanyAccess;
 }

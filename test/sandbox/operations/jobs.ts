@@ -8,7 +8,7 @@ import { companyOf, oneOf, unsupported, type CallContext } from './context';
 import type { Out } from './serialize';
 
 const PUBLISH_TYPES = ['Full', 'FullWithSearch', 'Incremental'] as const;
-const EMAIL_SETTINGS = ['All', 'Error', 'ErrorAndWarning', 'JobCompletion', 'None'] as const;
+export const EMAIL_SETTINGS = ['All', 'Error', 'ErrorAndWarning', 'JobCompletion', 'None'] as const;
 const SERVER_NAME = 'ips-sandbox';
 
 function publishSpec(raw: unknown, where: string): { publishType: string; emailSetting: string } {
@@ -105,6 +105,19 @@ function uploadSpecOut(job: JobRecord): Out | undefined {
 	};
 }
 
+function uploadPostSpecOut(job: JobRecord): Out | undefined {
+	const u = job.uploadPost;
+	if (!u) return undefined;
+	return {
+		overwrite: u.overwrite,
+		readyForPublish: u.readyForPublish,
+		preservePublishState: u.preservePublishState,
+		createMask: u.createMask,
+		emailSetting: u.emailSetting,
+		xmpKeywords: u.xmpKeywords,
+	};
+}
+
 function activeJobOut(job: JobRecord): Out {
 	return {
 		companyHandle: job.companyHandle,
@@ -119,13 +132,15 @@ function activeJobOut(job: JobRecord): Out {
 		serverName: SERVER_NAME,
 		startDate: job.startDate ?? job.submitted,
 		triggerTime: job.submitted,
-		totalSize: job.upload?.urls.length ?? 0,
+		// Files of the job (URLs, or files received by the UploadFile servlet so far): what Scene7 counts is not documented.
+		totalSize: job.upload?.urls.length ?? job.uploadPost?.files.length ?? 0,
 		progress: job.progress,
 		progressMessage: job.progressMessage,
 		lastProgressUpdate: job.lastProgressUpdate,
 		taskProgressArray: {},
 		imageServingPublishJob: job.publish && { ...job.publish },
 		uploadUrlsJob: uploadSpecOut(job),
+		uploadPostJob: uploadPostSpecOut(job),
 	};
 }
 
@@ -255,9 +270,16 @@ export function stopJob(args: Args, ctx: CallContext): Out {
 	return {};
 }
 
-/** The names the IPS reference lists; only IpsImageServerUrl has a meaning in the sandbox. */
+/**
+ * Of the names the IPS reference lists, the sandbox knows IpsImageServerUrl and UploadPostMaxFileSize
+ * ("Maximum size (in bytes) of file data allowed in an upload POST", r-get-property.md: the sandbox's
+ * uploadMaxFileSize option).
+ */
 export function getProperty(args: Args, ctx: CallContext): Out {
 	const name = reqString(args, 'name');
 	if (name === 'IpsImageServerUrl') return { value: ctx.imageServerUrl() };
-	throw invalidParameter(`Invalid property name '${name}': the IPS sandbox knows IpsImageServerUrl`);
+	if (name === 'UploadPostMaxFileSize') return { value: String(ctx.uploadMaxFileSize) };
+	throw invalidParameter(
+		`Invalid property name '${name}': the IPS sandbox knows IpsImageServerUrl and UploadPostMaxFileSize`,
+	);
 }
