@@ -23,6 +23,7 @@ import {
 	DEFAULT_API_VERSION,
 	wrapInEnvelope,
 } from '../nodes/Scene7Ips/transport/envelopeFrame';
+import { resolveUploadUrl, withUploadAuthPart } from '../nodes/Scene7Ips/transport/uploadFile';
 import { version as packageVersion } from '../package.json';
 
 const MISPLACED_PLACEHOLDER =
@@ -175,7 +176,9 @@ export class Scene7IpsApi implements ICredentialType {
 	 *   (serviceUrlProblem);
 	 * - no redirect is followed: a 3xx answer comes back as it is (the transport explains it);
 	 * - the authHeader is written only where its placeholder stands in the SOAP Header
-	 *   (authHeaderSlot), never into CDATA, a comment or the body of a hand-written request.
+	 *   (authHeaderSlot), never into CDATA, a comment or the body of a hand-written request;
+	 * - an upload to the UploadFile servlet of the credential's region gets it as its `auth` part,
+	 *   put in front of the multipart body the node framed (withUploadAuthPart).
 	 * A plain GET of a public Image Serving URL (isImageServingRead) gets nothing from the credential
 	 * and is passed on unchanged. The options n8n passes in are not changed; a new object is returned.
 	 */
@@ -187,6 +190,14 @@ export class Scene7IpsApi implements ICredentialType {
 		if (isImageServingRead(requestOptions)) return { ...requestOptions };
 		const serviceUrl = resolveServiceUrl(credentials);
 		const requested = requestedUrl(requestOptions);
+		// The UploadFile servlet: the password goes into the `auth` part of a multipart POST to the
+		// servlet of the credential's own region, over https as everywhere else.
+		const uploadKey = endpointKey(resolveUploadUrl(credentials));
+		if (requested !== '' && uploadKey !== undefined && endpointKey(requested) === uploadKey) {
+			const uploadProblem = serviceUrlProblem(requested, credentials.allowPlainHttp === true);
+			if (uploadProblem !== undefined) throw new Error(uploadProblem);
+			return { ...withUploadAuthPart(requestOptions, credentials), ...NO_REDIRECTS };
+		}
 		if (requested !== '' && (endpointKey(requested) === undefined || endpointKey(requested) !== endpointKey(serviceUrl))) {
 			throw new Error(foreignUrlMessage(requested, serviceUrl));
 		}

@@ -483,3 +483,48 @@ describe('Scene7IpsApi authenticate: https, no redirects, the header only in the
 		);
 	});
 });
+
+describe('Scene7IpsApi authenticate: uploads to the UploadFile servlet (issue #23)', () => {
+	const BOUNDARY = 'unitBoundary';
+	const upload = (url: string, body: unknown = Buffer.from('--unitBoundary--\r\n')): IHttpRequestOptions => ({
+		method: 'POST',
+		url,
+		headers: { 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}`, 'Content-Length': '18' },
+		body: body as IHttpRequestOptions['body'],
+	});
+	const bodyText = (options: IHttpRequestOptions) => (options.body as Buffer).toString();
+
+	it("puts the auth part in front for the servlet of the credential's region, redirects off", async () => {
+		const result = await credential.authenticate(
+			{ ...TEST_CREDENTIALS, region: 'emea' },
+			upload('https://s7sps3ssl.scene7.com/scene7/UploadFile'),
+		);
+		expect(bodyText(result).startsWith(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="auth"\r\n`)).toBe(true);
+		expect(bodyText(result)).toContain('<password>unit-Pa$$w0rd-&lt;&amp;&gt;</password>');
+		expect(bodyText(result).endsWith('--unitBoundary--\r\n')).toBe(true);
+		expect(result.headers?.['Content-Length']).toBe(String((result.body as Buffer).length));
+		expect(result).toMatchObject({ disableFollowRedirect: true, followRedirect: false, followAllRedirects: false });
+	});
+
+	it('a custom Service URL: the servlet on its origin, plain http only to this machine', async () => {
+		const local = { ...TEST_CREDENTIALS, serviceUrl: 'http://127.0.0.1:8765/scene7/services/IpsApiService' };
+		expect(bodyText(await credential.authenticate(local, upload('http://127.0.0.1:8765/scene7/UploadFile')))).toContain('<password>');
+		const lan = { ...TEST_CREDENTIALS, serviceUrl: 'http://192.0.2.10/scene7/services/IpsApiService' };
+		const error = await refusal(upload('http://192.0.2.10/scene7/UploadFile'), lan);
+		expect(error.message).toContain('uses plain http:// to host 192.0.2.10, which would send the password unencrypted');
+	});
+
+	it.each([
+		['another region', 'https://s7sps1ssl.scene7.com/scene7/UploadFile', 'host s7sps3apissl.scene7.com'],
+		['another path on the servlet host', 'https://s7sps3ssl.scene7.com/scene7/Other', 'host s7sps3apissl.scene7.com'],
+		['another scheme', 'http://s7sps3ssl.scene7.com/scene7/UploadFile', 'host s7sps3apissl.scene7.com'],
+	])("refuses the servlet URL of %s: nothing is filled in", async (_what, url, words) => {
+		const error = await refusal(upload(url), { ...TEST_CREDENTIALS, region: 'emea' });
+		expect(error.message).toContain(`only sends to its own endpoint (${words})`);
+	});
+
+	it('refuses an upload it cannot frame (a text body), naming the servlet', async () => {
+		const error = await refusal(upload('https://ips.test/scene7/UploadFile', '<auth/>'));
+		expect(error.message).toContain('not a multipart POST as the Scene7 IPS node builds it');
+	});
+});

@@ -32,9 +32,11 @@ export function escapeXml(value: string): string {
 
 const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
 
+/** The authHeader element; the UploadFile servlet's `auth` part takes it in its own namespace. */
 export function buildAuthHeader(
 	credentials: ICredentialDataDecryptedObject,
 	faultHttpStatusCode?: number,
+	namespace = AUTH_HEADER_NAMESPACE,
 ): string {
 	const fields: Array<[string, string]> = [
 		['user', text(credentials.user).trim()],
@@ -46,7 +48,7 @@ export function buildAuthHeader(
 		fields.push(['faultHttpStatusCode', String(faultHttpStatusCode)]);
 	}
 	const inner = fields.map(([name, value]) => `<${name}>${escapeXml(value)}</${name}>`).join('');
-	return `<authHeader xmlns="${AUTH_HEADER_NAMESPACE}">${inner}</authHeader>`;
+	return `<authHeader xmlns="${namespace}">${inner}</authHeader>`;
 }
 
 /**
