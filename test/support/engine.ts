@@ -109,7 +109,14 @@ class ItemsSource implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const raw = this.getNodeParameter('items', 0) as unknown;
 		const items = (typeof raw === 'string' ? JSON.parse(raw) : raw) as IDataObject[];
-		return [items.map((json) => ({ json, pairedItem: { item: 0 } }))];
+		// An item's `$binary` becomes its binary data (in n8n's default mode: base64 in the item).
+		return [
+			items.map(({ $binary, ...json }) => ({
+				json,
+				...($binary ? { binary: $binary as INodeExecutionData['binary'] } : {}),
+				pairedItem: { item: 0 },
+			})),
+		];
 	}
 }
 

@@ -142,7 +142,7 @@ const messageOf = (error: unknown): string => {
 };
 
 // The error code is kept out of `code`: NodeApiError would swap our message for its generic one.
-function transportError(context: IpsContext, operation: string, error: unknown, itemIndex?: number) {
+export function transportError(context: IpsContext, operation: string, error: unknown, itemIndex?: number) {
 	const code = networkErrorCode(error);
 	const known = code ? NETWORK_ERRORS[code] : undefined;
 	const original = messageOf(error);
@@ -173,7 +173,7 @@ function transportError(context: IpsContext, operation: string, error: unknown, 
  * A 3xx answer: never followed (the credential turns redirects off), since following re-sends the
  * whole envelope, password included, to the host the answer names.
  */
-function redirectError(context: IpsContext, operation: string, status: number, to: string, itemIndex?: number) {
+export function redirectError(context: IpsContext, operation: string, status: number, to: string, itemIndex?: number) {
 	const message = `The Scene7 endpoint answered ${operation} with a redirect (HTTP ${status}) ${to}. The node does not follow redirects, so nothing was sent there`;
 	return new NodeApiError(context.getNode(), { message, httpStatus: status } as JsonObject, {
 		message,

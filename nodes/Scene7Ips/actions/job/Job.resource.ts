@@ -2,11 +2,13 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as get from './get.operation';
 import * as publish from './publish.operation';
+import * as uploadFiles from './uploadFiles.operation';
 import * as uploadFromUrls from './uploadFromUrls.operation';
 
 export const operations = {
 	get,
 	publish,
+	uploadFiles,
 	uploadFromUrls,
 };
 
@@ -31,6 +33,12 @@ export const description: INodeProperties[] = [
 				action: 'Start a publish job',
 			},
 			{
+				name: 'Upload Files',
+				value: 'uploadFiles',
+				description: "Upload the workflow's own files (binary data) into Scene7, in one job",
+				action: 'Upload files in a job',
+			},
+			{
 				name: 'Upload From URLs',
 				value: 'uploadFromUrls',
 				description: 'Upload files Scene7 downloads from URLs, in one job',
@@ -40,6 +48,7 @@ export const description: INodeProperties[] = [
 		default: 'uploadFromUrls',
 	},
 	...uploadFromUrls.description,
+	...uploadFiles.description,
 	...publish.description,
 	...get.description,
 ];

@@ -10,6 +10,32 @@ import type { ItemContext } from '../item';
 // What the job operations share: their options, the submit that never sends a job twice, and
 // the wait with its timeout error.
 
+// The UploadUrlsJob and UploadPostJob options both upload operations offer.
+
+export const createMaskOption: INodeProperties = {
+	displayName: 'Create Mask',
+	name: 'createMask',
+	type: 'boolean',
+	default: false,
+	description: 'Whether Scene7 creates a mask from the image',
+};
+
+export const overwriteOption: INodeProperties = {
+	displayName: 'Overwrite',
+	name: 'overwrite',
+	type: 'boolean',
+	default: true,
+	description: 'Whether an upload replaces a file of the same name; off leaves the existing file and reports the upload as a duplicate',
+};
+
+export const readyForPublishOption: INodeProperties = {
+	displayName: 'Ready for Publish',
+	name: 'readyForPublish',
+	type: 'boolean',
+	default: true,
+	description: 'Whether the uploaded images are marked ready to be published',
+};
+
 export const emailSettingOption: INodeProperties = {
 	displayName: 'Email Setting',
 	name: 'emailSetting',

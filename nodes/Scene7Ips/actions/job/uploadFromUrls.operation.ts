@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { JobLog } from '../../client/jobs';
 import { errorForItem } from '../../helpers/errors';
 import { byGroup, chunkNumbers } from '../../helpers/groups';
-import { assetNameOfFile, countsOf, fileNameOfUrl, jobFailed, rowStates, type UploadRow } from '../../helpers/jobWait';
+import { assetNameOfFile, fileNameOfUrl, rowStates, type UploadRow } from '../../helpers/jobWait';
 import { companyRLC, folderRLC, optionsCollection, retryOption, timeoutOption } from '../common.descriptions';
 import type { ItemContext } from '../item';
 import type { OperationOutput } from '../operation';
@@ -20,7 +20,11 @@ import {
 	waitForCompletionOnOption,
 	waitSettings,
 	waitTimeoutOption,
+	createMaskOption,
+	overwriteOption,
+	readyForPublishOption,
 } from './shared';
+import { collisions, uploadRowOutput } from './uploadRows';
 
 /**
  * Files in one upload job at most. UploadUrlsJob documents no limit (ips-api.md §11.5); the bound
@@ -57,13 +61,7 @@ const properties: INodeProperties[] = [
 		description: "The name to give the file in Scene7. Leave empty to use the last part of the URL's path.",
 	},
 	optionsCollection([
-		{
-			displayName: 'Create Mask',
-			name: 'createMask',
-			type: 'boolean',
-			default: false,
-			description: 'Whether Scene7 creates a mask from the image',
-		},
+		createMaskOption,
 		emailSettingOption,
 		jobNameOption('Summer catalog upload'),
 		{
@@ -73,13 +71,7 @@ const properties: INodeProperties[] = [
 			default: false,
 			description: 'Whether to submit one job per item instead of one job for all items of a company',
 		},
-		{
-			displayName: 'Overwrite',
-			name: 'overwrite',
-			type: 'boolean',
-			default: true,
-			description: 'Whether an upload replaces a file of the same name; off leaves the existing file and reports the upload as a duplicate',
-		},
+		overwriteOption,
 		{
 			displayName: 'Publish When Done',
 			name: 'publishWhenDone',
@@ -87,13 +79,7 @@ const properties: INodeProperties[] = [
 			default: false,
 			description: 'Whether Scene7 runs an incremental Image Serving publish once the upload is done, so the image URLs go live',
 		},
-		{
-			displayName: 'Ready for Publish',
-			name: 'readyForPublish',
-			type: 'boolean',
-			default: true,
-			description: 'Whether the uploaded images are marked ready to be published',
-		},
+		readyForPublishOption,
 		retryOption('A job is never submitted twice: when its outcome is unknown, Scene7 is asked for a job of that name first'),
 		timeoutOption,
 		waitForCompletionOnOption,
@@ -200,72 +186,27 @@ function uploadRequest(companyHandle: string, jobName: string, group: Prepared[]
 	};
 }
 
-/** What an upload row outputs for each state the job's log gives it. */
+/** What each upload row outputs for the state the job's log gives it. */
 async function rowResults(group: Prepared[], base: (part: UploadPart) => IDataObject, log: JobLog, jobHandle: string) {
 	const states = rowStates(
 		group.map(({ part }) => part),
 		log.details,
 	);
 	return await Promise.all(
-		group.map(async ({ item, part }, position): Promise<OperationOutput | Error> => {
-			const { state, detail } = states[position];
-			if (state === 'Failed') {
-				return item.error(
-					`Scene7 could not upload '${part.fileName}': ${detail?.logMessage || detail?.logType || 'the job log gives no reason'}`,
-					`Job ${jobHandle} logged this error for the file from ${part.sourceUrl}. Check that the URL is reachable from Scene7 and is a file Scene7 accepts.`,
-				);
-			}
-			if (state === 'Not in log') {
-				return item.error(
-					`The log of Scene7 upload job ${jobHandle} has no entry for '${part.fileName}'${jobFailed(log) ? ` (the job ended with ${log.fatalError ? 'a fatal error' : 'errors'})` : ''}`,
-					'The file was probably not uploaded (state: Not in log). Job > Get with the job handle lists the whole job log.',
-				);
-			}
-			const assetName = detail?.assetName ? assetNameOfFile(detail.assetName) : part.assetName;
-			let assetHandle = detail?.assetHandle;
-			if (!assetHandle) {
-				// Logged as stored but without its handle: ask for the asset by its name.
-				const named = await item.client.assetsNamed(part.companyHandle, assetName, ['Image']).catch(() => []);
-				assetHandle = named.length === 1 ? named[0].assetHandle : undefined;
-			}
-			if (!assetHandle) {
-				return item.error(
-					`Scene7 logged '${part.fileName}' as ${state.toLowerCase()} in job ${jobHandle}, but no image named '${assetName}' can be found`,
-					'Job > Get with the job handle lists the whole job log; search the folder for the file.',
-				);
-			}
-			const output: IDataObject = { ...base(part), state, assetHandle, assetName, ...countsOf(log) };
-			try {
-				output.imageUrl = await item.imageUrl(part.companyHandle, assetName);
-			} catch (urlError) {
-				output.imageUrlError = (urlError as Error).message;
-			}
-			return output;
-		}),
+		group.map(
+			async (entry, position) =>
+				await uploadRowOutput(
+					entry,
+					states[position],
+					{
+						log,
+						jobHandle,
+						failedHint: ` from ${entry.part.sourceUrl}. Check that the URL is reachable from Scene7 and is a file Scene7 accepts.`,
+					},
+					base(entry.part),
+				),
+		),
 	);
-}
-
-/** The key two rows share when they would end as one asset: the company and the asset name, without case. */
-const assetKey = ({ part }: Prepared) => JSON.stringify([part.companyHandle, part.assetName.toLowerCase()]);
-
-/**
- * Rows that would end as an asset an earlier row of the run already uploads fail before anything
- * is sent, naming that row: both would land on one name in the company (one replacing the other,
- * or Scene7 renaming one), and neither row could be told its own asset.
- */
-function collisions(parts: Prepared[]): Array<Error | undefined> {
-	const first = new Map<string, Prepared>();
-	return parts.map((entry) => {
-		const earlier = first.get(assetKey(entry));
-		if (!earlier) {
-			first.set(assetKey(entry), entry);
-			return undefined;
-		}
-		return entry.item.error(
-			`'${entry.part.fileName}' would be uploaded as asset '${entry.part.assetName}', the name item ${earlier.item.index} of this run already uploads ('${earlier.part.destPath}')`,
-			'An asset name stands for one image in a company (its Image Serving URL ends with it), so one upload would replace the other. Give this row another File Name, or upload it in another run.',
-		);
-	});
 }
 
 // https://experienceleague.adobe.com/docs/dynamic-media-developer-resources/image-production-api/operations/methods/r-submit-job.html
@@ -275,7 +216,7 @@ export async function executeBatch(
 ): Promise<Array<OperationOutput | Error>> {
 	// The router hands back what prepare returned.
 	const all = prepared as Prepared[];
-	const refused = collisions(all);
+	const refused = collisions(all, (earlier) => ` ('${earlier.destPath}')`);
 	const parts = all.filter((_, position) => refused[position] === undefined);
 	const now = new Date();
 	// One job per company (Scene7 jobs are batch jobs) and at most MAX_FILES_PER_UPLOAD_JOB files,
