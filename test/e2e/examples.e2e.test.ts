@@ -5,8 +5,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { decode as decodeJpeg } from 'jpeg-js';
+
 import { REPO_ROOT } from './lib/host';
-import { CREDENTIAL_TYPE, N8n, nodeOutput, NODE_TYPE, RestClient, type WorkflowJson } from './lib/n8n';
+import { CREDENTIAL_TYPE, N8n, nodeItems, nodeOutput, NODE_TYPE, RestClient, type WorkflowJson } from './lib/n8n';
 import { assetsNamed, DEMO, startSandbox, type Sandbox } from './lib/sandbox';
 import { scene7Credential } from './lib/workflows';
 
@@ -45,7 +47,7 @@ describe('examples/ import and run', () => {
 	test('every example is a workflow JSON with the Scene7 node, and this file (or pipeline.e2e) tests each', () => {
 		const files = readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.json')).sort();
 		// catalog-pipeline.json runs step by step in pipeline.e2e.test.ts.
-		expect(files).toEqual(['catalog-pipeline.json', 'rows-copy-with-modifiers.json', 'webhook-copy-image.json']);
+		expect(files).toEqual(['catalog-pipeline.json', 'rows-copy-with-modifiers.json', 'upload-files-pipeline.json', 'webhook-copy-image.json']);
 		for (const file of files) {
 			const workflow = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as WorkflowJson;
 			expect(workflow.id).toHaveLength(16);
@@ -83,6 +85,38 @@ describe('examples/ import and run', () => {
 		expect(failed[0].row).toBe('never_copied');
 		expect(String(failed[0].problem)).toContain('no-such-image');
 		expect(assetsNamed(sandbox, 'never_copied')).toHaveLength(0);
+	});
+
+	test("upload-files-pipeline.json: six PNGs drawn in the workflow are uploaded in one job, copied, published and downloaded at the copy's 300 px", async () => {
+		const workflow = loadExample('upload-files-pipeline.json');
+		await n8n.importWorkflows([workflow]);
+		const res = await n8n.execute(workflow.id);
+		if (res.run?.status !== 'success') throw new Error(`execute: ${res.run?.data.resultData.error?.message}\n${res.stderr.slice(-2000)}`);
+		const run = res.run;
+		const names = Array.from({ length: 6 }, (_, i) => `photo-${String(i + 1).padStart(3, '0')}`);
+		expect(sandbox.state.jobs.filter((job) => job.type === 'UploadPostJob')).toHaveLength(1);
+		const uploaded = nodeOutput(run, 'Upload Files');
+		expect(uploaded.map((row) => [row.assetName, row.state])).toEqual(names.map((name) => [name, 'Uploaded']));
+		for (const [i, name] of names.entries()) {
+			const [original] = assetsNamed(sandbox, name);
+			expect(original).toMatchObject({ folderHandle: 'ApiTestCo/uploads/', imageInfo: expect.objectContaining({ width: 480 + 40 * i, height: 360 }) });
+			expect(uploaded[i].assetHandle).toBe(original.assetHandle);
+		}
+		const copies = nodeOutput(run, 'Copy Image');
+		expect(copies.map((copy) => copy.name)).toEqual(names.map((name) => `${name}_web`));
+		const downloads = nodeItems(run, 'Download') as Array<{ binary?: Record<string, { id?: string; data: string; mimeType: string }> }>;
+		expect(downloads).toHaveLength(6);
+		// In the item, or (n8n's filesystem mode) in its storage: ~/.n8n/storage from 2.0 on, binaryData before.
+		const storage = path.join(n8n.userFolder, '.n8n', n8n.host.version.startsWith('1.') ? 'binaryData' : 'storage');
+		const bytesOf = (binary?: { id?: string; data: string }) =>
+			binary?.id ? readFileSync(path.join(storage, binary.id.replace(/^filesystem(-v2)?:/, ''))) : Buffer.from(String(binary?.data), 'base64');
+		for (const [i, item] of downloads.entries()) {
+			const jpeg = bytesOf(item.binary?.data);
+			expect(item.binary?.data.mimeType).toBe('image/jpeg');
+			// 300 px wide, as the copy's modifier asks.
+			const { width, height } = decodeJpeg(jpeg);
+			expect([width, height]).toEqual([300, Math.round((360 * 300) / (480 + 40 * i))]);
+		}
 	});
 
 	test('webhook-copy-image.json: a POST copies the image and answers with the new handle; the same call again reuses it', async () => {
