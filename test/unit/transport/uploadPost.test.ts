@@ -5,7 +5,10 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 
 import { uploadBodyHead, uploadBodyTail, type UploadPostParam } from '../../../nodes/Scene7Ips/transport/uploadFile';
-import { uploadBody } from '../../../nodes/Scene7Ips/transport/uploadPost';
+import { NodeApiError } from 'n8n-workflow';
+
+import { uploadBody, uploadPost } from '../../../nodes/Scene7Ips/transport/uploadPost';
+import { fakeExecuteContext } from '../../support/executeContext';
 
 const BOUNDARY = 'unitB';
 const PARAM: UploadPostParam = { companyHandle: 'c|6', job: { handle: 'j|1' }, destFolder: 'ApiTestCo/' };
@@ -61,6 +64,67 @@ describe('uploadBody: the multipart body of one POST, without its auth part', ()
 		}
 		expect(() => uploadBody({ boundary: BOUNDARY, param: PARAM, file: { ...FILE, data: { stream: notAStream(), size: 1 } } })).toThrow(
 			'The binary data stream n8n gave is not a Node.js stream',
+		);
+	});
+});
+
+describe('uploadPost: one POST, its answer or its fault in plain words', () => {
+	const UPLOAD_URL = 'https://ips.test/scene7/UploadFile';
+	const post = async (statusCode: number, body: string, headers?: Record<string, string>) => {
+		const { context, sent } = fakeExecuteContext({ parameters: {}, respond: async () => ({ statusCode, body, headers }) });
+		const outcome = await uploadPost(context, {
+			uploadUrl: UPLOAD_URL,
+			boundary: BOUNDARY,
+			param: PARAM,
+			file: { ...FILE, data: { bytes: Buffer.from('PNG') } },
+			itemIndex: 3,
+		}).catch((error: unknown) => error as NodeApiError);
+		return { outcome, sent };
+	};
+	const fault = (element: string, code: number, reason: string) =>
+		`<tns:${element} xmlns:tns="http://www.scene7.com/IpsApi/xsd"><tns:code>${code}</tns:code><tns:reason>${reason}</tns:reason></tns:${element}>`;
+
+	it('sends the auth part first, the framed body after it, with the whole length, to the servlet only', async () => {
+		const { outcome, sent } = await post(200, '<uploadPostReturn xmlns="x"><jobHandle>j|6|9</jobHandle></uploadPostReturn>');
+		expect(outcome).toBe('j|6|9');
+		expect(sent).toHaveLength(1);
+		const { options, body } = sent[0];
+		expect(options.url).toBe(UPLOAD_URL);
+		expect(options).toMatchObject({ method: 'POST', disableFollowRedirect: true, ignoreHttpStatusErrors: true });
+		expect(body.startsWith(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="auth"`)).toBe(true);
+		expect(body.endsWith(expected(Buffer.from('PNG')).toString())).toBe(true);
+		expect(options.headers?.['Content-Length']).toBe(String(Buffer.byteLength(body)));
+	});
+
+	it.each([
+		[200, fault('authenticationFault', 10001, 'Invalid username/password'), 'Scene7 rejected the user name or password (10001)', 'authenticationFault 10001'],
+		[500, fault('ipsApiFault', 30001, 'File too large'), 'File too large', 'ipsApiFault 30001'],
+	])('HTTP %i with a bare fault: the fault, explained, for the item', async (status, body, words, httpCode) => {
+		const { outcome } = await post(status, body);
+		expect(outcome).toBeInstanceOf(NodeApiError);
+		const error = outcome as NodeApiError;
+		expect(`${error.message} ${error.description}`).toContain(words);
+		expect(error.httpCode).toBe(httpCode);
+		expect(error.context.itemIndex).toBe(3);
+		expect(error.context.ipsFault).toMatchObject({ type: httpCode.split(' ')[0], code: Number(httpCode.split(' ')[1]) });
+	});
+
+	it.each([
+		['a web page', 502, '<html><body>Bad gateway</body></html>', 'a web page'],
+		['nothing', 200, '', 'empty'],
+		['something else', 200, '<other/>', 'no uploadPostReturn and no fault'],
+	])('an answer that is %s is an error that says so, not a job', async (_what, status, body, words) => {
+		const { outcome } = await post(status, body);
+		expect(outcome).toBeInstanceOf(NodeApiError);
+		expect((outcome as NodeApiError).message).toContain(words);
+		expect((outcome as NodeApiError).httpCode).toBe(String(status));
+	});
+
+	it('a redirect is not followed: an error naming the status and the host', async () => {
+		const { outcome, sent } = await post(307, '', { location: 'https://elsewhere.test/scene7/UploadFile' });
+		expect(sent).toHaveLength(1);
+		expect((outcome as NodeApiError).message).toBe(
+			'The Scene7 endpoint answered UploadFile with a redirect (HTTP 307) to host elsewhere.test. The node does not follow redirects, so nothing was sent there',
 		);
 	});
 });
