@@ -184,7 +184,7 @@ interface JobRun {
 /**
  * Sends a group's files as one job: the first POST names it, the others give its handle (a few in
  * flight), and a last POST without a file ends it. A POST whose answer is lost is not sent again:
- * the job's log says whether its file arrived. Cancel stops further files and still ends the job.
+ * the job's log says whether its file arrived. Cancel stops further files (see the end).
  */
 async function postFiles(context: IExecuteFunctions, group: Prepared[], jobName: string): Promise<JobRun> {
 	const { item: first, part } = group[0];
