@@ -1,9 +1,10 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, no-console */
-// Shared by the benchmarks: timing, medians, tables, JSON results, the canned server and a Copy
-// Image workflow run through n8n-core's engine (test/support/engine.ts).
+// Shared by the benchmarks: timing, medians, tables, JSON results, the canned server, a Copy Image
+// workflow run through n8n-core's engine (test/support/engine.ts), and `n8n execute` of the e2e
+// suite's real n8n with its resident memory sampled (scale.ts, upload.ts).
 import './preferTs';
 
-import { fork } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import { cpus, loadavg } from 'node:os';
@@ -14,6 +15,8 @@ import { runInNewContext } from 'node:vm';
 
 import type { IDataObject } from 'n8n-workflow';
 
+import { extractRunJson, type N8n, type NodeItem, type NodeRun, type RunJson, stopProcessGroup } from '../test/e2e/lib/n8n';
+import type { RecordedRequest } from '../test/sandbox/server';
 import { type RunResult, runWorkflow } from '../test/support/engine';
 import { copyParameters, copyWorkflow, customCredential, SCENE7 } from '../test/support/workflows';
 import type { ServerStats } from './server';
@@ -287,6 +290,15 @@ export interface RssPeaks {
 	/** Samples taken, and the most processes seen in one sample. */
 	samples: number;
 	processes: number;
+	/** Every sample (time, VmRSS of the process, and with its descendants), when asked for. */
+	timeline?: RssSample[];
+}
+
+export interface RssSample {
+	/** Date.now() of the sample. */
+	at: number;
+	mainKb: number;
+	treeKb: number;
 }
 
 /** VmRSS and VmHWM of one process in KiB, or undefined once it is gone (or without /proc). */
@@ -334,10 +346,11 @@ function descendants(pid: number, limit = 64): number[] {
 
 /**
  * Samples the resident memory of process `pid` and its descendants every `intervalMs` until stop()
- * (the sampler never keeps the event loop alive). Where /proc is missing, every figure is NaN.
+ * (the sampler never keeps the event loop alive); with `keepTimeline`, every sample is kept. Where
+ * /proc is missing, every figure is NaN.
  */
-export function sampleRss(pid: number, intervalMs = 50): { stop(): RssPeaks } {
-	const peaks: RssPeaks = { mainKb: NaN, treeKb: NaN, childrenKb: NaN, samples: 0, processes: 0 };
+export function sampleRss(pid: number, intervalMs = 50, keepTimeline = false): { stop(): RssPeaks } {
+	const peaks: RssPeaks = { mainKb: NaN, treeKb: NaN, childrenKb: NaN, samples: 0, processes: 0, ...(keepTimeline ? { timeline: [] } : {}) };
 	const max = (a: number, b: number) => (Number.isNaN(a) ? b : Math.max(a, b));
 	const sample = () => {
 		const main = procStatus(pid);
@@ -349,6 +362,7 @@ export function sampleRss(pid: number, intervalMs = 50): { stop(): RssPeaks } {
 		peaks.treeKb = max(peaks.treeKb, main.rssKb + childrenKb);
 		peaks.samples++;
 		peaks.processes = Math.max(peaks.processes, 1 + children.length);
+		peaks.timeline?.push({ at: Date.now(), mainKb: main.rssKb, treeKb: main.rssKb + childrenKb });
 	};
 	sample();
 	const timer = setInterval(sample, intervalMs);
@@ -357,9 +371,117 @@ export function sampleRss(pid: number, intervalMs = 50): { stop(): RssPeaks } {
 		stop: () => {
 			clearInterval(timer);
 			sample();
-			return { ...peaks };
+			return { ...peaks, ...(peaks.timeline ? { timeline: [...peaks.timeline] } : {}) };
 		},
 	};
 }
 
 export const mib = (kb: number) => kb / 1024;
+
+// ---- running n8n, sampled ----
+
+/** A whole number from the environment variable `name` (`fallback` when unset), within min..max. */
+export function whole(name: string, fallback: number, min: number, max: number): number {
+	const raw = process.env[name]?.trim();
+	if (!raw) return fallback;
+	const value = Number(raw);
+	if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name}=${raw}: expected a whole number ${min}..${max}`);
+	return value;
+}
+
+
+export interface Executed {
+	code: number | null;
+	run?: RunJson;
+	/** The end of stderr and stdout, for a run that failed. */
+	tail: string;
+	/** The `n8n execute` process, spawn to exit (n8n's start-up included), ms. */
+	processMs: number;
+	rss: RssPeaks;
+	timedOut: boolean;
+}
+
+/**
+ * `n8n execute --id --rawOutput`, as N8n.execute runs it (same binary, folder and environment, own
+ * process group), spawned here so its pid can be sampled; ended after `timeoutMs`. With `timeline`
+ * every sample is kept (rss.timeline).
+ */
+export async function executeSampled(n8n: N8n, id: string, timeoutMs: number, { timeline = false } = {}): Promise<Executed> {
+	const started = Date.now();
+	const child = spawn(n8n.host.nodeBin, [n8n.host.n8nBin, 'execute', `--id=${id}`, '--rawOutput'], {
+		cwd: n8n.userFolder,
+		env: n8n.env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true,
+	});
+	const sampler = child.pid === undefined ? undefined : sampleRss(child.pid, 50, timeline);
+	const out: Buffer[] = [];
+	const err: Buffer[] = [];
+	child.stdout.on('data', (d: Buffer) => out.push(d));
+	child.stderr.on('data', (d: Buffer) => err.push(d));
+	let timedOut = false;
+	const timer = setTimeout(() => {
+		timedOut = true;
+		void stopProcessGroup(child, 2000);
+	}, timeoutMs);
+	const code = await new Promise<number | null>((resolve) => {
+		child.once('error', () => resolve(null));
+		child.once('close', (rc) => resolve(rc));
+	});
+	clearTimeout(timer);
+	const processMs = Date.now() - started;
+	const rss = sampler?.stop() ?? { mainKb: NaN, treeKb: NaN, childrenKb: NaN, samples: 0, processes: 0 };
+	// n8n leaves its task runner behind now and then: end the group, as N8n.cli does.
+	try {
+		if (child.pid) process.kill(-child.pid, 'SIGKILL');
+	} catch {
+		// gone
+	}
+	const stdout = Buffer.concat(out).toString('utf8');
+	let run: RunJson | undefined;
+	try {
+		run = extractRunJson(stdout);
+	} catch {
+		run = undefined;
+	}
+	const tail = `${stdout.slice(-1500)}\n${Buffer.concat(err).toString('utf8').slice(-1500)}`;
+	return { code, run, tail, processMs, rss, timedOut };
+}
+
+export type TimedRun = NodeRun & { startTime?: number; executionTime?: number };
+export type BinaryItem = NodeItem & { binary?: Record<string, { id?: string; fileSize?: string; bytes?: number; mimeType?: string }> };
+
+export const firstRun = (run: RunJson | undefined, node: string) => run?.data.resultData.runData[node]?.[0] as TimedRun | undefined;
+
+/** The node's items on its main output (errors included, the nodes continue on fail). */
+export const itemsOf = (run: RunJson | undefined, node: string) => (firstRun(run, node)?.data?.main[0] ?? []) as BinaryItem[];
+
+/** What went wrong in a run, or undefined when it succeeded. */
+export function failure(executed: Executed, node: string): string | undefined {
+	if (executed.timedOut) return `timed out after ${fmt(executed.processMs / 1000, 0)} s`;
+	const { run } = executed;
+	if (!run) return `no run data (rc=${executed.code}): ${executed.tail.slice(-400)}`;
+	const error = run.data.resultData.error?.message ?? firstRun(run, node)?.error?.message;
+	if (run.status !== 'success' || error) return `${run.status ?? 'unknown status'}: ${error ?? ''}`;
+	return undefined;
+}
+
+export const countBy = <T>(values: T[], key: (value: T) => string) => {
+	const counts: Record<string, number> = {};
+	for (const value of values) counts[key(value)] = (counts[key(value)] ?? 0) + 1;
+	return counts;
+};
+
+export const callsOf = (requests: RecordedRequest[]) => countBy(requests, (r) => r.operation ?? '(none)');
+export const describeCalls = (calls: Record<string, number>) =>
+	Object.entries(calls)
+		.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+		.map(([operation, count]) => `${operation} ${count}`)
+		.join(', ') || 'none';
+
+export const mb = (bytes: number) => bytes / 1024 / 1024;
+
+/** The id of binary data n8n keeps in its filesystem store (filesystem mode). */
+export const STORAGE_ID = /^filesystem(-v2)?:/;
+export const perSecond = (count: number, ms: number) => count / (ms / 1000);
+

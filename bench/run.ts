@@ -14,8 +14,9 @@ import * as overhead from './overhead';
 import * as parse from './parse';
 import * as peer from './peer';
 import * as scale from './scale';
+import * as upload from './upload';
 
-const BENCHMARKS: Record<string, { run: () => Promise<BenchResult> }> = { overhead, parse, concurrency, load, memory, peer, scale };
+const BENCHMARKS: Record<string, { run: () => Promise<BenchResult> }> = { overhead, parse, concurrency, load, memory, peer, scale, upload };
 
 async function main() {
 	const asked = process.argv.slice(2);

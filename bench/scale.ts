@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, no-console */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console */
 // 6. Scale (issue #22 items 10 and 11), in the real n8n of the e2e suite (test/e2e/lib: the host, the
 // package installed from its tarball into a fresh user folder, `n8n execute`) against the IPS sandbox,
 // with n8n's binary data on the filesystem (N8N_DEFAULT_BINARY_DATA_MODE=filesystem):
@@ -9,7 +9,7 @@
 //      20 noisy 1200×1000 PNGs, uploaded and published through the node first, which the sandbox
 //      encodes once and keeps) side by side with n8n's HTTP Request node fetching the same Image
 //      Serving URLs as files: images/s, their ratio, and peak RSS of each, rounds interleaved.
-// Every run is a fresh `n8n execute` spawned here (the command N8n.execute runs), so that its process
+// Every run is a fresh `n8n execute` spawned by lib.ts executeSampled (the command N8n.execute runs), so that its process
 // can be sampled: peak RSS is the n8n process itself (VmHWM from /proc, the kernel's own peak), and
 // beside it the largest sum over it and its children (n8n's JS task runner for the Code node), sampled
 // every 50 ms. Speeds come from n8n's own run data (the node's executionTime).
@@ -21,30 +21,39 @@
 //   SCALE_UPLOAD_ROWS=50 SCALE_METADATA_ROWS=300 SCALE_DOWNLOADS=20,10 npx tsx bench/run.ts scale
 import './preferTs';
 
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { assertBuilt, hostPaths } from '../test/e2e/lib/host';
 import { packPackage, TARBALL_ENV } from '../test/e2e/lib/package';
-import {
-	CREDENTIAL_TYPE,
-	extractRunJson,
-	N8n,
-	NODE_TYPE,
-	stopProcessGroup,
-	type NodeItem,
-	type NodeRun,
-	type RunJson,
-	type WorkflowJson,
-	type WorkflowNodeJson,
-} from '../test/e2e/lib/n8n';
+import { CREDENTIAL_TYPE, N8n, NODE_TYPE, type WorkflowJson, type WorkflowNodeJson } from '../test/e2e/lib/n8n';
 import { codeNode, connect, manualTriggerNode, rl, scene7Credential, workflow } from '../test/e2e/lib/workflows';
 import { RENDITION_CACHE_BYTES, renditionCacheOf } from '../test/sandbox/image-serving';
-import { DEMO, metadataFieldHandle, startSandbox, type AssetRecord, type RecordedRequest, type Sandbox } from '../test/sandbox/server';
+import { DEMO, metadataFieldHandle, startSandbox, type AssetRecord, type Sandbox } from '../test/sandbox/server';
 
-import { type BenchResult, type Check, check, fmt, median, mib, printTable, type RssPeaks, sampleRss, writeResult } from './lib';
+import {
+	type BenchResult,
+	callsOf,
+	type Check,
+	check,
+	describeCalls,
+	type Executed,
+	executeSampled,
+	failure,
+	firstRun,
+	fmt,
+	itemsOf,
+	mb,
+	median,
+	mib,
+	perSecond,
+	printTable,
+	type RssPeaks,
+	STORAGE_ID,
+	whole,
+	writeResult,
+} from './lib';
 
 // ---- settings ----
 
@@ -70,14 +79,6 @@ interface Settings {
 
 const PARTS = ['upload', 'metadata', 'download'] as const;
 type Part = (typeof PARTS)[number];
-
-function whole(name: string, fallback: number, min: number, max: number): number {
-	const raw = process.env[name]?.trim();
-	if (!raw) return fallback;
-	const value = Number(raw);
-	if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name}=${raw}: expected a whole number ${min}..${max}`);
-	return value;
-}
 
 function wholes(name: string, fallback: number[], max: number): number[] {
 	const raw = process.env[name]?.trim();
@@ -116,99 +117,6 @@ function settings(): Settings {
 		parts: new Set(parts as Part[]),
 	};
 }
-
-// ---- running n8n, sampled ----
-
-interface Executed {
-	code: number | null;
-	run?: RunJson;
-	/** The end of stderr and stdout, for a run that failed. */
-	tail: string;
-	/** The `n8n execute` process, spawn to exit (n8n's start-up included), ms. */
-	processMs: number;
-	rss: RssPeaks;
-	timedOut: boolean;
-}
-
-/**
- * `n8n execute --id --rawOutput`, as N8n.execute runs it (same binary, folder and environment, own
- * process group), spawned here so its pid can be sampled; ended after `timeoutMs`.
- */
-async function executeSampled(n8n: N8n, id: string, timeoutMs: number): Promise<Executed> {
-	const started = Date.now();
-	const child = spawn(n8n.host.nodeBin, [n8n.host.n8nBin, 'execute', `--id=${id}`, '--rawOutput'], {
-		cwd: n8n.userFolder,
-		env: n8n.env,
-		stdio: ['ignore', 'pipe', 'pipe'],
-		detached: true,
-	});
-	const sampler = child.pid === undefined ? undefined : sampleRss(child.pid);
-	const out: Buffer[] = [];
-	const err: Buffer[] = [];
-	child.stdout.on('data', (d: Buffer) => out.push(d));
-	child.stderr.on('data', (d: Buffer) => err.push(d));
-	let timedOut = false;
-	const timer = setTimeout(() => {
-		timedOut = true;
-		void stopProcessGroup(child, 2000);
-	}, timeoutMs);
-	const code = await new Promise<number | null>((resolve) => {
-		child.once('error', () => resolve(null));
-		child.once('close', (rc) => resolve(rc));
-	});
-	clearTimeout(timer);
-	const processMs = Date.now() - started;
-	const rss = sampler?.stop() ?? { mainKb: NaN, treeKb: NaN, childrenKb: NaN, samples: 0, processes: 0 };
-	// n8n leaves its task runner behind now and then: end the group, as N8n.cli does.
-	try {
-		if (child.pid) process.kill(-child.pid, 'SIGKILL');
-	} catch {
-		// gone
-	}
-	const stdout = Buffer.concat(out).toString('utf8');
-	let run: RunJson | undefined;
-	try {
-		run = extractRunJson(stdout);
-	} catch {
-		run = undefined;
-	}
-	const tail = `${stdout.slice(-1500)}\n${Buffer.concat(err).toString('utf8').slice(-1500)}`;
-	return { code, run, tail, processMs, rss, timedOut };
-}
-
-type TimedRun = NodeRun & { startTime?: number; executionTime?: number };
-type BinaryItem = NodeItem & { binary?: Record<string, { id?: string; fileSize?: string; bytes?: number; mimeType?: string }> };
-
-const firstRun = (run: RunJson | undefined, node: string) => run?.data.resultData.runData[node]?.[0] as TimedRun | undefined;
-
-/** The node's items on its main output (errors included, the nodes continue on fail). */
-const itemsOf = (run: RunJson | undefined, node: string) => (firstRun(run, node)?.data?.main[0] ?? []) as BinaryItem[];
-
-/** What went wrong in a run, or undefined when it succeeded. */
-function failure(executed: Executed, node: string): string | undefined {
-	if (executed.timedOut) return `timed out after ${fmt(executed.processMs / 1000, 0)} s`;
-	const { run } = executed;
-	if (!run) return `no run data (rc=${executed.code}): ${executed.tail.slice(-400)}`;
-	const error = run.data.resultData.error?.message ?? firstRun(run, node)?.error?.message;
-	if (run.status !== 'success' || error) return `${run.status ?? 'unknown status'}: ${error ?? ''}`;
-	return undefined;
-}
-
-const countBy = <T>(values: T[], key: (value: T) => string) => {
-	const counts: Record<string, number> = {};
-	for (const value of values) counts[key(value)] = (counts[key(value)] ?? 0) + 1;
-	return counts;
-};
-
-const callsOf = (requests: RecordedRequest[]) => countBy(requests, (r) => r.operation ?? '(none)');
-const describeCalls = (calls: Record<string, number>) =>
-	Object.entries(calls)
-		.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-		.map(([operation, count]) => `${operation} ${count}`)
-		.join(', ') || 'none';
-
-const mb = (bytes: number) => bytes / 1024 / 1024;
-const perSecond = (count: number, ms: number) => count / (ms / 1000);
 
 // ---- the workflows ----
 
@@ -491,8 +399,6 @@ interface DownloadRun extends Measured {
 	sameUrl: number;
 	binaryIds: string;
 }
-
-const STORAGE_ID = /^filesystem(-v2)?:/;
 
 async function downloadRun(n8n: N8n, sandbox: Sandbox, s: Settings, images: BigImage[], variant: Variant, count: number, round: number): Promise<DownloadRun> {
 	const since = sandbox.requests.length;
