@@ -4,6 +4,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { PNG } from 'pngjs';
 
+import { UPLOAD_POSTS_IN_FLIGHT } from '../../../nodes/Scene7Ips/actions/job/uploadFiles.operation';
 import { POLL_SCHEDULE } from '../../../nodes/Scene7Ips/helpers/jobWait';
 import { injectRule } from '../../sandbox/injector';
 import { DEMO, startSandbox } from '../../sandbox/server';
@@ -181,14 +182,16 @@ describe('Job > Upload Files: Cancel', () => {
 				},
 			});
 			expect(result.status).toBe('canceled');
-			const postsAtEnd = posts().length;
 			await new Promise((resolve) => setTimeout(resolve, 1500));
-			// Nothing went out after the run ended: not the other files, not an endJob.
-			expect(posts()).toHaveLength(postsAtEnd);
-			expect(postsAtEnd).toBeLessThan(12);
+			// After Cancel no POST starts: only the first and those already on their way when it came
+			// (at most UPLOAD_POSTS_IN_FLIGHT) arrive, never all twelve files, and no endJob.
+			const sent = posts();
+			expect(sent.length).toBeGreaterThanOrEqual(2);
+			expect(sent.length).toBeLessThanOrEqual(1 + UPLOAD_POSTS_IN_FLIGHT);
+			expect(sent.every((request) => request.upload?.parts.some((part) => part.filename))).toBe(true);
 			const [job] = slow.state.jobs.filter((entry) => entry.type === 'UploadPostJob');
 			expect(job.uploadPost?.endedBy).toBe('idle');
-			expect(job.uploadPost?.files).toHaveLength(postsAtEnd);
+			expect(job.uploadPost?.files).toHaveLength(sent.length);
 		} finally {
 			await slow.close();
 		}
