@@ -5,7 +5,7 @@
 // including the endpoint's host on another port and credentials saved with "All" domains.
 import { injectRule, redirectTo } from '../sandbox/server';
 import { startCollector, type Collector } from '../support/collector';
-import { CREDENTIAL_TYPE, N8n, nodeOutput, type RunJson, type WorkflowNodeJson } from './lib/n8n';
+import { CREDENTIAL_TYPE, N8n, nodeOutput, type RunJson, type WorkflowJson, type WorkflowNodeJson } from './lib/n8n';
 import { DEMO, startSandbox, type Sandbox } from './lib/sandbox';
 import { connect, copyImageNode, DOCS_EXAMPLE, manualTriggerNode, scene7Credential, workflow } from './lib/workflows';
 
@@ -45,6 +45,16 @@ function httpRequestNode(name: string, url: string, credential: { id: string; na
 		credentials: { [CREDENTIAL_TYPE]: credential },
 		onError: 'continueRegularOutput',
 	};
+}
+
+/** The workflow with its Scene7 node's credential removed, as a file shared without credentials. */
+function withoutCredential(json: WorkflowJson): WorkflowJson {
+	const nodes = json.nodes.map((node) => {
+		const copy = { ...node };
+		delete copy.credentials;
+		return copy;
+	});
+	return { ...json, nodes };
 }
 
 const errorOf = (run: RunJson, node: string) => {
@@ -142,7 +152,7 @@ describe('n8n CLI: the HTTP Request node with the Scene7 IPS API credential (iss
 });
 
 // Issue #21 in a real n8n: the password stays with its endpoint whatever the endpoint answers.
-describe('n8n CLI: redirects, plain http and hand-written bodies (issue #21)', () => {
+describe('n8n CLI: redirects, plain http, hand-written bodies (issue #21) and a missing credential (issue #24)', () => {
 	const REDIRECTED = { id: 'e2eCredRedirect1', name: 'Scene7 sandbox (redirecting)' };
 	const PLAIN_HTTP = { id: 'e2eCredPlainHttp', name: 'Scene7 over plain http to another host' };
 	let sandbox: Sandbox;
@@ -170,6 +180,9 @@ describe('n8n CLI: redirects, plain http and hand-written bodies (issue #21)', (
 			copyWith('e2eRedirect308wf', REDIRECTED),
 			copyWith('e2ePlainHttpWf01', PLAIN_HTTP),
 			workflow('e2eCdataHeaderWf', 'Scene7: placeholder in CDATA', [manualTriggerNode(), handWritten], connect(['Manual Trigger', handWritten.name])),
+			// As imported from a file without credentials, and one whose credential was deleted since.
+			withoutCredential(copyWith('e2eNoCredential1', REDIRECTED)),
+			copyWith('e2eGoneCredentl1', { id: 'e2eCredDeleted01', name: 'Scene7 (deleted)' }),
 		]);
 	});
 
@@ -212,6 +225,21 @@ describe('n8n CLI: redirects, plain http and hand-written bodies (issue #21)', (
 		const message = await runFailing('e2ePlainHttpWf01');
 		expect(message).toContain('The Service URL of the Scene7 IPS API credential uses plain http:// to host ips.invalid');
 		expect(message).not.toContain('Could not reach');
+	});
+
+	test('no credential selected: the run fails naming the credential and n8n\'s reason, and nothing is sent', async () => {
+		const before = sandbox.requests.length;
+		const message = await runFailing('e2eNoCredential1');
+		expect(message).toBe('No Scene7 IPS API credential is selected (Node does not have any credentials set)');
+		expect(sandbox.requests.length).toBe(before);
+	});
+
+	test('a credential that no longer exists: the run fails naming it, and nothing is sent', async () => {
+		const before = sandbox.requests.length;
+		const message = await runFailing('e2eGoneCredentl1');
+		expect(message).toMatch(/^The Scene7 IPS API credential "Scene7 \(deleted\)" cannot be used: \S/);
+		expect(message).not.toContain('Could not reach');
+		expect(sandbox.requests.length).toBe(before);
 	});
 
 	test('a hand-written body with the placeholder inside CDATA gets no password and is not sent', async () => {

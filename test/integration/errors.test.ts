@@ -315,3 +315,50 @@ describe('a failure on the way', () => {
 		},
 	);
 });
+
+describe('a credential the node cannot use', () => {
+	const parameters = () =>
+		copyParameters({ company: DEMO.companyHandle, asset: DEMO.assetHandle, folder: DEMO.folderHandle, name: 'Copy_no_credential' });
+
+	it('names the missing credential, passes n8n\'s reason on and sends nothing', async () => {
+		const workflow = copyWorkflow([{}, {}], parameters(), demoCredential());
+		delete workflow.nodes[1].credentials;
+
+		const result = await runWorkflow(workflow);
+
+		expect(result.status).toBe('error');
+		const error = result.error as NodeApiError;
+		expect(error.message).toBe('No Scene7 IPS API credential is selected (Node does not have any credentials set)');
+		expect(error.description).toBe(
+			'Select a Scene7 IPS API credential in the node\'s "Credential to connect with" field, or create one. Nothing was sent to Scene7.',
+		);
+		expect(error.context).toMatchObject({ itemIndex: 0 });
+		expect(sandbox.requests).toEqual([]);
+	});
+
+	it('fails every item on the error output with the credential it names, when the node continues', async () => {
+		const workflow = copyWorkflow([{ row: 1 }, { row: 2 }, { row: 3 }], parameters(), demoCredential(), {
+			onError: 'continueErrorOutput',
+			credentialId: 'deleted-credential',
+		});
+		workflow.credentials = [];
+
+		const result = await runWorkflow(workflow);
+
+		expect(result.status).toBe('success');
+		expect(result.outputOf(SCENE7, 0)).toEqual([]);
+		const failed = result.outputOf(SCENE7, 1);
+		expect(failed.map(({ pairedItem }) => pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(failed.map(({ json }) => json.error)).toEqual(
+			Array(3).fill(
+				'The Scene7 IPS API credential "Scene7 sandbox" cannot be used: Credential with ID "deleted-credential" of type "scene7IpsApi" does not exist.',
+			),
+		);
+		expect(failed.map(({ error }) => error?.description)).toEqual(
+			Array(3).fill(
+				'Open the credential and save it again (or select another one in "Credential to connect with"). Nothing was sent to Scene7.',
+			),
+		);
+		expect(sandbox.requests).toEqual([]);
+	});
+});

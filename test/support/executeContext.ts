@@ -80,6 +80,8 @@ export function fakeExecuteContext(options: FakeContextOptions) {
 		getNode: () => node,
 		getInputData: () => items,
 		continueOnFail: () => options.continueOnFail ?? false,
+		// As n8n decrypts the node's credential; the node reads it once per run.
+		getCredentials: async () => credentials,
 		getNodeParameter(name: string, itemIndex: number, fallback?: unknown, opts?: { extractValue?: boolean }) {
 			// Dotted names reach into collections, as n8n's own lookup does.
 			const found = name.split('.').reduce<unknown>(

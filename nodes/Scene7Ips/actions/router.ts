@@ -1,4 +1,4 @@
-import type { ICredentialsDecrypted, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { ManualExecutionCancelledError, NodeOperationError } from 'n8n-workflow';
 
 import { AttemptJournal, fingerprintOf } from '../helpers/attemptJournal';
@@ -45,19 +45,33 @@ function journalFor(context: IExecuteFunctions): AttemptJournal | undefined {
 
 /**
  * The credential, decrypted once for all of the execution's calls, and the Scene7 endpoint it
- * sends to (whose window of calls in flight all executions of this process share).
+ * sends to (whose window of calls in flight all executions of this process share); or, when no
+ * credential is selected or it cannot be read, n8n's reason, so that no item is sent.
  */
-async function connectionOf(context: IExecuteFunctions): Promise<{ endpoint: string; credentials?: ICredentialsDecrypted }> {
-	const node = context.getNode();
-	const stored = node.credentials?.[CREDENTIAL_TYPE];
+async function connectionOf(
+	context: IExecuteFunctions,
+): Promise<{ endpoint: string; credentials: ICredentialsDecrypted } | { unusable: unknown }> {
+	const stored = context.getNode().credentials?.[CREDENTIAL_TYPE];
 	try {
 		const data = await context.getCredentials(CREDENTIAL_TYPE);
 		const credentials = { id: stored?.id ?? '', name: stored?.name ?? '', type: CREDENTIAL_TYPE, data };
 		return { endpoint: resolveServiceUrl(data), credentials };
-	} catch {
-		// No usable credential: each call then fails with n8n's own message, as it would anyway.
-		return { endpoint: stored?.id ?? '' };
+	} catch (error) {
+		return { unusable: error };
 	}
+}
+
+/** An item's error for a credential that is missing or unreadable: n8n's own words, and what to do. */
+function credentialError(node: INode, cause: unknown, itemIndex: number): NodeOperationError {
+	const stored = node.credentials?.[CREDENTIAL_TYPE];
+	const reason = cause instanceof Error ? cause.message : String(cause);
+	const message = stored
+		? `The Scene7 IPS API credential "${stored.name}" cannot be used: ${reason}`
+		: `No Scene7 IPS API credential is selected (${reason})`;
+	const description = stored
+		? 'Open the credential and save it again (or select another one in "Credential to connect with"). Nothing was sent to Scene7.'
+		: 'Select a Scene7 IPS API credential in the node\'s "Credential to connect with" field, or create one. Nothing was sent to Scene7.';
+	return new NodeOperationError(node, message, { itemIndex, description });
 }
 
 /** Keeps what an item completed for Retry On Fail; binary outputs are reads, safe to make again. */
@@ -142,7 +156,19 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		stopOnFailure: !continueOnFail,
 		cancelSignal: this.getExecutionCancelSignal?.(),
 	});
-	const { endpoint, credentials } = await connectionOf(this);
+	const connection = await connectionOf(this);
+	if ('unusable' in connection) {
+		// Every item fails with the credential's reason (paired, routed as any failure); none is sent.
+		try {
+			const outcomes = await controller.run(items.length, async (itemIndex) => {
+				throw credentialError(node, connection.unusable, itemIndex);
+			});
+			return settle(this, controller, outcomes, continueOnFail);
+		} finally {
+			controller.dispose();
+		}
+	}
+	const { endpoint, credentials } = connection;
 	const scope = new ExecutionScope({ limiter: limiterFor(endpoint), credentials, sideBySide: ceiling > 1 && items.length > 1, node });
 	const journal = journalFor(this);
 	const parameters = fingerprintOf(JSON.stringify(node.parameters));
@@ -170,9 +196,23 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		controller.dispose();
 	}
 
-	// n8n reports the run as cancelled, not failed, when the node ends with its cancel error.
-	if (controller.cancelled) throw new ManualExecutionCancelledError(this.getExecutionId?.() ?? '');
 	if (outcomes.every((outcome) => outcome?.ok)) journal?.forget();
+	return settle(this, controller, outcomes, continueOnFail);
+}
+
+/**
+ * The node's answer from its items' outcomes: n8n's cancel error after Cancel; under Stop the
+ * first failure in input order; otherwise one output item per input item, failures included.
+ */
+function settle(
+	context: IExecuteFunctions,
+	controller: RunController,
+	outcomes: Array<ItemOutcome<OperationOutput>>,
+	continueOnFail: boolean,
+): INodeExecutionData[][] {
+	const node = context.getNode();
+	// n8n reports the run as cancelled, not failed, when the node ends with its cancel error.
+	if (controller.cancelled) throw new ManualExecutionCancelledError(context.getExecutionId?.() ?? '');
 
 	if (!continueOnFail) {
 		// The first failure in input order; items the stop kept from sending are not failures.

@@ -131,7 +131,7 @@ function networkErrorCode(error: unknown): string | undefined {
  */
 const NOT_SENT_MESSAGES = [
 	/Scene7 IPS API credential/,
-	/does not have any credentials of type/,
+	/does not have any credentials (set|of type)/,
 	/[Cc]redentials? (could not|cannot|can't) be (decrypted|found)/,
 	/[Cc]redential with ID .* (does not exist|not found)/,
 ];
