@@ -58,7 +58,7 @@ export class Scene7IpsApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/scene7.svg', dark: 'file:../icons/scene7.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-scene7/n8n-nodes-scene7#credentials';
+	documentationUrl = 'https://github.com/n8n-nodes-scene7/n8n-nodes-scene7/blob/main/docs/credentials.md';
 
 	properties: INodeProperties[] = [
 		{

@@ -115,7 +115,7 @@ describe('Scene7IpsApi credential', () => {
 			expect(fs.existsSync(path.resolve(__dirname, '../../credentials', file.slice('file:'.length)))).toBe(true);
 		}
 		expect(icon.light).not.toBe(icon.dark);
-		expect(credential.documentationUrl).toBe('https://github.com/n8n-nodes-scene7/n8n-nodes-scene7#credentials');
+		expect(credential.documentationUrl).toBe('https://github.com/n8n-nodes-scene7/n8n-nodes-scene7/blob/main/docs/credentials.md');
 	});
 
 	it.each([
