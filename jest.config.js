@@ -10,5 +10,10 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
 	},
-	reporters: ['default', ['<rootDir>/test/support/summary-reporter.js', { label: 'unit+integration' }]],
+	// What was skipped and why (the reason is in the skipped test's name), then the line CI reads.
+	reporters: [
+		'default',
+		'<rootDir>/test/support/skip-reporter.js',
+		['<rootDir>/test/support/summary-reporter.js', { label: 'unit+integration' }],
+	],
 };

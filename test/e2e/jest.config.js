@@ -20,5 +20,10 @@ module.exports = {
 	maxWorkers: 1,
 	verbose: true,
 	testTimeout: 600000,
-	reporters: ['default', ['<rootDir>/../support/summary-reporter.js', { label: 'e2e' }]],
+	// What was skipped and why (the reason is in the skipped test's name), then the line CI reads.
+	reporters: [
+		'default',
+		['<rootDir>/../support/skip-reporter.js', { rootDir: path.join(__dirname, '..', '..') }],
+		['<rootDir>/../support/summary-reporter.js', { label: 'e2e' }],
+	],
 };

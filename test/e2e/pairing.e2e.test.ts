@@ -2,6 +2,7 @@
 // every leg, exactly as it does after one of n8n's own nodes. On n8n 1.123.x it also shows why the
 // 1.x leg runs with task runners on (lib/n8n.ts): with n8n's 1.x defaults the expression is null
 // after n8n's own Set node just as after ours, so the cause is n8n's, not the package's.
+import { testIf } from '../support/skip';
 import { selectedLeg } from './lib/host';
 import { N8n, nodeOutput, type RunJson } from './lib/n8n';
 import { DEMO, startSandbox, type Sandbox } from './lib/sandbox';
@@ -67,7 +68,8 @@ test("$('Rows').item after Copy Image is each item's own row, as after n8n's own
 	}
 });
 
-const on1x = selectedLeg().version.startsWith('1.') ? test : test.skip;
+const leg = selectedLeg().version;
+const on1x = testIf(leg.startsWith('1.'), `n8n 1.x only (its defaults without task runners); this leg is n8n ${leg}`);
 
 on1x('n8n 1.x with its defaults (no task runners): null after Copy Image and after n8n\'s own Set node alike', async () => {
 	const n8n = await N8n.create({ label: 'e2e-pairing-1x-defaults', env: { N8N_RUNNERS_ENABLED: 'false' } });

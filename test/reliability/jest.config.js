@@ -1,3 +1,5 @@
+const path = require('node:path');
+
 /** @type {import('jest').Config} */
 module.exports = {
 	rootDir: __dirname,
@@ -8,5 +10,10 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/../../tsconfig.test.json' }],
 	},
 	testTimeout: 600_000,
-	reporters: ['default', ['<rootDir>/../support/summary-reporter.js', { label: 'reliability' }]],
+	// What was skipped and why (the reason is in the skipped test's name), then the line CI reads.
+	reporters: [
+		'default',
+		['<rootDir>/../support/skip-reporter.js', { rootDir: path.join(__dirname, '..', '..') }],
+		['<rootDir>/../support/summary-reporter.js', { label: 'reliability' }],
+	],
 };

@@ -1,8 +1,9 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // authHeader and authentication: 10000 / 10001 / 10002, header schema, faultHttpStatusCode.
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 
+import { ADOBE_WSDL, hasAdobeWsdl, NO_ADOBE_WSDL } from '../support/shared';
+import { testIf } from '../support/skip';
 import { authHeaderXml, call, copyImageFields, parseFault } from './raw-soap';
 import { API_VERSIONS, typesNamespace, type ApiVersion } from './schema';
 import { DEMO, INVALID_USER, SPECIAL_PASSWORD_USER, startSandbox, type Sandbox } from './server';
@@ -235,8 +236,7 @@ describe('authHeader namespace per API version', () => {
 		}
 	});
 
-	const ADOBE_WSDL = path.resolve(__dirname, '../../../shared/wsdl/IpsApi-2014-04-03.wsdl');
-	(fs.existsSync(ADOBE_WSDL) ? it : it.skip)(
+	testIf(hasAdobeWsdl, NO_ADOBE_WSDL)(
 		"matches Adobe's 2014-04-03 WSDL: the binding's header is the versioned one, and the version-free one is declared too",
 		() => {
 			const root = parseXml(fs.readFileSync(ADOBE_WSDL, 'utf8'));

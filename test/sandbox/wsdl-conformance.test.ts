@@ -1,8 +1,7 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // Checks the sandbox schema against Adobe's published 2014-04-03 WSDL, read (never copied) from the
-// shared reference folder. Skipped when that file is not on this machine.
+// shared reference folder. Skipped when that file is not on this machine (the reason shows in the summary).
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 
 import {
 	authHeaderFields,
@@ -13,9 +12,10 @@ import {
 	UPLOAD_POST_RETURN,
 	type Field,
 } from './schema';
+import { ADOBE_WSDL, hasAdobeWsdl, NO_ADOBE_WSDL } from '../support/shared';
+import { describeIf } from '../support/skip';
 import { attribute, childElements, parseXml, type XmlElement } from './xml';
 
-const ADOBE_WSDL = path.resolve(__dirname, '../../../shared/wsdl/IpsApi-2014-04-03.wsdl');
 const XSD = 'http://www.w3.org/2001/XMLSchema';
 const WSDL = 'http://schemas.xmlsoap.org/wsdl/';
 const SOAP = 'http://schemas.xmlsoap.org/wsdl/soap/';
@@ -96,7 +96,7 @@ function expectOrderedSubset(mine: Decl[], theirs: Decl[], where: string): void 
 	}
 }
 
-const suite = fs.existsSync(ADOBE_WSDL) ? describe : describe.skip;
+const suite = describeIf(hasAdobeWsdl, NO_ADOBE_WSDL);
 
 suite("sandbox schema vs Adobe's IpsApi-2014-04-03.wsdl", () => {
 	let schemas: XmlElement[] = [];

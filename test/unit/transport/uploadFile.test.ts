@@ -1,6 +1,5 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 
 import {
@@ -17,6 +16,8 @@ import {
 	type UploadPostParam,
 } from '../../../nodes/Scene7Ips/transport/uploadFile';
 import { TEST_CREDENTIALS } from '../../support/executeContext';
+import { ADOBE_WSDL, hasAdobeWsdl, NO_ADOBE_WSDL } from '../../support/shared';
+import { testIf } from '../../support/skip';
 
 const BOUNDARY = 'B0und4ry';
 const FIRST_POST: UploadPostParam = {
@@ -81,13 +82,12 @@ describe('uploadPostParamXml', () => {
 		expect(xml).toContain('<readyForPublish>false</readyForPublish><preservePublishState>false</preservePublishState><createMask>');
 	});
 
-	const ADOBE_WSDL = path.resolve(__dirname, '../../../../shared/wsdl/IpsApi-2014-04-03.wsdl');
 	const sequenceOf = (wsdl: string, opening: string) => {
 		const start = wsdl.indexOf(opening);
 		const block = wsdl.slice(start, wsdl.indexOf('</sequence>', start));
 		return [...block.matchAll(/<element name="(\w+)"/g)].map((m) => m[1]).filter((name) => !opening.includes(`"${name}"`));
 	};
-	(existsSync(ADOBE_WSDL) ? it : it.skip)("the elements follow the sequences of Adobe's WSDL (skipped without ../shared/wsdl)", () => {
+	testIf(hasAdobeWsdl, NO_ADOBE_WSDL)("the elements follow the sequences of Adobe's WSDL", () => {
 		const wsdl = readFileSync(ADOBE_WSDL, 'utf8');
 		const sent = (xml: string, within: string) =>
 			[...xml.slice(xml.indexOf(`<${within}`) + within.length + 1).matchAll(/<(\w+)>/g)].map((m) => m[1]);
