@@ -15,7 +15,7 @@ export const SOURCE = 'Items';
 export const SCENE7 = 'Scene7 IPS';
 export const CREDENTIAL_ID = 'scene7-credential';
 
-/** A resource locator value as the editor saves it ('By Handle' mode). */
+/** A resource locator value as the editor saves it (the 'id' mode, shown as By ID). */
 export const byHandle = (value: string) => ({ __rl: true, mode: 'id', value });
 
 export interface CopyParameters {

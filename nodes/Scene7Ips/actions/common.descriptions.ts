@@ -4,7 +4,9 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 export const MAX_CONCURRENCY = 128;
 
 // Resource locators for the objects every operation works on. Their `name`s and mode names are
-// part of the public interface: saved workflows store them.
+// part of the public interface: saved workflows store them. n8n's editor labels the modes named
+// `list` and `id` itself ("From list", "By ID"), whatever displayName says; the others show theirs
+// in a 92px box, so their labels stay short.
 
 export const companyRLC: INodeProperties = {
 	displayName: 'Company',
@@ -21,13 +23,13 @@ export const companyRLC: INodeProperties = {
 			typeOptions: { searchListMethod: 'searchCompanies', searchable: true },
 		},
 		{
-			displayName: 'By Handle',
+			displayName: 'By ID',
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. c|6',
 		},
 		{
-			displayName: 'By Name',
+			displayName: 'Name',
 			name: 'name',
 			type: 'string',
 			placeholder: 'e.g. ApiTestCo',
@@ -50,13 +52,13 @@ export const assetRLC: INodeProperties = {
 			typeOptions: { searchListMethod: 'searchImages', searchable: true },
 		},
 		{
-			displayName: 'By Handle',
+			displayName: 'By ID',
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. a|739|1|537',
 		},
 		{
-			displayName: 'By Name',
+			displayName: 'Name',
 			name: 'name',
 			type: 'string',
 			placeholder: 'e.g. macbookwin1',
@@ -79,13 +81,13 @@ export const folderRLC: INodeProperties = {
 			typeOptions: { searchListMethod: 'searchFolders', searchable: true },
 		},
 		{
-			displayName: 'By Handle',
+			displayName: 'By ID',
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. ApiTestCo/',
 		},
 		{
-			displayName: 'By Path',
+			displayName: 'Path',
 			name: 'path',
 			type: 'string',
 			placeholder: 'e.g. ApiTestCo/summer/ or summer/',

@@ -165,9 +165,9 @@ describe('requireHandle', () => {
 		['a|1', 'folder', "Asset 'a|1' is an asset handle, not a folder handle [item 3]"],
 		['a|1', 'company', "Asset 'a|1' is an asset handle, not a company handle [item 3]"],
 	])('refuses %s as a %s handle', (handle, kind, message) => {
-		const error = errorOf(() => requireHandle(node, handle, 'Asset', kind, 3, 'Use From List.'));
+		const error = errorOf(() => requireHandle(node, handle, 'Asset', kind, 3, 'Use From list.'));
 		expect(error.message).toBe(message);
-		expect(error.description).toBe('Check the mapping of Asset. Use From List.');
+		expect(error.description).toBe('Check the mapping of Asset. Use From list.');
 		expect(error.context.itemIndex).toBe(3);
 	});
 });

@@ -51,7 +51,7 @@ const properties: INodeProperties[] = [
 								typeOptions: { searchListMethod: 'searchMetadataFields', searchable: true },
 							},
 							{
-								displayName: 'By Handle',
+								displayName: 'By ID',
 								name: 'id',
 								type: 'string',
 								placeholder: 'e.g. m|6|IMAGE|102',
