@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports */
-// Issue #14 in a real n8n: the catalogue pipeline of examples/catalog-pipeline.json, as shipped, with
-// its source URLs pointed at the sandbox's fixture images: Rows (10) → Upload from URLs (wait) →
+// Issue #14 in a real n8n: the catalogue pipeline of examples/catalog-pipeline.json, as shipped and
+// loaded as npm start imports it (credential assigned, the sandbox's address): Rows (10) → Upload from URLs (wait) →
 // Copy Image (the row's modifier) → Set Metadata → Publish (wait) → Download. The workflow is imported
 // once per step, cut after it; each cut runs from the seed, so the sandbox's state after every step is
 // checked, and so is every output's imageUrl: refused before the publish, served after it.
@@ -9,8 +9,8 @@ import path from 'node:path';
 
 import { PNG } from 'pngjs';
 
-import { REPO_ROOT } from './lib/host';
-import { CREDENTIAL_TYPE, N8n, nodeItems, nodeOutput, NODE_TYPE, type RunJson, type WorkflowJson } from './lib/n8n';
+import { loadExample } from './lib/examples';
+import { N8n, nodeItems, nodeOutput, type RunJson, type WorkflowJson } from './lib/n8n';
 import { DEMO, startSandbox, type Sandbox } from './lib/sandbox';
 import { scene7Credential } from './lib/workflows';
 
@@ -22,22 +22,10 @@ const widthOf = (i: number) => 400 + 40 * i;
 
 /** The example with its credential and source base pointed at this run's sandbox, cut after `step`. */
 function pipelineUpTo(step: Step, sandbox: Sandbox): WorkflowJson {
-	const file = path.join(REPO_ROOT, 'examples', 'catalog-pipeline.json');
-	const workflow = JSON.parse(readFileSync(file, 'utf8')) as WorkflowJson;
+	const workflow = loadExample('catalog-pipeline.json', { credential: CRED, sandboxUrl: sandbox.url });
 	const keep = ['Manual Trigger', 'Rows', ...STEPS.slice(0, STEPS.indexOf(step) + 1)];
 	workflow.id = `e2ePipe${String(STEPS.indexOf(step)).padStart(9, '0')}`;
 	workflow.nodes = workflow.nodes.filter((node) => keep.includes(node.name));
-	for (const node of workflow.nodes) {
-		if (node.name === 'Rows') {
-			const code = String(node.parameters.jsCode);
-			const patched = code.replace("'https://images.example.com/catalog/'", `'${sandbox.url}/fixtures/'`);
-			expect(patched).not.toBe(code);
-			node.parameters.jsCode = patched;
-		}
-		if (node.type !== NODE_TYPE) continue;
-		expect(Object.keys(node.credentials ?? {})).toEqual([CREDENTIAL_TYPE]);
-		node.credentials = { [CREDENTIAL_TYPE]: { ...CRED } };
-	}
 	workflow.connections = Object.fromEntries(Object.entries(workflow.connections).filter(([from]) => keep.includes(from) && from !== step));
 	return workflow;
 }

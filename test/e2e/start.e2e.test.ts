@@ -1,17 +1,20 @@
 /* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
 // `npm start` headlessly: spawn it on free ports, wait for the ready line, log in like the editor, run the
-// imported example workflow through the editor's API, check the copy in the sandbox, save a workflow of
-// the user's own, then Ctrl-C. Started again on the same folder (and another sandbox port), the user's
-// workflow is still there and the demo credential points at the new sandbox; `--reset` starts empty.
+// imported demo workflow through the editor's API twice (If Name Exists: Rename keeps it green), check the
+// copies in the sandbox, run every manual example of examples/ (imported with the demo credential) green,
+// save a workflow of the user's own, then Ctrl-C. Started again on the same folder (and another sandbox
+// port), the user's workflow is still there, the demo credential and the examples point at the new
+// sandbox; `--reset` starts with only the demo workflow and the examples.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { DEMO_OWNER, DEMO_TRIGGER_NAME, DEMO_WORKFLOW_ID, PID_FILE, READY_LINE } from './lib/demo';
+import { DEMO_CREDENTIAL, DEMO_OWNER, DEMO_TRIGGER_NAME, DEMO_WORKFLOW_ID, PID_FILE, READY_LINE } from './lib/demo';
 import { runWorkflowFromEditor } from './lib/editor';
+import { exampleFiles, isScene7Node, loadExample, readExample, WEBHOOK_EXAMPLE } from './lib/examples';
 import { hostPaths, REPO_ROOT } from './lib/host';
-import { freePort, nodeOutput, PACKAGE_NAME, RestClient, stopProcessGroup, waitFor } from './lib/n8n';
+import { CREDENTIAL_TYPE, freePort, nodeOutput, PACKAGE_NAME, RestClient, stopProcessGroup, waitFor, type WorkflowJson } from './lib/n8n';
 import { nodesDir } from './lib/package';
 import type { AssetRecord } from './lib/sandbox';
 import { manualTriggerNode, setNode } from './lib/workflows';
@@ -84,26 +87,62 @@ async function sandboxAssets(demo: Demo): Promise<AssetRecord[]> {
 const workflowNames = async (rest: RestClient) =>
 	(await rest.ok<Array<{ id: string; name: string }>>('GET', '/rest/workflows')).map((w) => w.name).sort();
 
-/** The demo run through the editor API: the copy lands in this start's sandbox. */
-async function runDemoWorkflow(demo: Demo, rest: RestClient) {
+/**
+ * The demo run through the editor API: the copy lands in this start's sandbox, named `name` (If Name
+ * Exists: Rename gives the second run Copy_macbookwin1_1).
+ */
+async function runDemoWorkflow(demo: Demo, rest: RestClient, name = 'Copy_macbookwin1') {
 	const { execution, run } = await runWorkflowFromEditor(rest, hostPaths(), DEMO_WORKFLOW_ID, DEMO_TRIGGER_NAME);
 	expect(execution.status).toBe('success');
 	expect(execution.mode).toBe('manual');
 	const out = nodeOutput(run, 'Copy Image');
 	expect(out).toHaveLength(1);
-	const copies = (await sandboxAssets(demo)).filter((a) => a.name === 'Copy_macbookwin1');
+	const copies = (await sandboxAssets(demo)).filter((a) => a.name === name);
 	expect(copies).toHaveLength(1);
 	expect(out[0]).toMatchObject({
 		assetHandle: copies[0].assetHandle,
 		sourceAssetHandle: 'a|739|1|537',
 		folderHandle: 'ApiTestCo/',
-		name: 'Copy_macbookwin1',
+		name,
+		...(name === 'Copy_macbookwin1' ? {} : { requestedName: 'Copy_macbookwin1' }),
 	});
 	expect(out[0].assetHandle).toMatch(/^a\|/);
 	expect(nodeOutput(run, 'Use Handle')[0].copiedHandle).toBe(copies[0].assetHandle);
 }
 
 const USER_WORKFLOW = 'My own workflow (saved in the editor)';
+const DEMO_WORKFLOW = 'Scene7: copy the docs example';
+const EXAMPLES = exampleFiles().map((file) => ({ file, shipped: readExample(file) }));
+/** The workflows npm start imports: the demo and every example. */
+const IMPORTED = [DEMO_WORKFLOW, ...EXAMPLES.map((e) => e.shipped.name)];
+/** The examples a click on "Execute workflow" runs (the webhook one waits for a call: the browser test runs it). */
+const MANUAL_EXAMPLES = EXAMPLES.filter((e) => e.file !== WEBHOOK_EXAMPLE.file);
+
+/** Each example in the editor's database is the file as npm start loads it for this sandbox (demo credential on every Scene7 node). */
+async function checkImportedExamples(demo: Demo, rest: RestClient) {
+	for (const { file, shipped } of EXAMPLES) {
+		const stored = await rest.ok<WorkflowJson>('GET', `/rest/workflows/${shipped.id}`);
+		const expected = loadExample(file, { credential: DEMO_CREDENTIAL, sandboxUrl: `http://127.0.0.1:${demo.sandboxPort}` });
+		expect({ file, name: stored.name }).toEqual({ file, name: shipped.name });
+		for (const node of expected.nodes) {
+			const got = stored.nodes.find((n) => n.name === node.name);
+			expect({ file, node: node.name, parameters: got?.parameters }).toEqual({ file, node: node.name, parameters: expect.objectContaining(node.parameters) });
+			if (isScene7Node(node)) expect({ file, node: node.name, credentials: got?.credentials }).toEqual({ file, node: node.name, credentials: { [CREDENTIAL_TYPE]: { ...DEMO_CREDENTIAL } } });
+		}
+	}
+}
+
+/** Each manual example run from the editor API: success, every node ran and none has an error. */
+async function runManualExamples(rest: RestClient): Promise<void> {
+	for (const { file, shipped } of MANUAL_EXAMPLES) {
+		const { execution, run } = await runWorkflowFromEditor(rest, hostPaths(), shipped.id, 'Manual Trigger', 180_000);
+		const runData = run.data.resultData.runData;
+		const failed = Object.entries(runData).filter(([, runs]) => runs.some((r) => (r as { error?: unknown }).error)).map(([name]) => name);
+		expect({ file, status: execution.status, failed, error: run.data.resultData.error?.message }).toEqual({ file, status: 'success', failed: [], error: undefined });
+		const runnable = shipped.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote').map((n) => n.name);
+		expect({ file, ran: Object.keys(runData).sort() }).toEqual({ file, ran: runnable.sort() });
+	}
+}
 
 describe('npm start (demo)', () => {
 	let userFolder: string;
@@ -133,6 +172,8 @@ describe('npm start (demo)', () => {
 		expect(output).toContain(`http://localhost:${demo!.port}`);
 		expect(output).toContain(`${DEMO_OWNER.email} / ${DEMO_OWNER.password}`);
 		expect(output).toContain(`/workflow/${DEMO_WORKFLOW_ID}`);
+		for (const { file, shipped } of EXAMPLES) expect(output).toContain(`http://localhost:${demo!.port}/workflow/${shipped.id}  (${file})`);
+		expect(output).toContain(`http://localhost:${demo!.port}/webhook-test/${WEBHOOK_EXAMPLE.path}`);
 		expect(output).toContain(`http://127.0.0.1:${demo!.sandboxPort}/scene7/services/IpsApiService`);
 		expect(output).toContain(`New demo data in ${userFolder}`);
 		expect(output).toContain(`${userFolder} (kept between starts; npm start -- --reset starts fresh)`);
@@ -144,13 +185,20 @@ describe('npm start (demo)', () => {
 		expect(existsSync(path.join(installed, 'dist', 'nodes', 'Scene7Ips', 'Scene7Ips.node.js'))).toBe(true);
 	});
 
-	test('the example workflow runs from the editor API and copies the docs example', async () => {
+	test('the demo workflow runs from the editor API and copies the docs example; a second run is green too (Rename)', async () => {
 		const rest = await loggedIn(demo!);
 		// The package's node and credential are known to the editor.
 		const types = await rest.request<Array<{ name: string }>>('GET', '/types/nodes.json');
 		expect(types.status).toBe(200);
 		expect(types.json.map((t) => t.name)).toContain('n8n-nodes-scene7.scene7Ips');
 		await runDemoWorkflow(demo!, rest);
+		await runDemoWorkflow(demo!, rest, 'Copy_macbookwin1_1');
+	});
+
+	test('every example of examples/ is imported with the demo credential; the manual ones run green from the editor API', async () => {
+		const rest = await loggedIn(demo!);
+		await checkImportedExamples(demo!, rest);
+		await runManualExamples(rest);
 	});
 
 	test('the user saves a workflow of their own; Ctrl-C stops n8n and the sandbox', async () => {
@@ -163,7 +211,7 @@ describe('npm start (demo)', () => {
 			settings: { executionOrder: 'v1' },
 		});
 		expect(saved.name).toBe(USER_WORKFLOW);
-		expect(await workflowNames(rest)).toEqual([USER_WORKFLOW, 'Scene7: copy the docs example'].sort());
+		expect(await workflowNames(rest)).toEqual([USER_WORKFLOW, ...IMPORTED].sort());
 
 		await ctrlC(demo!);
 		expect(demo!.output()).toContain('Stopping n8n and the IPS sandbox');
@@ -174,22 +222,23 @@ describe('npm start (demo)', () => {
 		demo = await startDemo(userFolder);
 		expect(demo.output()).toContain(`Keeping the demo data in ${userFolder}`);
 		const rest = await loggedIn(demo);
-		expect(await workflowNames(rest)).toEqual([USER_WORKFLOW, 'Scene7: copy the docs example'].sort());
+		expect(await workflowNames(rest)).toEqual([USER_WORKFLOW, ...IMPORTED].sort());
 		const mine = (await rest.ok<Array<{ id: string; name: string }>>('GET', '/rest/workflows')).find((w) => w.name === USER_WORKFLOW)!;
 		const full = await rest.ok<{ nodes: Array<{ name: string; parameters: Record<string, unknown> }> }>('GET', `/rest/workflows/${mine.id}`);
 		expect(full.nodes.map((n) => n.name)).toEqual(['Manual Trigger', 'Note']);
 		// This start's sandbox has another port and an empty state: the run only succeeds if the credential
-		// was updated to it.
+		// was updated to it; the catalogue example's source URLs point at it too.
 		await runDemoWorkflow(demo, rest);
+		await checkImportedExamples(demo, rest);
 		await ctrlC(demo);
 		demo = undefined;
 	});
 
-	test('npm start -- --reset starts from an empty folder: only the demo workflow', async () => {
+	test('npm start -- --reset starts from an empty folder: only the demo workflow and the examples', async () => {
 		demo = await startDemo(userFolder, ['--reset']);
 		expect(demo.output()).toContain(`New demo data in ${userFolder}`);
 		const rest = await loggedIn(demo);
-		expect(await workflowNames(rest)).toEqual(['Scene7: copy the docs example']);
+		expect(await workflowNames(rest)).toEqual([...IMPORTED].sort());
 		await ctrlC(demo);
 		demo = undefined;
 	});

@@ -3,21 +3,23 @@
 //   npm start [-- --port 5678] [--sandbox-port 8765] [--user-folder DIR] [--no-build] [--reset]
 // Builds the package, installs (or reuses) the pinned n8n host, packs the package and installs the tarball
 // into the demo's n8n (as n8n's installer does), starts the sandbox and `n8n start` with a "Scene7 sandbox"
-// credential and the docs-example workflow imported, and an owner account set up. Ctrl-C stops both.
+// credential, the docs-example workflow and every workflow of examples/ imported (each Scene7 node using
+// that credential), and an owner account set up. Ctrl-C stops both.
 // The demo's user folder (n8n's database: your workflows, credentials, executions) is kept between starts;
-// each start re-installs the package and updates the demo credential (this start's sandbox URL) and the
-// example workflow. `--reset` deletes the folder first.
+// each start re-installs the package and updates the demo credential (this start's sandbox URL), the
+// demo workflow and the examples in place (fixed ids). `--reset` deletes the folder first.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { DEMO_CREDENTIAL, DEMO_OWNER, DEMO_WORKFLOW_ID, PID_FILE, READY_LINE } from './lib/demo';
+import { DEMO_CREDENTIAL, DEMO_OWNER, DEMO_SANDBOX_PORT, DEMO_WORKFLOW_ID, PID_FILE, READY_LINE } from './lib/demo';
+import { exampleFiles, loadExample, WEBHOOK_EXAMPLE } from './lib/examples';
 import { assertBuilt, ensureHost, HOSTS_DIR, REPO_ROOT } from './lib/host';
 import { N8n, RestClient } from './lib/n8n';
 import { packPackage } from './lib/package';
 import { DEMO, startSandbox } from './lib/sandbox';
-import { docsExampleWorkflow, scene7Credential } from './lib/workflows';
+import { DEMO_COPY, docsExampleWorkflow, scene7Credential } from './lib/workflows';
 
 interface Args {
 	port: number;
@@ -27,10 +29,10 @@ interface Args {
 	reset: boolean;
 }
 
-const USAGE = 'npm start [-- --port 5678] [--sandbox-port 8765] [--user-folder DIR] [--no-build] [--reset]';
+const USAGE = `npm start [-- --port 5678] [--sandbox-port ${DEMO_SANDBOX_PORT}] [--user-folder DIR] [--no-build] [--reset]`;
 
 function parseArgs(argv: string[]): Args {
-	const args: Args = { port: 5678, sandboxPort: 8765, userFolder: path.join(HOSTS_DIR, 'demo'), build: true, reset: false };
+	const args: Args = { port: 5678, sandboxPort: DEMO_SANDBOX_PORT, userFolder: path.join(HOSTS_DIR, 'demo'), build: true, reset: false };
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		const value = () => {
@@ -94,12 +96,13 @@ async function main(): Promise<void> {
 	process.on('SIGINT', () => void stop(0));
 	process.on('SIGTERM', () => void stop(0));
 
-	// Same ids every start: the credential (this start's sandbox URL) and the example workflow are updated in
-	// place; every other workflow and credential in the database is left as it is.
+	// Same ids every start: the credential (this start's sandbox URL), the demo workflow and the examples are
+	// updated in place; every other workflow and credential in the database is left as it is.
 	await n8n.importCredentials([
 		scene7Credential({ ...DEMO_CREDENTIAL, serviceUrl: sandbox.serviceUrl, user: DEMO.user, password: DEMO.password }),
 	]);
-	await n8n.importWorkflows([docsExampleWorkflow(DEMO_WORKFLOW_ID, DEMO_CREDENTIAL)]);
+	const examples = exampleFiles().map((file) => ({ file, workflow: loadExample(file, { credential: DEMO_CREDENTIAL, sandboxUrl: sandbox.url }) }));
+	await n8n.importWorkflows([docsExampleWorkflow(DEMO_WORKFLOW_ID, DEMO_CREDENTIAL, DEMO_COPY), ...examples.map((e) => e.workflow)]);
 	console.log(`Starting n8n on port ${args.port} (user folder ${args.userFolder}) ...`);
 	const server = await n8n.start();
 	// For tooling that must clean up after a killed demo: the process group of n8n.
@@ -133,10 +136,14 @@ async function main(): Promise<void> {
 			'='.repeat(72),
 			line(`n8n ${host.version} editor:`, editor),
 			line('Log in as:', `${DEMO_OWNER.email} / ${DEMO_OWNER.password}${ownerNote}`),
-			line('Example workflow:', `${editor}/workflow/${DEMO_WORKFLOW_ID}`),
-			more('(Manual Trigger → Copy Image of a|739|1|537 into ApiTestCo/ as Copy_macbookwin1;'),
-			more(' click "Execute workflow"; a second run fails as the name is then in use,'),
-			more(' unless Options → If Name Exists is set to Rename or Use Existing)'),
+			line('Demo workflow:', `${editor}/workflow/${DEMO_WORKFLOW_ID}`),
+			more('(Manual Trigger → Copy Image of macbookwin1 into ApiTestCo/ as Copy_macbookwin1, all'),
+			more(' picked From list; click "Execute workflow"; If Name Exists is Rename, so each run'),
+			more(' makes a copy: Copy_macbookwin1_1, _2, …)'),
+			line('Examples:', 'examples/*.json, ready to run against the sandbox:'),
+			...examples.map(({ file, workflow }) => more(`${editor}/workflow/${workflow.id}  (${file})`)),
+			more(`(${WEBHOOK_EXAMPLE.file}: "Execute workflow", then POST JSON to`),
+			more(` ${editor}/webhook-test/${WEBHOOK_EXAMPLE.path})`),
 			line('Credential:', `"${DEMO_CREDENTIAL.name}" (Custom Service URL ${sandbox.serviceUrl})`),
 			line('Sandbox user:', `${DEMO.user} / ${DEMO.password}`),
 			line('Sandbox state:', `${sandbox.url}/__sandbox/state  (requests: ${sandbox.url}/__sandbox/requests)`),

@@ -36,7 +36,17 @@ export function scene7Credential(o: SandboxCredentialOptions): CredentialJson {
 	};
 }
 
-export const rl = (value: string) => ({ __rl: true, mode: 'id', value });
+export interface ResourceLocatorValue {
+	__rl: true;
+	mode: string;
+	value: string;
+	cachedResultName?: string;
+}
+
+export const rl = (value: string): ResourceLocatorValue => ({ __rl: true, mode: 'id', value });
+/** A value picked From List, as the editor saves it: the handle and the name the list showed. */
+export const fromList = (value: string, cachedResultName: string): ResourceLocatorValue => ({ __rl: true, mode: 'list', value, cachedResultName });
+const locator = (value: string | ResourceLocatorValue): ResourceLocatorValue => (typeof value === 'string' ? rl(value) : value);
 
 let uuidCounter = 0;
 /** Deterministic, unique node ids (n8n accepts any string; uuid-shaped like the editor's). */
@@ -46,9 +56,10 @@ function nodeId(): string {
 }
 
 export interface CopyImageParams {
-	companyHandle: string;
-	assetHandle: string;
-	folderHandle: string;
+	/** A handle (By ID) or a resource locator value as the editor saves it. */
+	companyHandle: string | ResourceLocatorValue;
+	assetHandle: string | ResourceLocatorValue;
+	folderHandle: string | ResourceLocatorValue;
 	name: string;
 	urlModifier: string;
 	/** The Options collection (default: none set). */
@@ -71,9 +82,9 @@ export function copyImageNode(
 		parameters: {
 			resource: 'image',
 			operation: 'copy',
-			companyHandle: rl(params.companyHandle),
-			assetHandle: rl(params.assetHandle),
-			folderHandle: rl(params.folderHandle),
+			companyHandle: locator(params.companyHandle),
+			assetHandle: locator(params.assetHandle),
+			folderHandle: locator(params.folderHandle),
 			name: params.name,
 			urlModifier: params.urlModifier,
 			options: params.options ?? {},
@@ -147,6 +158,19 @@ export function workflow(id: string, name: string, nodes: WorkflowNodeJson[], co
 // ---- The suite's workflows -------------------------------------------------------------------------------
 
 export type CredentialRef = { id: string; name: string };
+
+/**
+ * The docs example as `npm start`'s demo workflow has it: Company, Image and Folder picked From List (the
+ * names the sandbox's lists show), and Options → If Name Exists: Rename, so every run makes a copy
+ * (Copy_macbookwin1, then Copy_macbookwin1_1, …) and stays green.
+ */
+export const DEMO_COPY: CopyImageParams = {
+	...DOCS_EXAMPLE,
+	companyHandle: fromList(DOCS_EXAMPLE.companyHandle, 'ApiTestCo'),
+	assetHandle: fromList(DOCS_EXAMPLE.assetHandle, 'macbookwin1 (ApiTestCo/)'),
+	folderHandle: fromList(DOCS_EXAMPLE.folderHandle, 'ApiTestCo/'),
+	options: { ifNameExists: 'rename' },
+};
 
 /** Manual Trigger → Copy Image (docs example) → Set reading the new handle through an expression. */
 export function docsExampleWorkflow(id: string, credential: CredentialRef, params: CopyImageParams = DOCS_EXAMPLE): WorkflowJson {
