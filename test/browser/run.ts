@@ -7,6 +7,11 @@
 //   execute the step and read the assetHandle in the output panel (and find that copy in the sandbox);
 //   execute again and read the name-in-use error; open the credential, set a wrong password, read the
 //   test's message; put the right password back.
+// Then, each group on its own (a failure in one does not skip the next): the mode box of the Company, Image
+// and Folder locators shows each mode's label unclipped (widths measured and printed); the demo workflow
+// runs green twice (If Name Exists: Rename); each workflow of examples/ (imported by npm start with the
+// demo credential) runs from "Execute workflow" (the webhook one: listening, then a call to its test URL)
+// and every node on the canvas ends green, with a screenshot each.
 // Screenshots go to test/browser/results/; with --update-screenshots also to docs/images/ (the README's).
 // Prints `browser: N passed, N failed`; exits 1 on any failure.
 //   npm run test:browser [-- --update-screenshots] [--no-build] [--headed-debug]
@@ -17,9 +22,10 @@ import path from 'node:path';
 
 import { chromium, selectors, type BrowserContext, type Page } from 'playwright-core';
 
-import { DEMO_CREDENTIAL, DEMO_OWNER, PID_FILE, READY_LINE } from '../e2e/lib/demo';
+import { DEMO_CREDENTIAL, DEMO_OWNER, DEMO_WORKFLOW_ID, PID_FILE, READY_LINE } from '../e2e/lib/demo';
+import { exampleFiles, readExample, WEBHOOK_EXAMPLE } from '../e2e/lib/examples';
 import { REPO_ROOT } from '../e2e/lib/host';
-import { freePort, stopProcessGroup, waitFor } from '../e2e/lib/n8n';
+import { freePort, RestClient, stopProcessGroup, waitFor } from '../e2e/lib/n8n';
 
 const CHROMIUM = '/usr/bin/chromium';
 const RESULTS_DIR = path.join(REPO_ROOT, 'test', 'browser', 'results');
@@ -29,36 +35,27 @@ const STEP_TIMEOUT_MS = 90_000;
 const ACTION_TIMEOUT_MS = 30_000;
 const START_TIMEOUT_MS = 600_000;
 /** The whole run, npm start included: past this everything is stopped and the run fails. */
-const RUN_TIMEOUT_MS = 15 * 60_000;
+const RUN_TIMEOUT_MS = 20 * 60_000;
 
 const SANDBOX_PASSWORD = 'sandbox-demo-password';
 const WRONG_PASSWORD = 'Wrong-Password-From-The-Browser';
 const NEW_NAME = 'Copy_from_the_browser';
-/** Every action the node offers (operation `action` labels), as the node creator lists them. */
-const ACTIONS = [
-	'Get a company',
-	'Get many companies',
-	'Call an IPS operation',
-	'Create a folder',
-	'Delete a folder',
-	'Get many folders',
-	'Copy an image',
-	'Create a derived image',
-	'Delete an image',
-	'Download an image',
-	'Get an image',
-	'Get images by name',
-	'Get many images',
-	'Get the metadata of an image',
-	'Move an image',
-	'Rename an image',
-	'Replace an image',
-	'Set the URL modifier of an image',
-	'Set the metadata of an image',
-	'Get a job',
-	'Start a publish job',
-	'Upload files by URL in a job',
-];
+/**
+ * Every action the node declares (its operations' `action` labels), read from the built node, so the
+ * node creator is checked against the package that n8n runs, not against a list kept by hand.
+ */
+function declaredActions(): string[] {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { Scene7Ips } = require(path.join(REPO_ROOT, 'dist', 'nodes', 'Scene7Ips', 'Scene7Ips.node.js')) as {
+		Scene7Ips: new () => { description: { properties: Array<{ name: string; options?: Array<{ action?: string }> }> } };
+	};
+	const actions = new Scene7Ips().description.properties
+		.filter((property) => property.name === 'operation')
+		.flatMap((property) => (property.options ?? []).map((option) => option.action ?? ''))
+		.filter(Boolean);
+	return [...new Set(actions)];
+}
+const ACTIONS = declaredActions();
 
 interface Args {
 	updateScreenshots: boolean;
@@ -182,6 +179,8 @@ class BrowserRun {
 	constructor(
 		private readonly page: Page,
 		private readonly demo: Demo,
+		/** Signed in as the demo owner: reads the executions the editor starts. */
+		private readonly rest: RestClient,
 	) {}
 
 	async shot(name: string): Promise<void> {
@@ -198,8 +197,11 @@ class BrowserRun {
 		return this.screenshots;
 	}
 
-	/** One step: bounded in time; after a failure the later steps (which build on it) are counted as failed. */
-	async step(name: string, fn: () => Promise<string | void>): Promise<void> {
+	/**
+	 * One step: bounded in time; after a failure the later steps (which build on it) are counted as failed,
+	 * unless the step is `soft` (a check nothing after it builds on).
+	 */
+	async step(name: string, fn: () => Promise<string | void>, { soft = false }: { soft?: boolean } = {}): Promise<void> {
 		if (this.broken) {
 			this.failed++;
 			console.log(`  ✗ ${name} (not run: an earlier step failed)`);
@@ -218,7 +220,7 @@ class BrowserRun {
 			console.log(`  ✓ ${name}${note ? `: ${note}` : ''} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 		} catch (error) {
 			this.failed++;
-			this.broken = true;
+			if (!soft) this.broken = true;
 			const safe = name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
 			await this.page.screenshot({ path: path.join(RESULTS_DIR, `failed-${safe}.png`) }).catch(() => undefined);
 			console.log(`  ✗ ${name}\n    ${(error instanceof Error ? error.message : String(error)).split('\n').join('\n    ')}`);
@@ -226,6 +228,91 @@ class BrowserRun {
 		} finally {
 			clearTimeout(timer);
 		}
+	}
+
+	/** A group of steps that does not build on the ones before: an earlier failure does not skip it. */
+	section(title: string): void {
+		this.broken = false;
+		console.log(`  -- ${title}`);
+	}
+
+	/** A saved workflow open in the editor, its nodes on the canvas. */
+	async openWorkflow(id: string): Promise<void> {
+		await this.page.goto(`${this.demo.editorUrl}/workflow/${id}`);
+		await this.page.getByTestId('canvas').waitFor();
+		await this.page.getByTestId('canvas-node').first().waitFor();
+	}
+
+	/** What each node on the canvas shows (sticky notes are not canvas-node). */
+	async nodeStates(): Promise<NodeState[]> {
+		return await this.page.getByTestId('canvas-node').evaluateAll((elements) =>
+			elements.map((element) => {
+				// No named functions in here: the page gets this code as text (tsx would wrap them in __name).
+				const node = element as unknown as { getAttribute: (name: string) => string | null; querySelector: (selector: string) => unknown };
+				return {
+					name: node.getAttribute('data-node-name') ?? '?',
+					success: node.querySelector('[data-test-id="canvas-node-status-success"]') !== null,
+					error: node.querySelector('[data-test-id="node-issues"]') !== null,
+					warning: node.querySelector('[data-test-id="canvas-node-status-warning"]') !== null,
+				};
+			}),
+		);
+	}
+
+	/**
+	 * Wait until `executions` (the workflow's finished executions, from n8n's API) has grown by one and the
+	 * canvas shows the end of the run (no stop button, every node green or one with an error). Returns the
+	 * execution's status and what the canvas shows.
+	 */
+	async waitForRunEnd(workflowId: string, before: number): Promise<{ status: string; states: NodeState[] }> {
+		let status = '';
+		await waitFor(
+			async () => {
+				const done = await finishedExecutions(this.rest, workflowId);
+				status = done.length > before ? done[0].status : '';
+				return status !== '';
+			},
+			STEP_TIMEOUT_MS - 10_000,
+			() => `the run of ${workflowId} did not finish (finished executions: ${before})`,
+			500,
+		);
+		let states: NodeState[] = [];
+		await waitFor(
+			async () => {
+				states = await this.nodeStates();
+				const running =
+					(await this.page.getByTestId('stop-execution-button').isVisible()) ||
+					(await this.page.getByTestId('stop-execution-waiting-for-webhook-button').isVisible());
+				return !running && states.length > 0 && (states.some((state) => state.error) || states.every((state) => state.success));
+			},
+			ACTION_TIMEOUT_MS,
+			() => `the canvas does not show the end of the run: ${JSON.stringify(states)}`,
+			250,
+		);
+		return { status, states };
+	}
+
+	/** Every node of the workflow shows success on the canvas, none an error or a warning. */
+	expectAllGreen(names: string[], states: NodeState[], status: string): void {
+		const shown = new Map(states.map((state) => [state.name, state]));
+		const notGreen = names.filter((name) => !shown.get(name)?.success || shown.get(name)?.error || shown.get(name)?.warning);
+		const describe = (name: string) => {
+			const state = shown.get(name);
+			return state ? `${name} (${state.error ? 'error' : state.warning ? 'warning' : 'no success icon'})` : `${name} (not on the canvas)`;
+		};
+		expect(notGreen.length === 0, `not green: ${notGreen.map(describe).join(', ')}; execution ${status}`);
+		expect(status === 'success', `the execution ended ${status}`);
+	}
+
+	/** Close the node view if a run opened it, and fit the whole workflow in view for the screenshot. */
+	async canvasInView(): Promise<void> {
+		const ndv = this.page.getByTestId('ndv');
+		if (await ndv.isVisible()) {
+			await this.page.getByTestId('back-to-canvas').click();
+			await ndv.waitFor({ state: 'hidden' });
+		}
+		await this.page.getByTestId('zoom-to-fit').click();
+		await this.page.waitForTimeout(400);
 	}
 
 	async run(): Promise<void> {
@@ -351,10 +438,11 @@ class BrowserRun {
 			await output.getByTestId('radio-button-json').click();
 			const container = output.getByTestId('ndv-data-container');
 			let json = '';
+			// The view may still be filling in: wait for both fields.
 			await waitFor(
-				async () => /"assetHandle":\s*"/.test((json = await container.innerText())),
+				async () => /"assetHandle":\s*"[^"]+"[\s\S]*"name":\s*"[^"]+"/.test((json = await container.innerText())),
 				ACTION_TIMEOUT_MS,
-				() => `no assetHandle in the output panel's JSON view:\n${json.slice(0, 800)}`,
+				() => `no assetHandle and name in the output panel's JSON view:\n${json.slice(0, 800)}`,
 			);
 			const shown = /"assetHandle":\s*"([^"]+)"/.exec(json)?.[1] ?? '';
 			const name = /"name":\s*"([^"]+)"/.exec(json)?.[1] ?? '';
@@ -417,8 +505,209 @@ class BrowserRun {
 			await dialog.getByText('Couldn’t connect with these settings').waitFor({ state: 'hidden' });
 			return 'Connection tested successfully';
 		});
+
+		await this.modeBoxSteps();
+		await this.demoWorkflowSteps();
+		await this.exampleSteps();
+	}
+
+	/** Issue #24 item 4: each mode label fits the mode box of the Company, Image and Folder locators. */
+	async modeBoxSteps(): Promise<void> {
+		const { page } = this;
+		const ndv = page.getByTestId('ndv');
+		// A new workflow: n8n 2.x saves edits on its own, and the mode changes must not reach the demo workflow.
+		this.section('the locator mode box fits its labels (Copy an image in a new workflow)');
+		await this.step('a new workflow with Copy an image', async () => {
+			await page.goto(`${this.demo.editorUrl}/workflow/new`);
+			await page.getByTestId('canvas').waitFor();
+			await page.getByTestId('node-creator-plus-button').click();
+			const creator = page.getByTestId('node-creator');
+			await creator.getByTestId('node-creator-search-bar').fill('Scene7');
+			await creator.getByTestId('item-iterator-item').filter({ hasText: 'Scene7 IPS' }).first().click();
+			const copyAction = creator.getByTestId('item-iterator-item').filter({ hasText: exactly('Copy an image') });
+			const actionsHeader = creator.getByText(/^\s*Actions \(\d+\)\s*$/);
+			await copyAction.or(actionsHeader).first().waitFor();
+			if (!(await copyAction.isVisible()) && (await actionsHeader.count()) > 0) await actionsHeader.first().click();
+			await copyAction.click();
+			await ndv.waitFor();
+			await ndv.getByTestId('resource-locator-companyHandle').waitFor();
+		});
+		const widths: string[] = [];
+		for (const [param, label] of [
+			['companyHandle', 'Company'],
+			['assetHandle', 'Image'],
+			['folderHandle', 'Folder'],
+		] as const) {
+			await this.step(`${label}: every mode label fits the mode box`, async () => {
+				const selector = ndv.getByTestId(`resource-locator-${param}`).getByTestId('rlc-mode-selector');
+				const input = selector.locator('input');
+				const options = page.locator('[data-test-id^="mode-"]:visible');
+				// Click outside any list (the top left corner of the parameters): open dropdowns close.
+				const closeLists = async () => {
+					await page.getByTestId('node-parameters').click({ position: { x: 5, y: 5 } });
+					await waitFor(async () => (await options.count()) === 0 && (await page.locator('[data-test-id="rlc-item"]:visible').count()) === 0, 5000, () => 'a list stays open');
+				};
+				await selector.click();
+				await options.first().waitFor();
+				const modes = (await options.evaluateAll((elements) =>
+					elements.map((element) => (element as unknown as { getAttribute: (name: string) => string | null }).getAttribute('data-test-id') ?? ''),
+				)).map((testId) => testId.replace(/^mode-/, ''));
+				await closeLists();
+				const measured: ModeLabelWidth[] = [];
+				for (const mode of modes) {
+					await selector.click();
+					await page.locator(`[data-test-id="mode-${mode}"]:visible`).click();
+					await closeLists();
+					measured.push({ mode, ...(await input.evaluate(measureModeLabel)) });
+				}
+				const line = `${label}: ${measured.map(formatWidth).join('; ')}`;
+				widths.push(line);
+				console.log(`    ${line}`);
+				const clipped = measured.filter((m) => m.scrollWidth > m.clientWidth || m.textWidth > m.contentWidth + 0.5);
+				expect(
+					clipped.length === 0,
+					`clipped in the ${Math.round(measured[0]?.boxWidth ?? 0)} px mode box: ${clipped.map((m) => `"${m.label}" needs ${m.textWidth.toFixed(1)} px, ${m.contentWidth.toFixed(1)} px available`).join(', ')}`,
+				);
+				return `${modes.length} modes, none clipped`;
+			}, { soft: true });
+		}
+		await this.step('screenshot of the locators', async () => {
+			await this.shot('locator-modes');
+			return widths.length === 3 ? 'measured all three' : `measured ${widths.length} of 3`;
+		});
+	}
+
+	/** The demo workflow npm start imports: If Name Exists: Rename keeps a second click green. */
+	async demoWorkflowSteps(): Promise<void> {
+		const { page } = this;
+		this.section('the demo workflow runs green, twice');
+		const names = ['Manual Trigger', 'Copy Image', 'Use Handle'];
+		for (const [round, copyName] of [
+			[1, 'Copy_macbookwin1'],
+			[2, 'Copy_macbookwin1_1'],
+		] as const) {
+			await this.step(`demo workflow, run ${round}: every node green, the copy ${copyName} in the sandbox`, async () => {
+				if (round === 1) await this.openWorkflow(DEMO_WORKFLOW_ID);
+				await this.canvasInView();
+				const before = (await finishedExecutions(this.rest, DEMO_WORKFLOW_ID)).length;
+				await page.getByTestId('execute-workflow-button').click();
+				const { status, states } = await this.waitForRunEnd(DEMO_WORKFLOW_ID, before);
+				this.expectAllGreen(names, states, status);
+				const copies = (await sandboxState(this.demo)).assets.filter((a) => a.name === copyName);
+				expect(copies.length === 1, `the sandbox holds ${copies.length} assets named ${copyName}`);
+				if (round === 2) await this.shot('demo-workflow-second-run');
+				return `${names.length} nodes green; ${copyName} = ${copies[0].assetHandle}`;
+			});
+		}
+	}
+
+	/** Every workflow of examples/, as npm start imported it, run from the editor: every node green. */
+	async exampleSteps(): Promise<void> {
+		const { page } = this;
+		for (const file of exampleFiles()) {
+			const shipped = readExample(file);
+			const names = shipped.nodes.filter((node) => node.type !== 'n8n-nodes-base.stickyNote').map((node) => node.name);
+			const isWebhook = file === WEBHOOK_EXAMPLE.file;
+			this.section(`examples/${file}`);
+			await this.step(`${file}: opens with the demo credential, ${names.length} nodes`, async () => {
+				await this.openWorkflow(shipped.id);
+				await this.canvasInView();
+				const shown = (await this.nodeStates()).map((state) => state.name).sort();
+				expect(JSON.stringify(shown) === JSON.stringify([...names].sort()), `the canvas shows ${shown.join(', ')}`);
+				const stored = await this.rest.ok<{ nodes: Array<{ name: string; type: string; credentials?: Record<string, { id: string }> }> }>('GET', `/rest/workflows/${shipped.id}`);
+				const withoutDemo = stored.nodes.filter((node) => node.type.startsWith('n8n-nodes-scene7.') && node.credentials?.scene7IpsApi?.id !== DEMO_CREDENTIAL.id);
+				expect(withoutDemo.length === 0, `Scene7 nodes without the demo credential: ${withoutDemo.map((node) => node.name).join(', ')}`);
+			});
+			await this.step(`${file}: ${isWebhook ? 'listen, call the test webhook' : 'Execute workflow'}: every node green`, async () => {
+				const before = (await finishedExecutions(this.rest, shipped.id)).length;
+				await page.getByTestId('execute-workflow-button').click();
+				let note = '';
+				if (isWebhook) {
+					await page.getByTestId('stop-execution-waiting-for-webhook-button').waitFor();
+					const url = `${this.demo.editorUrl}/webhook-test/${WEBHOOK_EXAMPLE.path}`;
+					let answer: { status: number; text: string } = { status: 0, text: '' };
+					// The test webhook is registered when the editor says it listens; a 404 runs nothing: call again.
+					await waitFor(
+						async () => {
+							const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(WEBHOOK_EXAMPLE.body) });
+							answer = { status: res.status, text: await res.text() };
+							return res.status !== 404;
+						},
+						ACTION_TIMEOUT_MS,
+						() => `POST ${url}: ${answer.status} ${answer.text.slice(0, 300)}`,
+						500,
+					);
+					expect(answer.status === 200, `POST ${url}: ${answer.status} ${answer.text.slice(0, 300)}`);
+					const copy = JSON.parse(answer.text) as { assetHandle?: string; name?: string };
+					expect(copy.name === WEBHOOK_EXAMPLE.body.newName && /^a\|/.test(copy.assetHandle ?? ''), `the webhook answered ${answer.text.slice(0, 300)}`);
+					note = `; the webhook answered ${copy.name} = ${copy.assetHandle}`;
+				}
+				const { status, states } = await this.waitForRunEnd(shipped.id, before);
+				this.expectAllGreen(names, states, status);
+				await this.canvasInView();
+				await this.shot(`example-${file.replace(/\.json$/, '')}`);
+				return `${names.length} nodes green${note}`;
+			});
+		}
 	}
 }
+
+interface NodeState {
+	name: string;
+	success: boolean;
+	error: boolean;
+	warning: boolean;
+}
+
+/** The workflow's finished executions, newest first. */
+async function finishedExecutions(rest: RestClient, workflowId: string): Promise<Array<{ id: string; status: string }>> {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const page = await rest.ok<{ results: Array<{ id: string; status: string; finished?: boolean; stoppedAt?: string | null }> }>('GET', `/rest/executions?filter=${filter}&limit=50`);
+	return page.results.filter((execution) => ['success', 'error', 'crashed', 'canceled'].includes(execution.status));
+}
+
+interface ModeLabelWidth {
+	mode: string;
+	/** The label the mode box shows. */
+	label: string;
+	/** The label's width in the input's font (canvas measureText). */
+	textWidth: number;
+	/** The input's content box: clientWidth less its padding. */
+	contentWidth: number;
+	scrollWidth: number;
+	clientWidth: number;
+	/** The whole mode box (rlc-mode-selector). */
+	boxWidth: number;
+}
+
+/** Runs in the page, on the mode box's input (as text: no named functions inside). */
+function measureModeLabel(element: unknown): Omit<ModeLabelWidth, 'mode'> {
+	const input = element as {
+		value: string;
+		clientWidth: number;
+		scrollWidth: number;
+		closest: (selector: string) => { getBoundingClientRect: () => { width: number } } | null;
+	};
+	const page = globalThis as unknown as {
+		getComputedStyle: (node: unknown) => { fontStyle: string; fontWeight: string; fontSize: string; fontFamily: string; letterSpacing: string; paddingLeft: string; paddingRight: string };
+		document: { createElement: (tag: string) => { getContext: (kind: string) => { font: string; measureText: (text: string) => { width: number } } } };
+	};
+	const style = page.getComputedStyle(input);
+	const context = page.document.createElement('canvas').getContext('2d');
+	context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+	const spacing = Number.parseFloat(style.letterSpacing) || 0;
+	return {
+		label: input.value,
+		textWidth: context.measureText(input.value).width + spacing * input.value.length,
+		contentWidth: input.clientWidth - (Number.parseFloat(style.paddingLeft) || 0) - (Number.parseFloat(style.paddingRight) || 0),
+		scrollWidth: input.scrollWidth,
+		clientWidth: input.clientWidth,
+		boxWidth: input.closest('[data-test-id="rlc-mode-selector"]')?.getBoundingClientRect().width ?? 0,
+	};
+}
+
+const formatWidth = (m: ModeLabelWidth) =>
+	`"${m.label}" ${m.textWidth.toFixed(1)}/${m.contentWidth.toFixed(1)} px (scroll ${m.scrollWidth}/${m.clientWidth}, box ${m.boxWidth.toFixed(0)})`;
 
 async function main(): Promise<void> {
 	const args = parseArgs(process.argv.slice(2));
@@ -464,7 +753,11 @@ async function main(): Promise<void> {
 			selectors.setTestIdAttribute('data-test-id');
 			const page = browser.pages()[0] ?? (await browser.newPage());
 			page.setDefaultTimeout(ACTION_TIMEOUT_MS);
-			run = new BrowserRun(page, demo);
+			// Leaving a workflow with unsaved changes (the steps never save) asks before unload: leave.
+			page.on('dialog', (dialog) => void (dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss()).catch(() => undefined));
+			const rest = new RestClient(demo.editorUrl);
+			await rest.login(DEMO_OWNER.email, DEMO_OWNER.password);
+			run = new BrowserRun(page, demo, rest);
 			await run.run();
 		} finally {
 			await browser?.close().catch(() => undefined);
