@@ -3,14 +3,14 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { folderAtPath, normalizeFolderPath, Scene7Client } from '../client/lookups';
 import { type MetadataFieldSummary, metadataFieldsOf } from '../client/metadata';
-import { retryPolicy, type CallSettings } from '../helpers/callOptions';
 import { asNodeError, errorForItem } from '../helpers/errors';
 import { describeNameFault, faultConcernsName } from '../helpers/nameFaults';
 import { type ExecutionScope, holdsExpression } from '../helpers/executionScope';
-import { imageServingUrl } from '../helpers/imageUrl';
+import { imageServingUrl } from '../helpers/imageServingUrl';
 import { mappedFieldValue } from '../helpers/mappedField';
 import { optionalText, requireAssetName, requireHandle, requireText } from '../helpers/input';
 import { type IpsCallOptions, type IpsParam, ipsFaultOf } from '../transport';
+import { retryPolicy, type CallSettings } from './callOptions';
 import { HANDLE_HINTS } from './common.descriptions';
 
 // Keys of the execution's shared lookups for image URLs.

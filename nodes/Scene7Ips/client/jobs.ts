@@ -125,12 +125,6 @@ export async function getActiveJobs(
 	return itemsOf(result.jobArray).map(toActiveJob);
 }
 
-/** A company's job logs, without their details. */
-export async function getJobLogs(caller: JobCaller, companyHandle: string, numRows?: number): Promise<JobLog[]> {
-	const result = await caller.call('getJobLogs', { companyHandle, numRows });
-	return itemsOf(result.jobLogArray).map(toJobLog);
-}
-
 /** Details per getJobLogDetails page: Scene7's default and maximum (r-get-job-log-details.md, ips-api.md §11.5). */
 export const JOB_LOG_PAGE_SIZE = 1000;
 
@@ -185,11 +179,6 @@ export async function getJobLogDetails(
 
 /** The one entry of a list, or undefined when it has none or several. */
 const uniqueBy = <T>(list: T[]): T | undefined => (list.length === 1 ? list[0] : undefined);
-
-/** Stops a running job. */
-export async function stopJob(caller: JobCaller, companyHandle: string, jobHandle: string): Promise<void> {
-	await caller.call('stopJob', { companyHandle, jobHandle });
-}
 
 /**
  * The one job Scene7 has with exactly this name, active, queued or logged, that did not start

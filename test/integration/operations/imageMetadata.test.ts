@@ -2,7 +2,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 import { PNG } from 'pngjs';
 
-import { POLL_SCHEDULE } from '../../../nodes/Scene7Ips/helpers/jobWait';
+import { POLL_SCHEDULE } from '../../../nodes/Scene7Ips/client/jobWait';
 import { DEMO, SEED } from '../../sandbox/server';
 import { SCENE7 } from '../../support/workflows';
 import { byHandle, operationsSent, runNode, useSandbox } from './harness';

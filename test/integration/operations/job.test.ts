@@ -3,7 +3,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 import { PNG } from 'pngjs';
 
-import { POLL_SCHEDULE } from '../../../nodes/Scene7Ips/helpers/jobWait';
+import { POLL_SCHEDULE } from '../../../nodes/Scene7Ips/client/jobWait';
 import { DEMO } from '../../sandbox/server';
 import { byHandle, byPath, operationsSent, runNode, useSandbox } from './harness';
 

@@ -5,7 +5,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { PNG } from 'pngjs';
 
 import { UPLOAD_POSTS_IN_FLIGHT } from '../../../nodes/Scene7Ips/actions/job/uploadFiles.operation';
-import { POLL_SCHEDULE } from '../../../nodes/Scene7Ips/helpers/jobWait';
+import { POLL_SCHEDULE } from '../../../nodes/Scene7Ips/client/jobWait';
 import { injectRule } from '../../sandbox/injector';
 import { DEMO, startSandbox } from '../../sandbox/server';
 import { runWorkflow } from '../../support/engine';

@@ -63,7 +63,7 @@ const parameters = (overrides: IDataObject = {}): IDataObject => ({
 	folderHandle: locator('path', 'ApiTestCo/summer/'),
 	name: 'copy',
 	urlModifier: '',
-	// The image URL's lookups have their own tests (image/imageUrl.test.ts).
+	// The image URL's lookups have their own tests (image/imageUrlOutput.test.ts).
 	options: { includeImageUrl: false },
 	...overrides,
 });

@@ -27,7 +27,7 @@ const parameters = (options: IDataObject = {}, overrides: IDataObject = {}): IDa
 	folderHandle: locator('ApiTestCo/'),
 	name: 'Copy_macbookwin1',
 	urlModifier: '',
-	// The image URL's lookups have their own tests (image/imageUrl.test.ts).
+	// The image URL's lookups have their own tests (image/imageUrlOutput.test.ts).
 	options: { retry: { settings: { attempts: 3, backoff: 0 } }, includeImageUrl: false, ...options },
 	...overrides,
 });

@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports */
 import { PassThrough, Readable } from 'node:stream';
 
-import { readBodyText } from '../../../nodes/Scene7Ips/transport/body';
+import { readBodyBytes, readBodyText } from '../../../nodes/Scene7Ips/transport/body';
 
 describe('readBodyText', () => {
 	it('takes text, bytes and nothing as they are', async () => {
@@ -45,5 +45,24 @@ describe('readBodyText', () => {
 		cut.write('<part');
 		cut.destroy();
 		await expect(cutRead).rejects.toMatchObject({ code: 'ERR_STREAM_PREMATURE_CLOSE' });
+	});
+});
+
+describe('readBodyBytes', () => {
+	it('reads a stream up to the bound and drops it beyond', async () => {
+		expect(await readBodyBytes(Readable.from([Buffer.from('ab'), Buffer.from('c')]), 3)).toEqual(Buffer.from('abc'));
+		expect(await readBodyBytes(Readable.from([Buffer.from('ab'), Buffer.from('cd')]), 3)).toBeUndefined();
+		expect(await readBodyBytes(Readable.from([new Uint8Array([1, 2]), 'c'], { objectMode: true }), 3)).toEqual(Buffer.from([1, 2, 0x63]));
+		expect(await readBodyBytes(new Uint8Array([1, 2]).buffer, 2)).toEqual(Buffer.from([1, 2]));
+		expect(await readBodyBytes(Buffer.from('abcd'), 3)).toBeUndefined();
+		expect(await readBodyBytes(undefined, 0)).toEqual(Buffer.alloc(0));
+	});
+
+	it('destroys a stream it stops reading (a drain with limit 0 included)', async () => {
+		const stream = new PassThrough();
+		const read = readBodyBytes(stream, 0);
+		stream.write('x');
+		expect(await read).toBeUndefined();
+		expect(stream.destroyed).toBe(true);
 	});
 });

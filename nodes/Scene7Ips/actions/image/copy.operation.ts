@@ -16,7 +16,7 @@ import {
 	validateUrlModifierOption,
 } from '../common.descriptions';
 import type { ItemContext } from '../item';
-import { imageUrlFields, includeImageUrlOption, wantsImageUrl } from './imageUrl';
+import { imageUrlFields, includeImageUrlOption, wantsImageUrl } from './imageUrlOutput';
 import { modifierBuilder, modifierBuilderCollection } from './modifierBuilder.description';
 import { blockUnknownCommandsOption, composeUrlModifier, urlModifierWarningsField } from './urlModifier';
 

@@ -1,9 +1,10 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions, IN8nHttpFullResponse, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { extensionOf, fileNameFor, MAX_DOWNLOAD_BYTES, mimeTypeOf, readBytes } from '../../helpers/download';
+import { extensionOf, fileNameFor, MAX_DOWNLOAD_BYTES, mimeTypeOf } from '../../helpers/download';
 import { asNodeError } from '../../helpers/errors';
 import { CREDENTIAL_TYPE, DOWNLOAD_LIMITER, limiterFor } from '../../transport';
+import { isReadable, readBodyBytes } from '../../transport/body';
 import { hostOf, isImageServingRead, isRedirectStatus } from '../../transport/endpoint';
 import {
 	assetRLC,
@@ -101,7 +102,7 @@ async function readImageServing(
 		}
 		const status = Number(response.statusCode);
 		if (!isRedirectStatus(status)) return response;
-		await readBytes(response.body, 0);
+		await readBodyBytes(response.body, 0);
 		const location = headerOf(response.headers, 'location');
 		let next = '';
 		try {
@@ -130,8 +131,9 @@ async function readImageServing(
 
 /**
  * Reads an image from Image Serving, whose URL is derived from Scene7's Image Server URL and the
- * company's root (an inference, see helpers/imageUrl.ts). The GET goes through the credential,
- * which passes a plain Image Serving read on unchanged: nothing secret is sent to Image Serving.
+ * company's root (an inference, see helpers/imageServingUrl.ts). The GET goes through the
+ * credential, which passes a plain Image Serving read on unchanged: nothing secret is sent to Image
+ * Serving.
  */
 export async function execute(this: IExecuteFunctions, item: ItemContext): Promise<BinaryOutput> {
 	const options = item.options as DownloadOptions;
@@ -182,23 +184,20 @@ interface DownloadTarget {
 	warnings: ReturnType<typeof checkUrlModifier>;
 }
 
-const isStream = (body: unknown): body is AsyncIterable<unknown> & { destroy?: () => void } =>
-	body !== null && typeof body === 'object' && Symbol.asyncIterator in body;
-
 /** One GET and its bytes into n8n's binary data. */
 async function downloadOne(context: IExecuteFunctions, item: ItemContext, target: DownloadTarget): Promise<BinaryOutput> {
 	const { assetHandle, companyHandle, name, imageUrl, options, binaryPropertyName, warnings } = target;
 	const response = await readImageServing(context, item, imageUrl, options.timeout);
 	const status = Number(response.statusCode);
 	if (status === 403 || status === 404) {
-		await readBytes(response.body, 0);
+		await readBodyBytes(response.body, 0);
 		throw item.error(
 			`Image Serving does not serve image '${name}' (HTTP ${status}) at ${imageUrl}`,
 			'The likely cause is that the image is not published yet (Image Serving only serves published assets). Publish it (Job → Publish) and download it again once the publish job is done. A URL Modifier Image Serving refuses, or a company served from its own domain, can cause this too.',
 		);
 	}
 	if (status < 200 || status >= 300) {
-		await readBytes(response.body, 0);
+		await readBodyBytes(response.body, 0);
 		throw item.error(
 			`Image Serving answered HTTP ${status} for ${imageUrl}`,
 			'Check the URL Modifier, or run the item again later if the server is busy.',
@@ -212,7 +211,7 @@ async function downloadOne(context: IExecuteFunctions, item: ItemContext, target
 	const declared = Number(headerOf(response.headers, 'content-length'));
 	const sized = headerOf(response.headers, 'content-length') !== undefined && Number.isFinite(declared);
 	if (sized && declared > MAX_DOWNLOAD_BYTES) {
-		await readBytes(response.body, 0);
+		await readBodyBytes(response.body, 0);
 		throw tooLarge();
 	}
 	const mimeType = mimeTypeOf(headerOf(response.headers, 'content-type')) || 'application/octet-stream';
@@ -220,7 +219,7 @@ async function downloadOne(context: IExecuteFunctions, item: ItemContext, target
 	const encoding = String(headerOf(response.headers, 'content-encoding') ?? 'identity').toLowerCase();
 	let binaryData: IBinaryData;
 	let fileSize: number;
-	if (sized && encoding === 'identity' && isStream(response.body)) {
+	if (sized && encoding === 'identity' && isReadable(response.body)) {
 		// Its length is known and within the bound: the stream goes to n8n as it comes, so in
 		// filesystem (and S3) binary mode no more than a chunk of it is held in memory.
 		type BinaryInput = Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0];
@@ -236,7 +235,7 @@ async function downloadOne(context: IExecuteFunctions, item: ItemContext, target
 		fileSize = typeof binaryData.bytes === 'number' ? binaryData.bytes : declared;
 	} else {
 		// No length given (or compressed on the way): read with the bound, then hand over.
-		const data = await readBytes(response.body);
+		const data = await readBodyBytes(response.body, MAX_DOWNLOAD_BYTES);
 		if (!data) throw tooLarge();
 		binaryData = await context.helpers.prepareBinaryData(data, fileName, mimeType);
 		fileSize = data.length;

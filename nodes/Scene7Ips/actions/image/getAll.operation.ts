@@ -18,7 +18,7 @@ import {
 	timeoutOption,
 } from '../common.descriptions';
 import type { ItemContext } from '../item';
-import { includeImageUrlOption, withImageUrls } from './imageUrl';
+import { includeImageUrlOption, withImageUrls } from './imageUrlOutput';
 
 /** IPS returns at most this many assets per searchAssets call. */
 export const MAX_PAGE_SIZE = 1000;

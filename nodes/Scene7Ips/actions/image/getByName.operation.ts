@@ -14,7 +14,7 @@ import {
 	timeoutOption,
 } from '../common.descriptions';
 import type { ItemContext } from '../item';
-import { includeImageUrlOption, withImageUrls } from './imageUrl';
+import { includeImageUrlOption, withImageUrls } from './imageUrlOutput';
 
 const properties: INodeProperties[] = [
 	companyRLC,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getJobLogDetails, type JobLog } from '../../client/jobs';
-import { countsOf } from '../../helpers/jobWait';
+import { countsOf } from '../../helpers/jobLog';
 import { companyRLC, optionsCollection, retryOption, RETRY_NOTES, timeoutOption } from '../common.descriptions';
 import type { ItemContext } from '../item';
 import { activeJob, queuedOrState, stillRunning, waitFor, waitForCompletionOffOption, waitSettings, waitTimeoutOption } from './shared';

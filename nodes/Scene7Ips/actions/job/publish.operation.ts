@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { errorForItem } from '../../helpers/errors';
-import { countsOf, failedFiles, jobFailed } from '../../helpers/jobWait';
+import { countsOf, failedFiles, jobFailed } from '../../helpers/jobLog';
 import { companyRLC, optionsCollection, retryOption, timeoutOption } from '../common.descriptions';
 import { byGroup } from '../../helpers/groups';
 import type { ItemContext } from '../item';

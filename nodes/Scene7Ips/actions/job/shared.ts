@@ -1,8 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { findJobNamed, getActiveJobs, type JobLog, submitJob } from '../../client/jobs';
+import { DEFAULT_WAIT_TIMEOUT_S, waitForJob } from '../../client/jobWait';
 import { fingerprintOf } from '../../helpers/attemptJournal';
-import { DEFAULT_WAIT_TIMEOUT_S, waitForJob } from '../../helpers/jobWait';
 import { requireReturnedHandle } from '../../helpers/output';
 import type { IpsParam } from '../../transport';
 import type { ItemContext } from '../item';

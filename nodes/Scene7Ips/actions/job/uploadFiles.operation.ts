@@ -4,7 +4,7 @@ import { randomString, updateDisplayOptions } from 'n8n-workflow';
 import { findJobNamed, type JobLog } from '../../client/jobs';
 import { errorForItem } from '../../helpers/errors';
 import { byGroup, chunkNumbers } from '../../helpers/groups';
-import { assetNameOfFile, jobFailed, rowStates } from '../../helpers/jobWait';
+import { assetNameOfFile, jobFailed, rowStates } from '../../helpers/jobLog';
 import { multipartBoundary, resolveUploadUrl, type UploadJobSettings } from '../../transport/uploadFile';
 import { uploadPost, type UploadFileBytes } from '../../transport/uploadPost';
 import { companyRLC, folderRLC, optionsCollection, timeoutOption } from '../common.descriptions';

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { JobLog } from '../../client/jobs';
 import { errorForItem } from '../../helpers/errors';
 import { byGroup, chunkNumbers } from '../../helpers/groups';
-import { assetNameOfFile, fileNameOfUrl, rowStates, type UploadRow } from '../../helpers/jobWait';
+import { assetNameOfFile, fileNameOfUrl, rowStates, type UploadRow } from '../../helpers/jobLog';
 import { companyRLC, folderRLC, optionsCollection, retryOption, timeoutOption } from '../common.descriptions';
 import type { ItemContext } from '../item';
 import type { OperationOutput } from '../operation';

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { JobLog } from '../../client/jobs';
-import { assetNameOfFile, countsOf, jobFailed, type RowResult } from '../../helpers/jobWait';
+import { assetNameOfFile, countsOf, jobFailed, type RowResult } from '../../helpers/jobLog';
 import type { ItemContext } from '../item';
 import type { OperationOutput } from '../operation';
 

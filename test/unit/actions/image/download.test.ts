@@ -1,7 +1,7 @@
 import type { IBinaryData, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { extensionOf, fileNameFor, mimeTypeOf, readBytes } from '../../../../nodes/Scene7Ips/helpers/download';
+import { extensionOf, fileNameFor, mimeTypeOf } from '../../../../nodes/Scene7Ips/helpers/download';
 import { fakeExecuteContext, type FakeResponse, type SentRequest } from '../../../support/executeContext';
 import { assetsAnswer, assetXml, byHandle, node, operationOf, paramOf, scripted, soapFault } from '../support';
 import { urlLookups } from './urlAnswers';
@@ -250,14 +250,6 @@ describe('Image > Download', () => {
 });
 
 describe('download helpers', () => {
-	it('reads a stream up to the bound and drops it beyond', async () => {
-		expect(await readBytes(streamOf([Buffer.from('ab'), Buffer.from('c')]), 3)).toEqual(Buffer.from('abc'));
-		expect(await readBytes(streamOf([Buffer.from('ab'), Buffer.from('cd')]), 3)).toBeUndefined();
-		expect(await readBytes(new Uint8Array([1, 2]).buffer, 2)).toEqual(Buffer.from([1, 2]));
-		expect(await readBytes(Buffer.from('abcd'), 3)).toBeUndefined();
-		expect(await readBytes(undefined)).toEqual(Buffer.alloc(0));
-	});
-
 	it('names the file by the served format', () => {
 		expect(mimeTypeOf('Image/JPEG; q=1')).toBe('image/jpeg');
 		expect(mimeTypeOf(undefined)).toBe('');

@@ -11,7 +11,7 @@ const parameters = (overrides: IDataObject = {}) => ({
 	returnAll: false,
 	limit: 50,
 	...overrides,
-	// The image URL's lookups have their own tests (imageUrl.test.ts) unless a test turns it on.
+	// The image URL's lookups have their own tests (imageUrlOutput.test.ts) unless a test turns it on.
 	options: { includeImageUrl: false, ...((overrides as IDataObject).options as IDataObject) },
 });
 

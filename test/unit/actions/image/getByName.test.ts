@@ -9,7 +9,7 @@ const parameters = (overrides: IDataObject = {}) => ({
 	companyHandle: byHandle('c|6'),
 	assetName: 'macbookwin1',
 	...overrides,
-	// The image URL's lookups have their own tests (imageUrl.test.ts) unless a test turns it on.
+	// The image URL's lookups have their own tests (imageUrlOutput.test.ts) unless a test turns it on.
 	options: { includeImageUrl: false, ...((overrides as IDataObject).options as IDataObject) },
 });
 

@@ -1,7 +1,7 @@
 // Job tests: IPS answers for the job calls, a short poll schedule, and a run with a Cancel signal.
 import type { IDataObject } from 'n8n-workflow';
 
-import { POLL_SCHEDULE } from '../../../../nodes/Scene7Ips/helpers/jobWait';
+import { POLL_SCHEDULE } from '../../../../nodes/Scene7Ips/client/jobWait';
 import { fakeExecuteContext, type FakeResponse, type SentRequest } from '../../../support/executeContext';
 import { emptyAnswer, node, operationOf, type RunOptions, soapResult, xml } from '../support';
 

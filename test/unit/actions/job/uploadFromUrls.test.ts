@@ -1,6 +1,6 @@
 import { ManualExecutionCancelledError } from 'n8n-workflow';
 
-import { POLL_SCHEDULE } from '../../../../nodes/Scene7Ips/helpers/jobWait';
+import { POLL_SCHEDULE } from '../../../../nodes/Scene7Ips/client/jobWait';
 import { wait } from '../../../../nodes/Scene7Ips/helpers/wait';
 import { byHandle, connectionReset, emptyAnswer, operationOf, param, paramOf, run, scripted } from '../support';
 import {

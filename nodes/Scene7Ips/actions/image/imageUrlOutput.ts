@@ -4,8 +4,8 @@ import type { ItemContext } from '../item';
 
 // The Image Serving URL on image outputs. Its derivation (getProperty IpsImageServerUrl + the
 // company's root folder + the name) is our inference, not checked against a live server; see
-// helpers/imageUrl.ts. A failed lookup never fails an item whose work is done: the output then
-// says why it has no URL.
+// helpers/imageServingUrl.ts. A failed lookup never fails an item whose work is done: the output
+// then says why it has no URL.
 
 export const includeImageUrlOption: INodeProperties = {
 	displayName: 'Include Image URL',

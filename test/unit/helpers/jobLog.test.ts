@@ -1,24 +1,10 @@
 import { toJobLog } from '../../../nodes/Scene7Ips/client/jobs';
-import {
-	assetNameOfFile,
-	failedFiles,
-	fileNameOfUrl,
-	jobFailed,
-	jobStatus,
-	detailState,
-	rowStates,
-	pollDelay,
-} from '../../../nodes/Scene7Ips/helpers/jobWait';
+import { assetNameOfFile, detailState, failedFiles, fileNameOfUrl, jobFailed, jobStatus, rowStates } from '../../../nodes/Scene7Ips/helpers/jobLog';
 
 const log = (fields: Record<string, unknown> = {}) =>
 	toJobLog({ jobHandle: 'j|1', fileSuccessCount: '2', fileErrorCount: '0', fatalError: 'false', ...fields });
 
-describe('job wait helpers', () => {
-	it('backs off from 1 s by 1.5 up to 10 s', () => {
-		expect(Array.from({ length: 8 }, (_, attempt) => pollDelay(attempt))).toEqual([1000, 1500, 2250, 3375, 5063, 7594, 10000, 10000]);
-		expect([0, 1, 2, 3].map((attempt) => pollDelay(attempt, { firstMs: 2, factor: 2, maxMs: 5 }))).toEqual([2, 4, 5, 5]);
-	});
-
+describe('job log helpers', () => {
 	it('maps Scene7 answers to a state', () => {
 		const active = { jobHandle: 'j|1', name: 'n', originalName: 'n', type: 'UploadUrlsJob', progress: 40, progressMessage: '2 of 5' };
 		expect(jobStatus({ ...active, state: 'New' }, undefined)).toEqual({ finished: false, state: 'New', progress: 40, progressMessage: '2 of 5' });

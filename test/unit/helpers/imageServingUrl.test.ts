@@ -1,4 +1,4 @@
-import { catalogOf, imageServingUrl } from '../../../nodes/Scene7Ips/helpers/imageUrl';
+import { catalogOf, imageServingUrl } from '../../../nodes/Scene7Ips/helpers/imageServingUrl';
 
 describe('catalogOf', () => {
 	it.each([

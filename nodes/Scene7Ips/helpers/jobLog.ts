@@ -1,24 +1,8 @@
-import type { ActiveJob, JobCaller, JobLog, JobLogDetail } from '../client/jobs';
-import { getActiveJobs, getJobLogDetails } from '../client/jobs';
-import { wait } from './wait';
+import type { ActiveJob, JobLog, JobLogDetail } from '../client/jobs';
 
-// Waiting for a Scene7 job: poll getActiveJobs with back-off until the job has left the active
-// list, then read its log. The pure parts (schedule, states, matching a log to rows) are separate
-// so they can be tested without a clock.
-
-/** The poll schedule: first pause, growth per poll, longest pause (ms). Tests shorten it. */
-export const POLL_SCHEDULE = { firstMs: 1000, factor: 1.5, maxMs: 10000 };
-
-/** The pause before poll number `attempt` (from 0). */
-export function pollDelay(attempt: number, schedule = POLL_SCHEDULE): number {
-	return Math.min(schedule.maxMs, Math.round(schedule.firstMs * schedule.factor ** Math.max(0, attempt)));
-}
-
-/** Default Wait Timeout of the job operations, in seconds. */
-export const DEFAULT_WAIT_TIMEOUT_S = 600;
-
-/** Scene7's active job states (ips-api.md §10); a job out of the active list with a log is Done. */
-export const ACTIVE_STATES = ['Unknown', 'New', 'WaitingClient', 'WaitingCoordinator', 'Running', 'Stopping'];
+// What Scene7's answers about a job say, without asking: where the job stands, whether it failed,
+// its counts, and each uploaded row's state in its log. The calls and the wait are in
+// client/jobWait.ts; these pure parts are tested without a clock.
 
 export type JobStatus =
 	| { finished: false; state: string; progress?: number; progressMessage?: string }
@@ -27,7 +11,8 @@ export type JobStatus =
 /**
  * Where a job stands from Scene7's two answers: still active (its state) when getActiveJobs lists
  * it with a state other than Done; finished once its log is there. Neither: it has not started or
- * its log is not written yet, so it is still pending.
+ * its log is not written yet, so it is still pending. Scene7's active states (ips-api.md §10):
+ * Unknown, New, WaitingClient, WaitingCoordinator, Running, Stopping.
  */
 export function jobStatus(active: ActiveJob | undefined, log: JobLog | undefined): JobStatus {
 	if (active && active.state !== 'Done') {
@@ -146,40 +131,3 @@ export const countsOf = (log: JobLog) => ({
 	totalFileCount: log.totalFileCount,
 });
 
-/** Where one job stands now: one getActiveJobs, and its log when it is no longer active. */
-export async function currentJobStatus(caller: JobCaller, companyHandle: string, jobHandle: string): Promise<JobStatus> {
-	const jobs = await getActiveJobs(caller, { companyHandle, jobHandle, includeWaitingJobs: true });
-	const active = jobs.find((job) => job.jobHandle === jobHandle) ?? jobs.find((job) => !job.jobHandle);
-	if (active && active.state !== 'Done') return jobStatus(active, undefined);
-	return jobStatus(active, await getJobLogDetails(caller, { companyHandle, jobHandle }));
-}
-
-export type WaitResult = { finished: true; log: JobLog } | { finished: false; state: string; progress?: number };
-
-/**
- * Polls a job until it has finished (its log is returned) or `timeoutMs` has passed (its last
- * state is returned). `signal` ends the wait at once (Cancel): the wait's rejection is thrown.
- */
-export async function waitForJob(
-	caller: JobCaller,
-	companyHandle: string,
-	jobHandle: string,
-	{ timeoutMs, signal, schedule = POLL_SCHEDULE }: { timeoutMs: number; signal?: AbortSignal; schedule?: typeof POLL_SCHEDULE },
-): Promise<WaitResult> {
-	const deadline = Date.now() + timeoutMs;
-	for (let attempt = 0; ; attempt++) {
-		const left = deadline - Date.now();
-		if (left <= 0) return await lastLook(caller, companyHandle, jobHandle);
-		await wait(Math.min(pollDelay(attempt, schedule), left), signal);
-		if (signal?.aborted) throw new Error('The run was cancelled');
-		const status = await currentJobStatus(caller, companyHandle, jobHandle);
-		if (status.finished) return { finished: true, log: status.log };
-		if (Date.now() >= deadline) return { finished: false, state: status.state, progress: status.progress };
-	}
-}
-
-/** With no time left before the first poll (Wait Timeout 0): one look, no pause. */
-async function lastLook(caller: JobCaller, companyHandle: string, jobHandle: string): Promise<WaitResult> {
-	const status = await currentJobStatus(caller, companyHandle, jobHandle);
-	return status.finished ? { finished: true, log: status.log } : { finished: false, state: status.state, progress: status.progress };
-}
