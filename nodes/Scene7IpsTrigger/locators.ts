@@ -1,11 +1,13 @@
 // The company and folder the trigger watches, as handles. A company chosen by name and a folder
 // chosen by path each cost a lookup, so an active trigger keeps what they resolved to in the node's
 // static data and looks them up again only when their value changes or Scene7 refuses the handle.
-import type { IDataObject, INodeParameterResourceLocator, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { HANDLE_HINTS } from '../Scene7Ips/actions/common.descriptions';
-import { folderAtPath, normalizeFolderPath, type Scene7Client } from '../Scene7Ips/client/lookups';
+import { asNodeError } from '../Scene7Ips/helpers/errors';
+import { isLookupMode, LocatorNotFound, locatorValue, resolveCompany, resolveFolder } from '../Scene7Ips/client/locators';
+import type { Scene7Client } from '../Scene7Ips/client/lookups';
 import { ipsFaultOf } from '../Scene7Ips/transport';
 
 /** Where the resolved handles live in the node's static data, beside the poll state. */
@@ -35,10 +37,8 @@ const PARAMETER_FAULT = 30001;
 const textOf = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '');
 
 function locatorOf(context: IPollFunctions, name: string): { mode: string; text: string } {
-	const value = context.getNodeParameter(name, '') as unknown;
-	if (value === null || typeof value !== 'object' || !('mode' in value)) return { mode: 'id', text: textOf(value) };
-	const locator = value as INodeParameterResourceLocator;
-	return { mode: locator.mode, text: textOf(locator.value) };
+	const { mode, value } = locatorValue(context.getNodeParameter(name, '') as unknown);
+	return { mode, text: textOf(value) };
 }
 
 function readCache(stored: unknown): LocatorCache {
@@ -107,7 +107,7 @@ export class Locators {
 				description: `Pick the company to watch from the list, or enter its name or handle. ${HANDLE_HINTS.company}`,
 			});
 		}
-		if (mode !== 'name') {
+		if (!isLookupMode('company', mode)) {
 			this.forget('company');
 			return text;
 		}
@@ -116,20 +116,14 @@ export class Locators {
 			this.kept.company = true;
 			return kept.handle;
 		}
-		const company = await this.client.companyByName(text);
-		if (!company) {
-			this.forget('company');
-			throw new NodeOperationError(this.context.getNode(), `No Scene7 company is named '${text}'`, {
-				description: 'Check the spelling, pick the company from the list, or enter its handle (e.g. c|6).',
-			});
-		}
-		this.keep('company', { value: text, handle: company.companyHandle });
-		return company.companyHandle;
+		const companyHandle = await this.resolved('company', async () => await resolveCompany(this.client, mode, text));
+		this.keep('company', { value: text, handle: companyHandle });
+		return companyHandle;
 	}
 
 	private async folder(companyHandle: string): Promise<string | undefined> {
 		const { mode, text } = locatorOf(this.context, 'folderHandle');
-		if (!text || mode !== 'path') {
+		if (!text || !isLookupMode('folder', mode)) {
 			this.forget('folder');
 			return text || undefined;
 		}
@@ -140,16 +134,20 @@ export class Locators {
 			this.kept.folder = true;
 			return kept.handle;
 		}
-		const folders = await this.client.companyFolders(companyHandle);
-		const folder = folderAtPath(folders, normalizeFolderPath(text), { ignoreCase: true });
-		if (!folder) {
-			this.forget('folder');
-			throw new NodeOperationError(this.context.getNode(), `No folder has the path '${text}' in company ${companyHandle}`, {
-				description: `Paths start at the company's root folder (${folders[0]?.path || 'e.g. ApiTestCo/'}) or are relative to it. Pick the folder from the list or enter its handle.`,
-			});
+		const folderHandle = await this.resolved('folder', async () => await resolveFolder(this.client, companyHandle, mode, text));
+		this.keep('folder', { value, handle: folderHandle });
+		return folderHandle;
+	}
+
+	/** A lookup's handle; a name or path that resolves to nothing is forgotten and fails the poll. */
+	private async resolved(kind: keyof LocatorCache, resolve: () => Promise<string>): Promise<string> {
+		try {
+			return await resolve();
+		} catch (error) {
+			if (!(error instanceof LocatorNotFound)) throw asNodeError(this.context.getNode(), error);
+			this.forget(kind);
+			throw new NodeOperationError(this.context.getNode(), error.message, { description: error.description });
 		}
-		this.keep('folder', { value, handle: folder.folderHandle });
-		return folder.folderHandle;
 	}
 
 	private keep(kind: keyof LocatorCache, resolved: Resolved): void {

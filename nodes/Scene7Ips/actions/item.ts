@@ -1,7 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeParameterResourceLocator } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { folderAtPath, normalizeFolderPath, Scene7Client } from '../client/lookups';
+import {
+	isLookupMode,
+	type LocatorLookups,
+	LocatorNotFound,
+	type LocatorValue,
+	locatorValue,
+	resolveCompany,
+	resolveFolder,
+} from '../client/locators';
+import { Scene7Client } from '../client/lookups';
 import { type MetadataFieldSummary, metadataFieldsOf } from '../client/metadata';
 import { asNodeError, errorForItem } from '../helpers/errors';
 import { describeNameFault, faultConcernsName } from '../helpers/nameFaults';
@@ -119,13 +128,8 @@ export class ItemContext {
 		return new NodeOperationError(this.node, `${message} [item ${this.index}]`, { description, itemIndex: this.index });
 	}
 
-	private locator(parameter: string): INodeParameterResourceLocator {
-		const value = this.param<unknown>(parameter, '');
-		// Older or hand-written workflows may hold a plain value instead of a locator.
-		if (value === null || typeof value !== 'object' || !('mode' in value)) {
-			return { __rl: true, mode: 'id', value: value as string };
-		}
-		return value as INodeParameterResourceLocator;
+	private locator(parameter: string): LocatorValue {
+		return locatorValue(this.param<unknown>(parameter, ''));
 	}
 
 	/** Whether an optional locator was left empty (nothing picked, typed or mapped). */
@@ -221,20 +225,12 @@ export class ItemContext {
 		);
 	}
 
-	/** The company handle the Company locator gives. */
+	/** The company handle the Company locator gives (a name looked up once per execution). */
 	async company(parameter = 'companyHandle'): Promise<string> {
 		const { mode, value } = this.locator(parameter);
-		if (mode !== 'name') return requireHandle(this.node, value, 'Company', 'company', this.index, HANDLE_HINTS.company);
-
+		if (!isLookupMode('company', mode)) return requireHandle(this.node, value, 'Company', 'company', this.index, HANDLE_HINTS.company);
 		const name = requireText(this.node, value, 'Company', this.index, 'Enter the company name as Scene7 shows it.');
-		const company = await this.shared(`company:${name}`, `Company '${name}'`, async () => await this.client.companyByName(name));
-		if (!company) {
-			throw this.error(
-				`No Scene7 company is named '${name}'`,
-				'Check the spelling, pick the company from the list, or enter its handle (e.g. c|6).',
-			);
-		}
-		return company.companyHandle;
+		return await this.resolved(async () => await resolveCompany(this.sharedLookups, mode, name));
 	}
 
 	/** The asset handle the Image locator gives. */
@@ -262,25 +258,35 @@ export class ItemContext {
 		);
 	}
 
-	/** The folder handle the Folder locator gives. */
+	/** The folder handle the Folder locator gives (a company's folders read once per execution). */
 	async folder(companyHandle: string, parameter = 'folderHandle'): Promise<string> {
 		const { mode, value } = this.locator(parameter);
-		if (mode !== 'path') return requireHandle(this.node, value, 'Folder', 'folder', this.index, HANDLE_HINTS.folder);
+		if (!isLookupMode('folder', mode)) return requireHandle(this.node, value, 'Folder', 'folder', this.index, HANDLE_HINTS.folder);
+		const path = requireText(this.node, value, 'Folder', this.index, 'Enter a path such as ApiTestCo/summer/.');
+		return await this.resolved(async () => await resolveFolder(this.sharedLookups, companyHandle, mode, path));
+	}
 
-		const path = normalizeFolderPath(requireText(this.node, value, 'Folder', this.index, 'Enter a path such as ApiTestCo/summer/.'));
-		const folders = await this.shared(
-			`folders:${companyHandle}`,
-			`the folders of company ${companyHandle}`,
-			async () => await this.client.companyFolders(companyHandle),
-		);
-		// Spreadsheets rarely keep the case of folder names; a unique match in other case is accepted.
-		const folder = folderAtPath(folders, path, { ignoreCase: true });
-		if (!folder) {
-			throw this.error(
-				`No folder has the path '${path}' in company ${companyHandle}`,
-				`Paths start at the company's root folder (${folders[0]?.path || 'e.g. ApiTestCo/'}) or are relative to it. Pick the folder from the list or enter its handle.`,
-			);
+	/** The locator lookups through this execution's shared answers: each name or company once. */
+	private get sharedLookups(): LocatorLookups {
+		return {
+			companyByName: async (name) =>
+				await this.shared(`company:${name}`, `Company '${name}'`, async () => await this.client.companyByName(name)),
+			companyFolders: async (companyHandle) =>
+				await this.shared(
+					`folders:${companyHandle}`,
+					`the folders of company ${companyHandle}`,
+					async () => await this.client.companyFolders(companyHandle),
+				),
+		};
+	}
+
+	/** A resolution's handle; a name or path that resolves to nothing becomes this item's error. */
+	private async resolved(resolve: () => Promise<string>): Promise<string> {
+		try {
+			return await resolve();
+		} catch (error) {
+			if (error instanceof LocatorNotFound) throw this.error(error.message, error.description);
+			throw asNodeError(this.node, error, this.index);
 		}
-		return folder.folderHandle;
 	}
 }

@@ -115,7 +115,7 @@ describe('Scene7 IPS Trigger at scale', () => {
 		await poll(h);
 		await soap('deleteFolder', [['folderHandle', SEED.folders.summer]]);
 		const saved = JSON.parse(JSON.stringify(h.staticData.scene7PollState)) as IDataObject;
-		await expect(poll(h)).rejects.toThrow(`No folder has the path 'summer' in company ${DEMO.companyHandle}`);
+		await expect(poll(h)).rejects.toThrow(`No folder has the path 'summer/' in company ${DEMO.companyHandle}`);
 		expect((h.staticData.scene7Locators as IDataObject).folder).toBeUndefined();
 		expect(h.staticData.scene7PollState).toEqual(saved);
 	});

@@ -1,0 +1,132 @@
+// One resolution of Company and Folder for the action node and the trigger (issue #25): each locator
+// mode, through each node's own entry (the action node's ItemContext, the trigger's Locators),
+// against the sandbox, gives the same handle or the same error.
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { ItemContext } from '../../../nodes/Scene7Ips/actions/item';
+import { isLookupMode, locatorValue, resolveCompany, resolveFolder } from '../../../nodes/Scene7Ips/client/locators';
+import { Scene7Client } from '../../../nodes/Scene7Ips/client/lookups';
+import { ExecutionScope } from '../../../nodes/Scene7Ips/helpers/executionScope';
+import { Locators } from '../../../nodes/Scene7IpsTrigger/locators';
+import { DEMO, SEED, startSandbox, type Sandbox } from '../../sandbox/server';
+import { fakeExecuteContext } from '../../support/executeContext';
+import { pollContext, rl } from '../trigger/pollHarness';
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+	sandbox = await startSandbox();
+});
+afterAll(async () => {
+	await sandbox.close();
+});
+
+/** The action node's item 0 with these Company and Folder values; HTTP goes to the sandbox. */
+function actionItem(parameters: IDataObject): ItemContext {
+	const { context } = fakeExecuteContext({
+		parameters,
+		items: [{ json: {} }] as INodeExecutionData[],
+		credentials: {
+			region: 'custom',
+			serviceUrl: sandbox.serviceUrl,
+			user: DEMO.user,
+			password: DEMO.password,
+			appName: 'n8n-nodes-scene7',
+			appVersion: '0.1.0',
+			apiVersion: '2014-04-03',
+		},
+		respond: async ({ options, body }) => {
+			const res = await fetch(options.url, { method: options.method, headers: options.headers as Record<string, string>, body });
+			return { statusCode: res.status, headers: Object.fromEntries(res.headers), body: await res.text() };
+		},
+	});
+	return new ItemContext(context as IExecuteFunctions, 0, new ExecutionScope());
+}
+
+async function viaActionNode(company: IDataObject, folder: IDataObject): Promise<unknown> {
+	const item = actionItem({ companyHandle: company, folderHandle: folder });
+	try {
+		const companyHandle = await item.company();
+		return { companyHandle, folderHandle: await item.folder(companyHandle) };
+	} catch (error) {
+		return { error: (error as Error).message.replace(/ \[item 0\]$/, ''), description: (error as { description?: string }).description };
+	}
+}
+
+async function viaTrigger(company: IDataObject, folder: IDataObject): Promise<unknown> {
+	const { context } = pollContext(sandbox, { companyHandle: company, folderHandle: folder });
+	try {
+		return await new Locators(context, new Scene7Client(context, { timeout: 10_000 })).resolve();
+	} catch (error) {
+		return { error: (error as Error).message, description: (error as { description?: string }).description };
+	}
+}
+
+const CASES: Array<[string, IDataObject, IDataObject, unknown]> = [
+	['From list', rl(DEMO.companyHandle, 'list'), rl(SEED.folders.summer, 'list'), { companyHandle: 'c|6', folderHandle: 'ApiTestCo/summer/' }],
+	['By ID', rl(DEMO.companyHandle, 'id'), rl(SEED.folders.sale, 'id'), { companyHandle: 'c|6', folderHandle: 'ApiTestCo/summer/sale/' }],
+	['Name and Path (relative, other case)', rl(DEMO.companyName, 'name'), rl('Summer/Sale', 'path'), { companyHandle: 'c|6', folderHandle: 'ApiTestCo/summer/sale/' }],
+	['Name and Path (from the root)', rl(SEED.otherCompany.name, 'name'), rl('OtherCo/', 'path'), { companyHandle: 'c|7', folderHandle: 'OtherCo/' }],
+	[
+		'a Name that matches no company',
+		rl('NoSuchCo', 'name'),
+		rl('summer', 'path'),
+		{ error: "No Scene7 company is named 'NoSuchCo'", description: 'Check the spelling, pick the company from the list, or enter its handle (e.g. c|6).' },
+	],
+	[
+		'a Path that matches no folder',
+		rl(DEMO.companyName, 'name'),
+		rl('winter', 'path'),
+		{
+			error: "No folder has the path 'winter/' in company c|6",
+			description: "Paths start at the company's root folder (ApiTestCo/) or are relative to it. Pick the folder from the list or enter its handle.",
+		},
+	],
+];
+
+describe('Company and Folder locators, resolved alike by the action node and the trigger', () => {
+	it.each(CASES)('%s', async (_mode, company, folder, expected) => {
+		const action = await viaActionNode(company, folder);
+		const trigger = await viaTrigger(company, folder);
+
+		expect(action).toEqual(expected);
+		expect(trigger).toEqual(expected);
+	});
+});
+
+describe('the shared resolution', () => {
+	const lookups = {
+		companyByName: jest.fn(async (name: string) => (name === 'ApiTestCo' ? { companyHandle: 'c|6', name, rootPath: 'ApiTestCo/' } : undefined)),
+		companyFolders: jest.fn(async () => [
+			{ folderHandle: 'ApiTestCo/', path: 'ApiTestCo/' },
+			{ folderHandle: 'ApiTestCo/summer/', path: 'ApiTestCo/summer/' },
+		]),
+	};
+	beforeEach(() => jest.clearAllMocks());
+
+	it('looks up only a company Name and a folder Path; other modes give the handle unread', async () => {
+		expect(await resolveCompany(lookups, 'list', 'c|9')).toBe('c|9');
+		expect(await resolveCompany(lookups, 'id', 'c|9')).toBe('c|9');
+		expect(await resolveFolder(lookups, 'c|6', 'id', 'f|X/')).toBe('f|X/');
+		expect(lookups.companyByName).not.toHaveBeenCalled();
+		expect(lookups.companyFolders).not.toHaveBeenCalled();
+
+		expect(await resolveCompany(lookups, 'name', 'ApiTestCo')).toBe('c|6');
+		expect(await resolveFolder(lookups, 'c|6', 'path', '/summer')).toBe('ApiTestCo/summer/');
+		expect(lookups.companyFolders).toHaveBeenCalledWith('c|6');
+	});
+
+	it('knows which modes are lookups', () => {
+		expect([isLookupMode('company', 'name'), isLookupMode('company', 'path'), isLookupMode('folder', 'path'), isLookupMode('folder', 'name')]).toEqual([
+			true,
+			false,
+			true,
+			false,
+		]);
+	});
+
+	it('reads a plain stored value as a handle and a locator as its mode and value', () => {
+		expect(locatorValue('c|6')).toEqual({ mode: 'id', value: 'c|6' });
+		expect(locatorValue(null)).toEqual({ mode: 'id', value: null });
+		expect(locatorValue(rl('ApiTestCo', 'name'))).toEqual({ mode: 'name', value: 'ApiTestCo' });
+	});
+});
