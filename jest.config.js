@@ -7,9 +7,8 @@ module.exports = {
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/reliability/'],
 	// The e2e suite installs a whole n8n under test/e2e/.n8n-host; never crawl it.
 	modulePathIgnorePatterns: ['<rootDir>/test/e2e/.n8n-host/'],
-	transform: {
-		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
-	},
+	// esbuild strips the types (test/support/esbuild-transform.js); `npm run typecheck` checks them.
+	transform: { '^.+\\.ts$': '<rootDir>/test/support/esbuild-transform.js' },
 	// What was skipped and why (the reason is in the skipped test's name), then the line CI reads.
 	reporters: [
 		'default',

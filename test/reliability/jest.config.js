@@ -6,9 +6,7 @@ module.exports = {
 	testEnvironment: 'node',
 	testMatch: ['**/*.reliability.test.ts'],
 	modulePathIgnorePatterns: ['<rootDir>/../e2e/.n8n-host/'],
-	transform: {
-		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/../../tsconfig.test.json' }],
-	},
+	transform: { '^.+\\.ts$': '<rootDir>/../support/esbuild-transform.js' },
 	testTimeout: 600_000,
 	// What was skipped and why (the reason is in the skipped test's name), then the line CI reads.
 	reporters: [

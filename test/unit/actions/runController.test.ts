@@ -1,5 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals */
-import * as n8nWorkflow from 'n8n-workflow';
+// The module object itself (not a namespace copy), so a spy replaces what the node calls.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import n8nWorkflow = require('n8n-workflow');
 
 import { RunController, STARTS_PER_TURN } from '../../../nodes/Scene7Ips/actions/runController';
 import { Scene7Ips } from '../../../nodes/Scene7Ips/Scene7Ips.node';
