@@ -11,7 +11,8 @@ import {
 	resolveFolder,
 } from '../client/locators';
 import { Scene7Client } from '../client/lookups';
-import { type MetadataFieldSummary, metadataFieldsOf } from '../client/metadata';
+import { RunLookups } from '../client/runLookups';
+import type { MetadataFieldSummary } from '../client/metadata';
 import { asNodeError, errorForItem } from '../helpers/errors';
 import { describeNameFault, faultConcernsName } from '../helpers/nameFaults';
 import { type ExecutionScope, holdsExpression } from '../helpers/executionScope';
@@ -22,30 +23,6 @@ import { type IpsCallOptions, type IpsParam, ipsFaultOf } from '../transport';
 import { retryPolicy, type CallSettings } from './callOptions';
 import { HANDLE_HINTS } from './common.descriptions';
 
-// Keys of the execution's shared lookups for image URLs.
-const IMAGE_SERVER_URL = 'imageServerUrl';
-const IMAGE_URL_PARTS = 'imageUrlParts:';
-const IMAGE_SERVER_URL_WHAT = "Scene7's Image Server URL (getProperty IpsImageServerUrl)";
-
-interface ImageUrlParts {
-	prefix: string;
-	rootPath: string;
-}
-
-/** Which lookup for image URLs failed and why; each item makes its own error of it. */
-interface FailedLookup {
-	failedLookup: string;
-	error: unknown;
-}
-
-async function settled<T>(what: string, load: () => Promise<T>): Promise<{ value: T } | FailedLookup> {
-	try {
-		return { value: await load() };
-	} catch (error) {
-		return { failedLookup: what, error };
-	}
-}
-
 /**
  * One input item as an operation sees it: its index, its parameters and Options, the Company,
  * Image and Folder it names (names and paths looked up once per distinct value per execution),
@@ -55,6 +32,9 @@ export class ItemContext {
 	readonly node: INode;
 
 	readonly client: Scene7Client;
+
+	/** The reads the run's items share, each once per execution, made with this item's client. */
+	private readonly lookups: RunLookups;
 
 	/** The item's Options collection as the editor stored it. */
 	readonly options: IDataObject;
@@ -71,6 +51,7 @@ export class ItemContext {
 		const { timeout, retry } = this.options as CallSettings;
 		const settings: IpsCallOptions = { itemIndex: index, timeout, retry: retryPolicy({ retry }), limiter: scope.limiter, credentials: scope.credentials, signal };
 		this.client = new Scene7Client(context, settings);
+		this.lookups = new RunLookups(this.client, scope);
 	}
 
 	/** One IPS operation for this item; see IpsCallOptions for `idempotent` and `recover`. */
@@ -139,9 +120,9 @@ export class ItemContext {
 	}
 
 	/** A lookup shared with the run's other items; a failure becomes this item's own error. */
-	private async shared<T>(key: string, what: string, load: () => Promise<T>): Promise<T> {
+	private async shared<T>(what: string, load: () => Promise<T>): Promise<T> {
 		try {
-			return await this.scope.lookup(key, load);
+			return await load();
 		} catch (error) {
 			throw errorForItem(this.node, error, this.index, `while looking up ${what}`);
 		}
@@ -153,8 +134,9 @@ export class ItemContext {
 	 * becomes this item's error; callers whose work is already done keep it off their output's way.
 	 */
 	async imageUrl(companyHandle: string, name: string, modifier?: string): Promise<string> {
-		const { prefix, rootPath } = await this.imageUrlParts(companyHandle);
-		return imageServingUrl(prefix, rootPath, name, modifier);
+		const parts = await this.lookups.imageUrlParts(companyHandle);
+		if ('failedLookup' in parts) throw errorForItem(this.node, parts.error, this.index, `while looking up ${parts.failedLookup}`);
+		return imageServingUrl(parts.prefix, parts.rootPath, name, modifier);
 	}
 
 	/**
@@ -162,67 +144,18 @@ export class ItemContext {
 	 * run going side by side do not all stop and wait for them after their calls.
 	 */
 	prefetchImageUrl(companyHandle: string): void {
-		if (!this.scope.sideBySide) return;
 		// A failure is shared: each item that asks for its URL makes its own error of it.
-		this.imageUrlParts(companyHandle).catch(() => undefined);
+		if (this.scope.sideBySide) this.lookups.imageUrlParts(companyHandle).catch(() => undefined);
 	}
 
-	/** The Image Server prefix and the company's root, once per company per execution. */
-	private async imageUrlParts(companyHandle: string): Promise<ImageUrlParts> {
-		const parts = await this.scope.lookup(`${IMAGE_URL_PARTS}${companyHandle}`, async () => await this.loadImageUrlParts(companyHandle));
-		if ('failedLookup' in parts) throw errorForItem(this.node, parts.error, this.index, `while looking up ${parts.failedLookup}`);
-		return parts;
-	}
-
-	private async loadImageUrlParts(companyHandle: string): Promise<ImageUrlParts | FailedLookup> {
-		// The prefix is the same for every company: one getProperty per execution.
-		const prefix = async () =>
-			await settled(IMAGE_SERVER_URL_WHAT, async () => await this.scope.lookup(IMAGE_SERVER_URL, async () => await this.client.imageServerUrl()));
-		const company = async () => await settled(`company ${companyHandle}`, async () => await this.client.companyInfo(companyHandle));
-		// Side by side, both go out together. Otherwise one after the other: one item alone, or items
-		// one at a time, has one call in flight (and the company is not asked when the prefix failed).
-		const pendingPrefix = prefix();
-		const pendingCompany = this.scope.sideBySide ? company() : undefined;
-		const serverUrl = await pendingPrefix;
-		if ('failedLookup' in serverUrl) return serverUrl;
-		const info = await (pendingCompany ?? company());
-		return 'failedLookup' in info ? info : { prefix: serverUrl.value, rootPath: info.value.rootPath };
-	}
-
-	/**
-	 * An asset's record by handle, or undefined when Scene7 has none: each handle once per execution,
-	 * and the items asking within one turn share one getAssets (100 handles at most). A batch Scene7
-	 * refuses as a whole is asked again one handle at a time, so a bad handle fails only its item.
-	 */
+	/** An asset's record by handle (see RunLookups.assetByHandle), or undefined when Scene7 has none. */
 	async assetByHandle(companyHandle: string, assetHandle: string): Promise<IDataObject | undefined> {
-		const byHandle = async (list: string[]) =>
-			new Map<string, IDataObject | Error>((await this.client.assetsByHandle(companyHandle, list)).map((asset) => [String(asset.assetHandle), asset]));
-		const loadMany = async (handles: string[]) => {
-			if (handles.length === 1) return await byHandle(handles);
-			try {
-				return await byHandle(handles);
-			} catch {
-				// Each handle alone: its own answer, or its own failure.
-				const answers = await Promise.all(
-					handles.map(async (handle) => await byHandle([handle]).catch((error: Error) => new Map([[handle, error]]))),
-				);
-				return new Map(answers.flatMap((answer) => [...answer]));
-			}
-		};
-		return await this.shared(`asset:${companyHandle}\u0000${assetHandle}`, `image ${assetHandle}`, async () => {
-			const answer = await this.scope.batch(`assets:${companyHandle}`, assetHandle, loadMany);
-			if (answer instanceof Error) throw answer;
-			return answer;
-		});
+		return await this.shared(`image ${assetHandle}`, async () => await this.lookups.assetByHandle(companyHandle, assetHandle));
 	}
 
 	/** The metadata fields a company defines for images, looked up once per execution. */
 	async metadataFields(companyHandle: string): Promise<MetadataFieldSummary[]> {
-		return await this.shared(
-			`metadataFields:${companyHandle}`,
-			`the metadata fields of company ${companyHandle}`,
-			async () => await metadataFieldsOf(this.client, companyHandle),
-		);
+		return await this.shared(`the metadata fields of company ${companyHandle}`, async () => await this.lookups.metadataFields(companyHandle));
 	}
 
 	/** The company handle the Company locator gives (a name looked up once per execution). */
@@ -239,11 +172,7 @@ export class ItemContext {
 		if (mode !== 'name') return requireHandle(this.node, value, 'Image', 'asset', this.index, HANDLE_HINTS.asset);
 
 		const name = requireText(this.node, value, 'Image', this.index, 'Enter the image name as Scene7 shows it.');
-		const images = await this.shared(
-			`image:${companyHandle}:${name}`,
-			`Image '${name}'`,
-			async () => await this.client.assetsNamed(companyHandle, name, ['Image']),
-		);
+		const images = await this.shared(`Image '${name}'`, async () => await this.lookups.imagesNamed(companyHandle, name));
 		if (images.length === 1) return images[0].assetHandle;
 		if (images.length === 0) {
 			throw this.error(
@@ -269,14 +198,9 @@ export class ItemContext {
 	/** The locator lookups through this execution's shared answers: each name or company once. */
 	private get sharedLookups(): LocatorLookups {
 		return {
-			companyByName: async (name) =>
-				await this.shared(`company:${name}`, `Company '${name}'`, async () => await this.client.companyByName(name)),
+			companyByName: async (name) => await this.shared(`Company '${name}'`, async () => await this.lookups.companyByName(name)),
 			companyFolders: async (companyHandle) =>
-				await this.shared(
-					`folders:${companyHandle}`,
-					`the folders of company ${companyHandle}`,
-					async () => await this.client.companyFolders(companyHandle),
-				),
+				await this.shared(`the folders of company ${companyHandle}`, async () => await this.lookups.companyFolders(companyHandle)),
 		};
 	}
 
