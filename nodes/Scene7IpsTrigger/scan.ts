@@ -46,40 +46,53 @@ export async function scanWindow<A extends AssetStamp>(fetchPage: FetchPage<A>, 
 	const full = Math.max(small, options.fullPageSize ?? FULL_PAGE_SIZE);
 	let recordsPerPage = small;
 	let restarts = 0;
-	scan: for (;;) {
-		let from = options.from;
-		let totalRows: number | undefined;
-		const collected: A[] = [];
-		const handles = new Set<unknown>();
-		for (let resultsPage = 1; ; resultsPage++) {
-			const createdFrom =
-				options.strategy === 'created' && options.from !== undefined && Number.isFinite(options.from) ? options.from : undefined;
-			const page = await fetchPage({ resultsPage, recordsPerPage, createdFrom });
-			if (totalRows !== undefined && page.totalRows !== totalRows && restarts < MAX_RESTARTS) {
-				restarts++;
-				continue scan;
-			}
-			totalRows = page.totalRows;
-			collected.push(...page.assets);
-			const before = handles.size;
-			for (const asset of page.assets) handles.add(asset.assetHandle);
-			if (from === undefined) {
-				const newest = page.assets.map((asset) => stampOf(asset, options.strategy)).find((stamp) => stamp !== undefined);
-				if (newest === undefined) return collected;
-				from = newest - options.overlapMs;
-			}
-			const last = page.assets.length > 0 ? stampOf(page.assets[page.assets.length - 1], options.strategy) : undefined;
-			const reachedOlder = last !== undefined && last < from;
-			// A full page without totalRows says nothing about the next; one with no new asset ends a loop.
-			const lastPage =
-				page.assets.length < recordsPerPage ||
-				(page.totalRows > 0 && resultsPage * recordsPerPage >= page.totalRows) ||
-				handles.size === before;
-			if (reachedOlder || lastPage) return collected;
-			if (resultsPage === 1 && recordsPerPage < full) {
-				recordsPerPage = full;
-				continue scan;
-			}
+	for (;;) {
+		const pass = await scanPass(fetchPage, options, recordsPerPage, full, restarts < MAX_RESTARTS);
+		if (pass.outcome === 'done') return pass.assets;
+		if (pass.outcome === 'countChanged') restarts++;
+		else recordsPerPage = full;
+	}
+}
+
+type ScanPass<A> = { outcome: 'done'; assets: A[] } | { outcome: 'countChanged' | 'useFullPages' };
+
+/**
+ * One pass over the pages at one page size; it ends with the window's assets or asks to start over.
+ * (A pass is a function rather than a labelled loop: Stryker's instrumentation breaks `continue label`.)
+ */
+async function scanPass<A extends AssetStamp>(
+	fetchPage: FetchPage<A>,
+	options: ScanOptions,
+	recordsPerPage: number,
+	full: number,
+	mayRestart: boolean,
+): Promise<ScanPass<A>> {
+	let from = options.from;
+	let totalRows: number | undefined;
+	const collected: A[] = [];
+	const handles = new Set<unknown>();
+	for (let resultsPage = 1; ; resultsPage++) {
+		const createdFrom =
+			options.strategy === 'created' && options.from !== undefined && Number.isFinite(options.from) ? options.from : undefined;
+		const page = await fetchPage({ resultsPage, recordsPerPage, createdFrom });
+		if (totalRows !== undefined && page.totalRows !== totalRows && mayRestart) return { outcome: 'countChanged' };
+		totalRows = page.totalRows;
+		collected.push(...page.assets);
+		const before = handles.size;
+		for (const asset of page.assets) handles.add(asset.assetHandle);
+		if (from === undefined) {
+			const newest = page.assets.map((asset) => stampOf(asset, options.strategy)).find((stamp) => stamp !== undefined);
+			if (newest === undefined) return { outcome: 'done', assets: collected };
+			from = newest - options.overlapMs;
 		}
+		const last = page.assets.length > 0 ? stampOf(page.assets[page.assets.length - 1], options.strategy) : undefined;
+		const reachedOlder = last !== undefined && last < from;
+		// A full page without totalRows says nothing about the next; one with no new asset ends a loop.
+		const lastPage =
+			page.assets.length < recordsPerPage ||
+			(page.totalRows > 0 && resultsPage * recordsPerPage >= page.totalRows) ||
+			handles.size === before;
+		if (reachedOlder || lastPage) return { outcome: 'done', assets: collected };
+		if (resultsPage === 1 && recordsPerPage < full) return { outcome: 'useFullPages' };
 	}
 }
