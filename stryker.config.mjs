@@ -4,9 +4,9 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
 	testRunner: 'jest',
-	// Each mutant runs only the test files that import the mutated file (directly or not); the
-	// mutation config makes nodes/ and credentials/ jest roots so its dependency graph knows them.
-	jest: { configFile: 'jest.mutation.config.js', enableFindRelatedTests: true },
+	// One jest test file loads every unit test (test/mutation/unitSuite.test.ts); with perTest
+	// coverage each mutant runs only the tests that reached it.
+	jest: { configFile: 'jest.mutation.config.js', enableFindRelatedTests: false },
 	coverageAnalysis: 'perTest',
 	mutate: ['nodes/**/*.ts', 'credentials/**/*.ts', '!**/*.description.ts'],
 	// Mutated code need not type-check: a type error would count as a caught mutant.
@@ -17,6 +17,9 @@ export default {
 	timeoutMS: 20000,
 	reporters: ['clear-text', 'progress', 'json'],
 	jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+	// A run re-tests only the mutants whose code or covering tests changed since the committed report.
+	incremental: true,
+	incrementalFile: 'mutation/stryker-incremental.json',
 	tempDirName: '.stryker-tmp',
 	cleanTempDir: 'always',
 };
