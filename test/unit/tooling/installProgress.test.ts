@@ -100,15 +100,19 @@ describe('startProgress', () => {
 	});
 });
 
-describe('formatElapsed', () => {
+describe('formatElapsed and formatBytes', () => {
 	it.each([
-		[0, '0 s'],
-		[59_999, '59 s'],
-		[60_000, '1 min 00 s'],
-		[245_500, '4 min 05 s'],
-		[3_725_000, '1 h 02 min'],
-	])('%d ms is %s', (ms, text) => {
-		expect(formatElapsed(ms)).toBe(text);
+		[formatElapsed, 0, '0 s'],
+		[formatElapsed, 59_999, '59 s'],
+		[formatElapsed, 60_000, '1 min 00 s'],
+		[formatElapsed, 245_500, '4 min 05 s'],
+		[formatElapsed, 3_725_000, '1 h 02 min'],
+		[formatBytes, 0, '0 KB'],
+		[formatBytes, 71_002, '69 KB'],
+		[formatBytes, 851_443_712, '812 MB'],
+		[formatBytes, 2_254_857_830, '2.1 GB'],
+	])('%p(%d) is %s', (format, value, text) => {
+		expect(format(value)).toBe(text);
 	});
 });
 
@@ -182,16 +186,6 @@ describe('countPackages and treeSize', () => {
 	});
 });
 
-describe('formatBytes', () => {
-	it.each([
-		[0, '0 KB'],
-		[71_002, '69 KB'],
-		[851_443_712, '812 MB'],
-		[2_254_857_830, '2.1 GB'],
-	])('%d bytes is %s', (bytes, text) => {
-		expect(formatBytes(bytes)).toBe(text);
-	});
-});
 
 describe('Sampled', () => {
 	it('returns the last finished measurement and starts at most one at a time', async () => {
