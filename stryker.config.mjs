@@ -14,7 +14,7 @@ export default {
 	// Mutants in module-level constants run every test; they are left out to keep runs short.
 	ignoreStatic: true,
 	concurrency: 2,
-	timeoutMS: 20000,
+	timeoutMS: 10000,
 	reporters: ['clear-text', 'progress', 'json'],
 	jsonReporter: { fileName: 'reports/mutation/mutation.json' },
 	// A run re-tests only the mutants whose code or covering tests changed since the committed report.

@@ -1,3 +1,4 @@
+/* eslint-disable no-console, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions */
 // The committed mutation report (mutation/stryker-incremental.json, Stryker's incremental file) and
 // the per-file score table in CONTRIBUTING.md. A whole-tree run takes hours on 2 cores, so it can be
 // made in parts: `npx tsx test/mutation/report.ts run '<glob>'` runs Stryker on the files the glob

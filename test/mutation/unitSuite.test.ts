@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-require-imports */
 // Stryker's test set (jest.mutation.config.js): every unit test file, loaded into this one jest test
 // file. A mutant then costs one load of the node and its tests (about 2 s) rather than one per
 // related test file (about 0.7 s each, mostly n8n-workflow's import, and a mutant in the transport

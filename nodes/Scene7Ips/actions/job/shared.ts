@@ -5,6 +5,7 @@ import { DEFAULT_WAIT_TIMEOUT_S, waitForJob } from '../../client/jobWait';
 import { fingerprintOf } from '../../helpers/attemptJournal';
 import { requireReturnedHandle } from '../../helpers/output';
 import type { IpsParam } from '../../transport';
+import type { UploadJobSettings } from '../../transport/uploadFile';
 import type { ItemContext } from '../item';
 
 // What the job operations share: their options, the submit that never sends a job twice, and
@@ -103,6 +104,25 @@ export function waitSettings(options: IDataObject, waitByDefault: boolean): Wait
 	return {
 		waitForCompletion: typeof options.waitForCompletion === 'boolean' ? options.waitForCompletion : waitByDefault,
 		waitTimeout: Number.isFinite(timeout) && timeout >= 0 ? timeout : DEFAULT_WAIT_TIMEOUT_S,
+	};
+}
+
+/** The options both upload operations read alike: the job's settings, what follows it, the wait. */
+export interface UploadOptions extends UploadJobSettings, WaitSettings {
+	publishWhenDone: boolean;
+	jobName: string;
+}
+
+export function uploadOptions(options: IDataObject): UploadOptions {
+	const emailSetting = typeof options.emailSetting === 'string' && options.emailSetting ? options.emailSetting : 'None';
+	return {
+		overwrite: options.overwrite !== false,
+		readyForPublish: options.readyForPublish !== false,
+		createMask: options.createMask === true,
+		emailSetting: emailSetting as UploadJobSettings['emailSetting'],
+		publishWhenDone: options.publishWhenDone === true,
+		jobName: typeof options.jobName === 'string' ? options.jobName.trim() : '',
+		...waitSettings(options, true),
 	};
 }
 

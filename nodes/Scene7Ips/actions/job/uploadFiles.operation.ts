@@ -5,7 +5,7 @@ import { findJobNamed, type JobLog } from '../../client/jobs';
 import { errorForItem } from '../../helpers/errors';
 import { byGroup, chunkNumbers } from '../../helpers/groups';
 import { assetNameOfFile, jobFailed, rowStates } from '../../helpers/jobLog';
-import { multipartBoundary, resolveUploadUrl, type UploadJobSettings } from '../../transport/uploadFile';
+import { multipartBoundary, resolveUploadUrl } from '../../transport/uploadFile';
 import { uploadPost, type UploadFileBytes } from '../../transport/uploadPost';
 import { companyRLC, folderRLC, optionsCollection, timeoutOption } from '../common.descriptions';
 import type { ItemContext } from '../item';
@@ -19,7 +19,8 @@ import {
 	submit,
 	waitFor,
 	waitForCompletionOnOption,
-	waitSettings,
+	uploadOptions,
+	type UploadOptions,
 	waitTimeoutOption,
 	createMaskOption,
 	overwriteOption,
@@ -81,37 +82,16 @@ const displayOptions = { show: { resource: ['job'], operation: ['uploadFiles'] }
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-interface FilesSettings extends UploadJobSettings {
-	publishWhenDone: boolean;
-	jobName: string;
-	waitForCompletion: boolean;
-	waitTimeout: number;
-}
-
 interface FilePart extends UploadRowPart {
 	folderPath: string;
 	binaryPropertyName: string;
 	/** Where n8n keeps the bytes outside the item (filesystem or S3 mode); none in memory mode. */
 	binaryId?: string;
 	size: number;
-	settings: FilesSettings;
+	settings: UploadOptions;
 }
 
 type Prepared = { item: ItemContext; part: FilePart };
-
-function settingsOf(item: ItemContext): FilesSettings {
-	const options = item.options;
-	const emailSetting = typeof options.emailSetting === 'string' && options.emailSetting ? options.emailSetting : 'None';
-	return {
-		overwrite: options.overwrite !== false,
-		readyForPublish: options.readyForPublish !== false,
-		createMask: options.createMask === true,
-		emailSetting: emailSetting as UploadJobSettings['emailSetting'],
-		publishWhenDone: options.publishWhenDone === true,
-		jobName: typeof options.jobName === 'string' ? options.jobName.trim() : '',
-		...waitSettings(options, true),
-	};
-}
 
 const MAX_FILE_SIZE = 'uploadPostMaxFileSize';
 
@@ -131,7 +111,7 @@ async function maxFileSize(item: ItemContext): Promise<number> {
 const sizeText = (bytes: number) => `${bytes.toLocaleString('en-US')} bytes (${(bytes / 1024 / 1024).toFixed(1)} MB)`;
 
 export async function prepare(this: IExecuteFunctions, item: ItemContext): Promise<FilePart> {
-	const settings = settingsOf(item);
+	const settings = uploadOptions(item.options);
 	const binaryPropertyName = item.text('binaryPropertyName', 'Input Binary Field', 'It is the name of the binary field that holds the file, usually data.');
 	const binary = this.helpers.assertBinaryData(item.index, binaryPropertyName);
 	const fileName = item.optionalText('fileName', 'File Name').trim() || (binary.fileName ?? '').trim();
@@ -274,7 +254,7 @@ async function rowResults(group: Prepared[], run: JobRun, log: JobLog, base: IDa
 }
 
 /** The incremental publish Publish When Done starts after the upload job: its handle and state. */
-async function publishAfter(item: ItemContext, companyHandle: string, settings: FilesSettings, uploadJobName: string): Promise<IDataObject> {
+async function publishAfter(item: ItemContext, companyHandle: string, settings: UploadOptions, uploadJobName: string): Promise<IDataObject> {
 	const jobName = `${uploadJobName} publish`.slice(0, 255);
 	const publishJobHandle = await submit(item, companyHandle, jobName, {
 		companyHandle,

@@ -18,7 +18,8 @@ import {
 	submitOrAdopt,
 	waitFor,
 	waitForCompletionOnOption,
-	waitSettings,
+	uploadOptions,
+	type UploadOptions,
 	waitTimeoutOption,
 	createMaskOption,
 	overwriteOption,
@@ -91,16 +92,8 @@ const displayOptions = { show: { resource: ['job'], operation: ['uploadFromUrls'
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-interface UploadSettings {
-	overwrite: boolean;
-	readyForPublish: boolean;
-	createMask: boolean;
-	emailSetting: string;
-	publishWhenDone: boolean;
-	jobName: string;
+interface UploadSettings extends UploadOptions {
 	jobPerItem: boolean;
-	waitForCompletion: boolean;
-	waitTimeout: number;
 }
 
 interface UploadPart extends UploadRow {
@@ -111,17 +104,7 @@ interface UploadPart extends UploadRow {
 }
 
 function settingsOf(item: ItemContext): UploadSettings {
-	const options = item.options;
-	return {
-		overwrite: options.overwrite !== false,
-		readyForPublish: options.readyForPublish !== false,
-		createMask: options.createMask === true,
-		emailSetting: typeof options.emailSetting === 'string' && options.emailSetting ? options.emailSetting : 'None',
-		publishWhenDone: options.publishWhenDone === true,
-		jobName: typeof options.jobName === 'string' ? options.jobName.trim() : '',
-		jobPerItem: options.jobPerItem === true,
-		...waitSettings(options, true),
-	};
+	return { ...uploadOptions(item.options), jobPerItem: item.options.jobPerItem === true };
 }
 
 export async function prepare(this: IExecuteFunctions, item: ItemContext): Promise<UploadPart> {
