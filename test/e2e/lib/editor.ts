@@ -29,18 +29,22 @@ export async function runWorkflowFromEditor(
 		{ workflowData: workflow, triggerToStartFrom: { name: triggerName } },
 	);
 	if (!started.executionId) throw new Error(`the run did not start an execution: ${JSON.stringify(started)}`);
+	// The host's own copy of flatted reads the stored execution data.
+	const requireFromHost = createRequire(path.join(host.installDir, 'node_modules', 'n8n', 'package.json'));
+	const flatted = requireFromHost('flatted') as { parse: (text: string) => RunJson['data'] | undefined };
 	let execution: ExecutionRecord | undefined;
+	let data: RunJson['data'] | undefined;
 	await waitFor(
 		async () => {
 			execution = await rest.ok<ExecutionRecord>('GET', `/rest/executions/${started.executionId}`);
-			return ['success', 'error', 'crashed', 'canceled'].includes(execution?.status ?? '');
+			if (!['success', 'error', 'crashed', 'canceled'].includes(execution?.status ?? '')) return false;
+			// n8n 1.x can answer with the final status before the run's data is stored: wait for both.
+			data = typeof execution.data === 'string' && execution.data ? flatted.parse(execution.data) : undefined;
+			return data?.resultData !== undefined;
 		},
 		timeoutMs,
-		() => `execution ${started.executionId} did not finish: ${JSON.stringify(execution)?.slice(0, 1000)}`,
+		() => `execution ${started.executionId} did not finish with its data: ${JSON.stringify(execution)?.slice(0, 1000)}`,
 	);
-	// The host's own copy of flatted reads the stored execution data.
-	const requireFromHost = createRequire(path.join(host.installDir, 'node_modules', 'n8n', 'package.json'));
-	const flatted = requireFromHost('flatted') as { parse: (text: string) => RunJson['data'] };
 	const done = execution as ExecutionRecord;
-	return { execution: done, run: { status: done.status, finished: done.finished, mode: done.mode, data: flatted.parse(done.data) } };
+	return { execution: done, run: { status: done.status, finished: done.finished, mode: done.mode, data: data as RunJson['data'] } };
 }
