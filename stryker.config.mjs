@@ -1,6 +1,7 @@
 // Mutation testing (`npm run mutation`): how many deliberate defects in nodes/ and credentials/
-// the unit, sandbox and integration tests catch. Not part of CI (a full run takes hours on 2
-// cores); run it on a subset with `npm run mutation -- --mutate 'nodes/Scene7Ips/transport/*.ts'`.
+// the unit tests catch. Not part of CI (a whole-tree run takes hours on 2 cores). Run a part with
+// `npm run mutation:report -- run '<glob>'`, which merges it into the incremental report: Stryker
+// alone (`--mutate`) would overwrite that report with the part's files only.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
 	testRunner: 'jest',

@@ -9,7 +9,7 @@ import { Scene7Client } from '../../../nodes/Scene7Ips/client/lookups';
 import { ExecutionScope } from '../../../nodes/Scene7Ips/helpers/executionScope';
 import { Locators } from '../../../nodes/Scene7IpsTrigger/locators';
 import { DEMO, SEED, startSandbox, type Sandbox } from '../../sandbox/server';
-import { fakeExecuteContext } from '../../support/executeContext';
+import { fakeExecuteContext, TEST_CREDENTIALS } from '../../support/executeContext';
 import { pollContext, rl } from '../trigger/pollHarness';
 
 let sandbox: Sandbox;
@@ -25,15 +25,7 @@ function actionItem(parameters: IDataObject): ItemContext {
 	const { context } = fakeExecuteContext({
 		parameters,
 		items: [{ json: {} }] as INodeExecutionData[],
-		credentials: {
-			region: 'custom',
-			serviceUrl: sandbox.serviceUrl,
-			user: DEMO.user,
-			password: DEMO.password,
-			appName: 'n8n-nodes-scene7',
-			appVersion: '0.1.0',
-			apiVersion: '2014-04-03',
-		},
+		credentials: { ...TEST_CREDENTIALS, serviceUrl: sandbox.serviceUrl, user: DEMO.user, password: DEMO.password },
 		respond: async ({ options, body }) => {
 			const res = await fetch(options.url, { method: options.method, headers: options.headers as Record<string, string>, body });
 			return { statusCode: res.status, headers: Object.fromEntries(res.headers), body: await res.text() };
