@@ -3,7 +3,8 @@
 // the per-file score table in CONTRIBUTING.md. A whole-tree run takes hours on 2 cores, so it can be
 // made in parts: `npx tsx test/mutation/report.ts run '<glob>'` runs Stryker on the files the glob
 // names (reusing what the committed report already knows of them) and merges the result into the
-// committed report; `npx tsx test/mutation/report.ts table` prints the table from it.
+// committed report; `npx tsx test/mutation/report.ts table` prints the table from it; `redundant`
+// lists the tests that catch no mutant another test does not.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -118,6 +119,44 @@ export function scoreTable(report: Report, expected: string[]): string {
 	return lines.join('\n');
 }
 
+export interface Redundancy {
+	/** Tests kept by a greedy cover of every caught mutant: each catches something the others do not. */
+	needed: string[];
+	/** Tests that catch mutants, all of which the needed tests catch too. */
+	repeating: string[];
+	/** Tests that catch no tested mutant: they may guard static code (descriptions, constants), which the run leaves out. */
+	catchingNothing: string[];
+}
+
+/**
+ * Which tests catch a mutant no other test catches. The run sets disableBail, so killedBy lists every
+ * test that failed on a mutant. First the tests that are some mutant's only catcher, then, greedily,
+ * the test catching the most mutants still uncaught, until every caught mutant is.
+ */
+export function redundancy(report: Report): Redundancy {
+	const names = new Map(Object.values(report.testFiles ?? {}).flatMap((file) => file.tests.map((test) => [test.id, test.name] as const)));
+	const killers = Object.values(report.files)
+		.flatMap((file) => file.mutants)
+		.map((mutant) => mutant.killedBy ?? [])
+		.filter((ids) => ids.length > 0);
+	const needed = new Set(killers.filter((ids) => ids.length === 1).map(([id]) => id));
+	let uncaught = killers.filter((ids) => !ids.some((id) => needed.has(id)));
+	while (uncaught.length > 0) {
+		const counts = new Map<string, number>();
+		for (const id of uncaught.flat()) counts.set(id, (counts.get(id) ?? 0) + 1);
+		const [best] = [...counts].sort(([a, countA], [b, countB]) => countB - countA || Number(a) - Number(b))[0];
+		needed.add(best);
+		uncaught = uncaught.filter((ids) => !ids.includes(best));
+	}
+	const catching = new Set(killers.flat());
+	const nameList = (ids: string[]) => ids.map((id) => names.get(id) ?? `test ${id}`).sort();
+	return {
+		needed: nameList([...needed]),
+		repeating: nameList([...catching].filter((id) => !needed.has(id))),
+		catchingNothing: nameList([...names.keys()].filter((id) => !catching.has(id))),
+	};
+}
+
 /** The files stryker.config.mjs mutates: the TypeScript of nodes/ and credentials/ but descriptions. */
 export function mutatedFiles(root: string): string[] {
 	const walk = (dir: string): string[] =>
@@ -137,6 +176,13 @@ function main(command: string | undefined, glob: string | undefined): number {
 		console.log(scoreTable(existsSync(REPORT_FILE) ? read(REPORT_FILE) : { files: {} }, mutatedFiles(root)));
 		return 0;
 	}
+	if (command === 'redundant') {
+		const { needed, repeating, catchingNothing } = redundancy(read(REPORT_FILE));
+		console.log(`${needed.length} tests each catch a mutant the others miss.\n`);
+		console.log(`${repeating.length} tests catch only mutants those catch too:\n${repeating.join('\n')}\n`);
+		console.log(`${catchingNothing.length} tests catch no tested mutant (static code is not run):\n${catchingNothing.join('\n')}`);
+		return 0;
+	}
 	if (command === 'run' && glob) {
 		rmSync(PART_FILE, { force: true });
 		if (existsSync(REPORT_FILE)) copyFileSync(REPORT_FILE, PART_FILE);
@@ -149,7 +195,7 @@ function main(command: string | undefined, glob: string | undefined): number {
 		console.log(scoreTable(merged, mutatedFiles(root)));
 		return stryker.status ?? 1;
 	}
-	console.error("usage: npx tsx test/mutation/report.ts run '<glob>' | table");
+	console.error("usage: npx tsx test/mutation/report.ts run '<glob>' | table | redundant");
 	return 2;
 }
 

@@ -1,4 +1,4 @@
-import { wait } from '../../../nodes/Scene7Ips/helpers/wait';
+import { wait, waitOf } from '../../../nodes/Scene7Ips/helpers/wait';
 
 describe('wait', () => {
 	it('waits, and rejects at once for a signal that fired before or fires during the wait', async () => {
@@ -14,16 +14,21 @@ describe('wait', () => {
 
 	it("uses sleep(ms, signal) where n8n-workflow has no sleepWithAbort (n8n 2.41)", async () => {
 		const sleep = jest.fn(async () => undefined);
-		await jest.isolateModulesAsync(async () => {
-			jest.doMock('n8n-workflow', () => ({ sleep }));
-			const { wait: waitWithoutSleepWithAbort } = await import('../../../nodes/Scene7Ips/helpers/wait');
-			const signal = new AbortController().signal;
-			await waitWithoutSleepWithAbort(25, signal);
-			expect(sleep).toHaveBeenCalledWith(25, signal);
-			const fired = new AbortController();
-			fired.abort();
-			await expect(waitWithoutSleepWithAbort(25, fired.signal)).rejects.toThrow('aborted');
-			expect(sleep).toHaveBeenCalledTimes(1);
-		});
+		const waitWithoutSleepWithAbort = waitOf({ sleep });
+		const signal = new AbortController().signal;
+		await waitWithoutSleepWithAbort(25, signal);
+		expect(sleep).toHaveBeenCalledWith(25, signal);
+		const fired = new AbortController();
+		fired.abort();
+		await expect(waitWithoutSleepWithAbort(25, fired.signal)).rejects.toThrow('aborted');
+		expect(sleep).toHaveBeenCalledTimes(1);
+	});
+
+	it('prefers sleepWithAbort where n8n-workflow has it (n8n 1.x, 2.8)', async () => {
+		const sleep = jest.fn(async () => undefined);
+		const sleepWithAbort = jest.fn(async () => undefined);
+		await waitOf({ sleep, sleepWithAbort })(25);
+		expect(sleepWithAbort).toHaveBeenCalledWith(25, undefined);
+		expect(sleep).not.toHaveBeenCalled();
 	});
 });

@@ -1,8 +1,8 @@
-import { mergeReports, scoreTable, type Report } from '../../mutation/report';
+import { mergeReports, redundancy, scoreTable, type Report } from '../../mutation/report';
 
 const mutant = (id: string, status: string, killedBy?: string[], coveredBy?: string[]) => ({ id, status, killedBy, coveredBy });
 const suite = (names: string[]) => ({
-	'test/mutation/unitSuite.test.ts': { tests: names.map((name, index) => ({ id: String(index), name })) },
+	'test/mutation/unitSuite.mocha.js': { tests: names.map((name, index) => ({ id: String(index), name })) },
 });
 
 describe('the committed mutation report', () => {
@@ -19,7 +19,7 @@ describe('the committed mutation report', () => {
 		testFiles: suite(['test C', 'test B']),
 	};
 	const merged = mergeReports(whole, part);
-	const nameOf = (id: string) => merged.testFiles!['test/mutation/unitSuite.test.ts'].tests.find((test) => test.id === id)?.name;
+	const nameOf = (id: string) => merged.testFiles!['test/mutation/unitSuite.mocha.js'].tests.find((test) => test.id === id)?.name;
 
 	it("takes a part's files in place of the same files and keeps the others", () => {
 		expect(Object.keys(merged.files)).toEqual(['nodes/a.ts', 'nodes/b.ts']);
@@ -31,7 +31,7 @@ describe('the committed mutation report', () => {
 		expect(merged.files['nodes/a.ts'].mutants[0].killedBy!.map(nameOf)).toEqual(['test B']);
 		expect(merged.files['nodes/a.ts'].mutants[0].coveredBy!.map(nameOf)).toEqual(['test A', 'test B']);
 		expect(merged.files['nodes/b.ts'].mutants[0].killedBy!.map(nameOf)).toEqual(['test C']);
-		expect(merged.testFiles!['test/mutation/unitSuite.test.ts'].tests.map((test) => test.name).sort()).toEqual(['test A', 'test B', 'test C']);
+		expect(merged.testFiles!['test/mutation/unitSuite.mocha.js'].tests.map((test) => test.name).sort()).toEqual(['test A', 'test B', 'test C']);
 	});
 
 	it('gives every mutant its own id', () => {
@@ -55,5 +55,23 @@ describe('the committed mutation report', () => {
 			'| `nodes/b.ts` | 50.0 % | 1 | 0 | 1 |',
 			'| `nodes/c.ts` | not yet run | | | |',
 		]);
+	});
+
+	it("keeps a mutant's only catcher, then the test catching most of what is left, and lists the rest", () => {
+		const report: Report = {
+			files: {
+				'nodes/a.ts': {
+					mutants: [
+						mutant('0', 'Killed', ['0']), // A alone
+						mutant('1', 'Killed', ['1', '2']), // B or C
+						mutant('2', 'Killed', ['2', '3']), // C or D: C catches both, so C is kept
+						mutant('3', 'Killed', ['0', '3']), // A already kept
+						mutant('4', 'Survived', [], ['4']),
+					],
+				},
+			},
+			testFiles: suite(['A', 'B', 'C', 'D', 'E']),
+		};
+		expect(redundancy(report)).toEqual({ needed: ['A', 'C'], repeating: ['B', 'D'], catchingNothing: ['E'] });
 	});
 });

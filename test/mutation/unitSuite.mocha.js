@@ -1,0 +1,25 @@
+// Stryker's test set under mocha (stryker.config.mjs): every unit test file, each under a describe of
+// its path. Jest runs the same files in CI; here they run on test/mutation/jest-globals.js.
+// test/unit/tooling tests our test support, not nodes/ or credentials/, so it is left out.
+const { readdirSync } = require('node:fs');
+const { join, relative } = require('node:path');
+const { installJestGlobals } = require('./jest-globals.js');
+
+const unitRoot = join(__dirname, '..', 'unit');
+
+function testFiles(dir) {
+	return readdirSync(dir, { withFileTypes: true })
+		.flatMap((entry) => {
+			const path = join(dir, entry.name);
+			if (entry.isDirectory()) return entry.name === 'tooling' ? [] : testFiles(path);
+			return entry.name.endsWith('.test.ts') ? [path] : [];
+		})
+		.sort();
+}
+
+installJestGlobals();
+for (const file of testFiles(unitRoot)) {
+	describe(relative(unitRoot, file), () => {
+		require(file);
+	});
+}
