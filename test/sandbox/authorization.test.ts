@@ -1,15 +1,9 @@
 // Roles per operation and company membership.
-import { authHeaderXml, call, copyImageFields, parseFault } from './raw-soap';
-import { ROLE_USERS, ROLES, SEED, startSandbox, type Role, type Sandbox } from './server';
+import { authHeaderXml, call, copyImageFields, parseFault, type Fields } from './raw-soap';
+import { ROLE_USERS, ROLES, SEED, type Role } from './server';
+import { useSandbox } from './useSandbox';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox();
 
 const as = (role: Role) =>
 	authHeaderXml({ user: ROLE_USERS[role].email, password: ROLE_USERS[role].password });
@@ -28,6 +22,18 @@ const NO_COPY_ROLES: Role[] = [
 	'TrialSiteUser',
 	'WebServiceUser',
 ];
+const CHANGES: Array<[string, Fields]> = [
+	['copyImage', copyImageFields()],
+	[
+		'renameAsset',
+		[
+			['companyHandle', 'c|6'],
+			['assetHandle', SEED.assets.summerHero],
+			['newName', 'x'],
+			['validateName', 'true'],
+		],
+	],
+];
 
 describe('operation permissions', () => {
 	it('covers all ten IPS roles with one user each', () => {
@@ -37,58 +43,43 @@ describe('operation permissions', () => {
 
 	it.each(COPY_ROLES)('lets %s copy an image', async (role) => {
 		const res = await call(
-			sandbox.serviceUrl,
+			sandbox().serviceUrl,
 			'copyImage',
 			copyImageFields({ name: `copy-by-${role}` }),
 			{ header: as(role) },
 		);
 		expect(res.status).toBe(200);
-		expect(sandbox.state.assets.find((a) => a.name === `copy-by-${role}`)?.copiedFrom?.by).toBe(
+		expect(sandbox().state.assets.find((a) => a.name === `copy-by-${role}`)?.copiedFrom?.by).toBe(
 			ROLE_USERS[role].email,
 		);
 	});
 
-	it.each(NO_COPY_ROLES)('refuses copyImage to %s with authorizationFault 20003', async (role) => {
-		const res = await call(sandbox.serviceUrl, 'copyImage', copyImageFields(), {
-			header: as(role),
-		});
-		expect(res.status).toBe(500);
-		expect(parseFault(res.body)).toEqual({
-			faultcode: 'soapenv:Client',
-			faultstring: 'AuthorizationException',
-			element: 'authorizationFault',
-			code: 20003,
-			reason: "User does not have permission to access operation 'copyImage'",
-		});
-		expect(sandbox.state.assets.some((a) => a.name === 'Copy_macbookwin1')).toBe(false);
-	});
-
-	it.each(NO_COPY_ROLES)('refuses the other changing operations to %s too', async (role) => {
-		const res = await call(
-			sandbox.serviceUrl,
-			'renameAsset',
-			[
-				['companyHandle', 'c|6'],
-				['assetHandle', SEED.assets.summerHero],
-				['newName', 'x'],
-				['validateName', 'true'],
-			],
-			{ header: as(role) },
-		);
-		expect(parseFault(res.body)).toMatchObject({
-			code: 20003,
-			reason: "User does not have permission to access operation 'renameAsset'",
-		});
-	});
+	it.each(NO_COPY_ROLES.flatMap((role) => CHANGES.map(([operation, fields]) => [role, operation, fields] as const)))(
+		'refuses %s the changing operation %s with authorizationFault 20003, changing nothing',
+		async (role, operation, fields) => {
+			const names = () => sandbox().state.assets.map((a) => a.name);
+			const before = names();
+			const res = await call(sandbox().serviceUrl, operation, fields, { header: as(role) });
+			expect(res.status).toBe(500);
+			expect(parseFault(res.body)).toEqual({
+				faultcode: 'soapenv:Client',
+				faultstring: 'AuthorizationException',
+				element: 'authorizationFault',
+				code: 20003,
+				reason: `User does not have permission to access operation '${operation}'`,
+			});
+			expect(names()).toEqual(before);
+		},
+	);
 
 	it.each(ROLES)('lets %s read (getCompanyMembership, getAssetsByName)', async (role) => {
-		const membership = await call(sandbox.serviceUrl, 'getCompanyMembership', [], {
+		const membership = await call(sandbox().serviceUrl, 'getCompanyMembership', [], {
 			header: as(role),
 		});
 		expect(membership.status).toBe(200);
 		expect(membership.body).toContain(`<t:role>${role}</t:role>`);
 		const byName = await call(
-			sandbox.serviceUrl,
+			sandbox().serviceUrl,
 			'getAssetsByName',
 			[
 				['companyHandle', 'c|6'],
@@ -102,41 +93,28 @@ describe('operation permissions', () => {
 });
 
 describe('company access', () => {
-	it('refuses a company the user is not a member of with authorizationFault 20006', async () => {
-		const res = await call(
-			sandbox.serviceUrl,
-			'copyImage',
-			copyImageFields({
-				companyHandle: 'c|8',
-				assetHandle: SEED.assets.foreignSecret,
-				folderHandle: 'ThirdCo/',
-			}),
-		);
+	it.each([
+		[
+			'a company the user is not a member of',
+			{ companyHandle: 'c|8', assetHandle: SEED.assets.foreignSecret, folderHandle: 'ThirdCo/' },
+			20006,
+			"User 'ips-user@sandbox.test' does not have access to company 'c|8'",
+		],
+		['an unknown company handle', { companyHandle: 'c|999' }, 20000, "Invalid company handle 'c|999'"],
+	])('refuses %s with authorizationFault %i', async (_what, overrides, code, reason) => {
+		const res = await call(sandbox().serviceUrl, 'copyImage', copyImageFields(overrides));
 		expect(parseFault(res.body)).toEqual({
 			faultcode: 'soapenv:Client',
 			faultstring: 'AuthorizationException',
 			element: 'authorizationFault',
-			code: 20006,
-			reason: "User 'ips-user@sandbox.test' does not have access to company 'c|8'",
-		});
-	});
-
-	it('refuses an unknown company handle with authorizationFault 20000', async () => {
-		const res = await call(
-			sandbox.serviceUrl,
-			'copyImage',
-			copyImageFields({ companyHandle: 'c|999' }),
-		);
-		expect(parseFault(res.body)).toMatchObject({
-			element: 'authorizationFault',
-			code: 20000,
-			reason: "Invalid company handle 'c|999'",
+			code,
+			reason,
 		});
 	});
 
 	it('lets IpsAdmin work in any company', async () => {
 		const res = await call(
-			sandbox.serviceUrl,
+			sandbox().serviceUrl,
 			'copyImage',
 			copyImageFields({
 				companyHandle: 'c|8',
@@ -147,20 +125,6 @@ describe('company access', () => {
 			{ header: as('IpsAdmin') },
 		);
 		expect(res.status).toBe(200);
-		expect(sandbox.state.assets.find((a) => a.name === 'admin-copy')?.companyHandle).toBe('c|8');
-	});
-
-	it('lets the demo user work in its second company c|7', async () => {
-		const res = await call(
-			sandbox.serviceUrl,
-			'copyImage',
-			copyImageFields({
-				companyHandle: 'c|7',
-				assetHandle: SEED.assets.otherLogo,
-				folderHandle: 'OtherCo/',
-				name: 'logo-copy',
-			}),
-		);
-		expect(res.status).toBe(200);
+		expect(sandbox().state.assets.find((a) => a.name === 'admin-copy')?.companyHandle).toBe('c|8');
 	});
 });

@@ -1,36 +1,14 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals */
 // Jobs over time (upload from URLs, publish, stop), getProperty and the Image Serving route.
-import * as http from 'node:http';
 import * as jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 
-import { call, elementText, elementTexts, parseFault, type Fields } from './raw-soap';
-import { DEMO, SEED, startSandbox, type Sandbox } from './server';
+import { call, elementText, elementTexts, get, parseFault, submitJob, waitDone, type Fields } from './raw-soap';
+import { DEMO, SEED, startSandbox } from './server';
+import { useSandbox } from './useSandbox';
 
 // Long enough that a loaded machine still sees each state, short enough for a quick suite.
-const STEP = 150;
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ jobStepMs: STEP });
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
-
-function get(url: string): Promise<{ status: number; type?: string; body: Buffer }> {
-	return new Promise((resolve, reject) => {
-		http
-			.get(url, (res) => {
-				const chunks: Buffer[] = [];
-				res.on('data', (c: Buffer) => chunks.push(c));
-				res.on('end', () =>
-					resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body: Buffer.concat(chunks) }),
-				);
-			})
-			.on('error', reject);
-	});
-}
+const sandbox = useSandbox({ jobStepMs: 150 });
 
 const upload = (urls: Array<[string, string]>, extra: Fields = [], overwrite = 'false'): Fields => [
 	['companyHandle', DEMO.companyHandle],
@@ -53,21 +31,10 @@ const publish: Fields = [
 	['imageServingPublishJob', [['publishType', 'Full'], ['emailSetting', 'None']]],
 ];
 
-async function submit(fields: Fields): Promise<string> {
-	const res = await call(sandbox.serviceUrl, 'submitJob', fields);
-	expect(parseFault(res.body)).toBeUndefined();
-	return elementText(res.body, 'jobHandle') as string;
-}
+const submit = (fields: Fields) => submitJob(sandbox().serviceUrl, fields);
+const done = (jobHandle: string) => waitDone(sandbox(), jobHandle);
 
-async function waitDone(jobHandle: string): Promise<void> {
-	for (let i = 0; i < 500; i++) {
-		if (sandbox.state.jobs.find((j) => j.jobHandle === jobHandle)?.state === 'Done') return;
-		await new Promise((r) => setTimeout(r, 10));
-	}
-	throw new Error(`job ${jobHandle} did not finish`);
-}
-
-const fixture = (name: string) => `${sandbox.url}/fixtures/${name}`;
+const fixture = (name: string) => `${sandbox().url}/fixtures/${name}`;
 
 describe('upload from URLs', () => {
 	it('moves New → Running → Done and logs 2 successes and 1 error with handles', async () => {
@@ -80,19 +47,19 @@ describe('upload from URLs', () => {
 		);
 		expect(handle).toMatch(/^j\|6\|\d+$/);
 		const seen = new Set<string>();
-		let active = await call(sandbox.serviceUrl, 'getActiveJobs', [['companyHandle', DEMO.companyHandle]]);
+		let active = await call(sandbox().serviceUrl, 'getActiveJobs', [['companyHandle', DEMO.companyHandle]]);
 		expect(elementTexts(active.body, 'state')).toEqual(['New']);
 		for (let i = 0; i < 1000 && !seen.has('Done'); i++) {
-			seen.add(sandbox.state.jobs[0].state);
+			seen.add(sandbox().state.jobs[0].state);
 			await new Promise((r) => setTimeout(r, 5));
 		}
 		expect([...seen]).toEqual(['New', 'Running', 'Done']);
-		active = await call(sandbox.serviceUrl, 'getActiveJobs', [['companyHandle', DEMO.companyHandle]]);
+		active = await call(sandbox().serviceUrl, 'getActiveJobs', [['companyHandle', DEMO.companyHandle]]);
 		expect(elementTexts(active.body, 'jobHandle')).toEqual([]);
 
-		const job = sandbox.state.jobs[0];
+		const job = sandbox().state.jobs[0];
 		expect(job.counts).toEqual({ success: 2, error: 1, warning: 0, duplicate: 0, update: 0, total: 3 });
-		const logs = await call(sandbox.serviceUrl, 'getJobLogDetails', [
+		const logs = await call(sandbox().serviceUrl, 'getJobLogDetails', [
 			['companyHandle', DEMO.companyHandle],
 			['jobHandle', handle],
 		]);
@@ -105,7 +72,7 @@ describe('upload from URLs', () => {
 		const error = job.details.find((d) => d.logType === 'UploadError');
 		expect(error).toMatchObject({ assetName: 'broken' });
 		expect(error?.logMessage).toMatch(/not a valid image/);
-		const blue = sandbox.state.assets.find((a) => a.assetHandle === created[1].assetHandle);
+		const blue = sandbox().state.assets.find((a) => a.assetHandle === created[1].assetHandle);
 		expect(blue).toMatchObject({
 			name: 'blue',
 			fileName: 'blue.jpg',
@@ -113,16 +80,16 @@ describe('upload from URLs', () => {
 			readyForPublish: true,
 			imageInfo: { width: 80, height: 60 },
 		});
-		expect(sandbox.state.folders.some((f) => f.path === 'ApiTestCo/uploads/new/')).toBe(true);
+		expect(sandbox().state.folders.some((f) => f.path === 'ApiTestCo/uploads/new/')).toBe(true);
 	});
 
 	it('refuses a non-loopback host per file, without touching the network', async () => {
 		const fetchSpy = jest.spyOn(globalThis, 'fetch');
 		const handle = await submit(upload([['http://example.com/a.png', 'uploads/a.png']]));
-		await waitDone(handle);
+		await done(handle);
 		expect(fetchSpy).not.toHaveBeenCalled();
 		fetchSpy.mockRestore();
-		const job = sandbox.state.jobs[0];
+		const job = sandbox().state.jobs[0];
 		expect(job.counts).toMatchObject({ success: 0, error: 1, total: 1 });
 		expect(job.fatalError).toBe(false);
 		expect(job.details[0]).toMatchObject({ logType: 'UploadError', assetName: 'a' });
@@ -132,29 +99,29 @@ describe('upload from URLs', () => {
 	it('counts an existing name as a duplicate, or as an update with overwrite', async () => {
 		const src = fixture('x.png?w=10&h=10');
 		const dup = await submit(upload([[src, 'uploads/macbookwin1.png']]));
-		await waitDone(dup);
-		expect(sandbox.state.jobs[0].counts).toMatchObject({ duplicate: 1, success: 0 });
-		expect(sandbox.state.assets.find((a) => a.assetHandle === DEMO.assetHandle)?.imageInfo?.width).toBe(1600);
+		await done(dup);
+		expect(sandbox().state.jobs[0].counts).toMatchObject({ duplicate: 1, success: 0 });
+		expect(sandbox().state.assets.find((a) => a.assetHandle === DEMO.assetHandle)?.imageInfo?.width).toBe(1600);
 		const upd = await submit(upload([[src, 'uploads/macbookwin1.png']], [], 'true'));
-		await waitDone(upd);
-		expect(sandbox.state.jobs[1].counts).toMatchObject({ update: 1, success: 1 });
-		expect(sandbox.state.assets.find((a) => a.assetHandle === DEMO.assetHandle)?.imageInfo?.width).toBe(10);
+		await done(upd);
+		expect(sandbox().state.jobs[1].counts).toMatchObject({ update: 1, success: 1 });
+		expect(sandbox().state.assets.find((a) => a.assetHandle === DEMO.assetHandle)?.imageInfo?.width).toBe(10);
 	});
 
 	it('refuses job types and options it does not run', async () => {
-		const res = await call(sandbox.serviceUrl, 'submitJob', [
+		const res = await call(sandbox().serviceUrl, 'submitJob', [
 			['companyHandle', DEMO.companyHandle],
 			['jobName', 'x'],
 			['exportJob', ''],
 		]);
 		expect(parseFault(res.body)).toMatchObject({ code: 30001, reason: expect.stringMatching(/exportJob' is not supported/) });
-		const mask = await call(sandbox.serviceUrl, 'submitJob', upload([[fixture('a.png'), 'a.png']]).map(([k, v]) =>
+		const mask = await call(sandbox().serviceUrl, 'submitJob', upload([[fixture('a.png'), 'a.png']]).map(([k, v]) =>
 			k === 'uploadUrlsJob' ? [k, (v as Fields).map(([n, x]) => [n, n === 'createMask' ? 'true' : x])] : [k, v],
 		) as Fields);
 		expect(parseFault(mask.body)?.code).toBe(30001);
-		const order = await call(sandbox.serviceUrl, 'submitJob', [['jobName', 'x'], ['companyHandle', 'c|6']]);
+		const order = await call(sandbox().serviceUrl, 'submitJob', [['jobName', 'x'], ['companyHandle', 'c|6']]);
 		expect(parseFault(order.body)?.code).toBe(30003);
-		const bad = await call(sandbox.serviceUrl, 'submitJob', [
+		const bad = await call(sandbox().serviceUrl, 'submitJob', [
 			['companyHandle', 'c|6'],
 			['jobName', 'x'],
 			['imageServingPublishJob', [['publishType', 'Sometimes'], ['emailSetting', 'None']]],
@@ -165,45 +132,33 @@ describe('upload from URLs', () => {
 
 describe('publish and Image Serving', () => {
 	it('serves a published asset at the requested size and refuses it before', async () => {
-		const url = `${sandbox.url}/is/image/ApiTestCo/macbookwin1?wid=300&fmt=png`;
+		const url = `${sandbox().url}/is/image/ApiTestCo/macbookwin1?wid=300&fmt=png`;
 		const before = await get(url);
 		expect(before.status).toBe(404);
-		await waitDone(await submit(publish));
+		await done(await submit(publish));
 		const png = await get(url);
 		expect(png.status).toBe(200);
 		expect(png.type).toBe('image/png');
 		const decoded = PNG.sync.read(png.body);
 		expect([decoded.width, decoded.height]).toEqual([300, 225]);
-		const jpg = await get(`${sandbox.url}/is/image/ApiTestCo/macbookwin1?wid=120&hei=50`);
+		const jpg = await get(`${sandbox().url}/is/image/ApiTestCo/macbookwin1?wid=120&hei=50`);
 		expect(jpg.type).toBe('image/jpeg');
 		expect(jpeg.decode(jpg.body).width).toBe(120);
 		// Not marked for publish: stays unserved.
-		expect((await get(`${sandbox.url}/is/image/ApiTestCo/Spring%20Look%20Book`)).status).toBe(404);
-		expect(sandbox.state.assets.find((a) => a.assetHandle === SEED.assets.springLookBook)?.publishedAt).toBeUndefined();
-		expect(sandbox.state.assets.find((a) => a.assetHandle === DEMO.assetHandle)?.publishedAt).toBeDefined();
-	});
-
-	it('publishes after an upload with postImageServingPublishJob, serving the uploaded pixels', async () => {
-		const handle = await submit(
-			upload([[fixture('pic.png?w=90&h=30'), 'uploads/pic.png']], [
-				['postImageServingPublishJob', [['publishType', 'Incremental'], ['emailSetting', 'None']]],
-			]),
-		);
-		await waitDone(handle);
-		const res = await get(`${sandbox.url}/is/image/ApiTestCo/pic?fmt=png`);
-		expect(res.status).toBe(200);
-		expect(PNG.sync.read(res.body).width).toBe(90);
+		expect((await get(`${sandbox().url}/is/image/ApiTestCo/Spring%20Look%20Book`)).status).toBe(404);
+		expect(sandbox().state.assets.find((a) => a.assetHandle === SEED.assets.springLookBook)?.publishedAt).toBeUndefined();
+		expect(sandbox().state.assets.find((a) => a.assetHandle === DEMO.assetHandle)?.publishedAt).toBeDefined();
 	});
 
 	it('a copy with wid/hei in its urlModifier has that size', async () => {
-		const res = await call(sandbox.serviceUrl, 'copyImage', [
+		const res = await call(sandbox().serviceUrl, 'copyImage', [
 			['companyHandle', 'c|6'],
 			['assetHandle', DEMO.assetHandle],
 			['folderHandle', DEMO.folderHandle],
 			['name', 'small'],
 			['urlModifier', 'wid=200'],
 		]);
-		const copy = sandbox.state.assets.find((a) => a.assetHandle === elementText(res.body, 'assetHandle'));
+		const copy = sandbox().state.assets.find((a) => a.assetHandle === elementText(res.body, 'assetHandle'));
 		expect(copy?.imageInfo).toMatchObject({ width: 200, height: 150 });
 	});
 });
@@ -212,8 +167,7 @@ describe('stopJob, getProperty', () => {
 	it('stops a running job: Done, log says stopped', async () => {
 		const slow = await startSandbox({ jobStepMs: 5000 });
 		try {
-			const res = await call(slow.serviceUrl, 'submitJob', publish);
-			const handle = elementText(res.body, 'jobHandle') as string;
+			const handle = await submitJob(slow.serviceUrl, publish);
 			const stop = await call(slow.serviceUrl, 'stopJob', [['companyHandle', 'c|6'], ['jobHandle', handle]]);
 			expect(parseFault(stop.body)).toBeUndefined();
 			expect(slow.state.jobs[0]).toMatchObject({ state: 'Done', stopped: true });
@@ -228,31 +182,23 @@ describe('stopJob, getProperty', () => {
 	});
 
 	it('getProperty IpsImageServerUrl is the /is/image/ prefix; other names are refused', async () => {
-		const res = await call(sandbox.serviceUrl, 'getProperty', [['name', 'IpsImageServerUrl']]);
-		expect(elementText(res.body, 'value')).toBe(`${sandbox.url}/is/image/`);
-		const bad = await call(sandbox.serviceUrl, 'getProperty', [['name', 'Nope']]);
+		const res = await call(sandbox().serviceUrl, 'getProperty', [['name', 'IpsImageServerUrl']]);
+		expect(elementText(res.body, 'value')).toBe(`${sandbox().url}/is/image/`);
+		const bad = await call(sandbox().serviceUrl, 'getProperty', [['name', 'Nope']]);
 		expect(parseFault(bad.body)?.code).toBe(30001);
-		const missing = await call(sandbox.serviceUrl, 'getProperty', []);
-		expect(parseFault(missing.body)?.code).toBe(30002);
 	});
 
-	it('getJobLogs lists a finished job', async () => {
-		await waitDone(await submit(publish));
-		const res = await call(sandbox.serviceUrl, 'getJobLogs', [['companyHandle', 'c|6']]);
-		expect(elementTexts(res.body, 'jobName')).toEqual(['publish-test']);
-		expect(elementText(res.body, 'endDate')).toBeDefined();
-	});
 });
 
 describe('job log pages and queued jobs (issue #22)', () => {
 	it('pages getJobLogDetails at 1,000 details by default and at most, with detailTotalRows the whole count', async () => {
 		const handle = await submit(publish);
-		await waitDone(handle);
-		const job = sandbox.state.jobs[0];
+		await done(handle);
+		const job = sandbox().state.jobs[0];
 		const extra = Array.from({ length: 2500 }, (_, i) => ({ logMessage: `m${i}`, logType: 'UploadSuccess' as const, dateCreated: '2026-12-01T10:00:00.000Z', assetName: `p${i}` }));
 		job.details = extra;
 		const page = async (fields: Fields) => {
-			const res = await call(sandbox.serviceUrl, 'getJobLogDetails', [['companyHandle', 'c|6'], ['jobHandle', handle], ...fields]);
+			const res = await call(sandbox().serviceUrl, 'getJobLogDetails', [['companyHandle', 'c|6'], ['jobHandle', handle], ...fields]);
 			expect(parseFault(res.body)).toBeUndefined();
 			return { rows: elementTexts(res.body, 'logMessage'), total: elementText(res.body, 'detailTotalRows') };
 		};
@@ -267,7 +213,7 @@ describe('job log pages and queued jobs (issue #22)', () => {
 		const first = await submit(publish);
 		const second = await submit([...publish.slice(0, 1), ['jobName', 'publish-queued'], publish[2]]);
 		const listed = async (includeWaitingJobs?: string) => {
-			const res = await call(sandbox.serviceUrl, 'getActiveJobs', [
+			const res = await call(sandbox().serviceUrl, 'getActiveJobs', [
 				['companyHandle', 'c|6'],
 				...(includeWaitingJobs ? ([['includeWaitingJobs', includeWaitingJobs]] as Fields) : []),
 			]);
@@ -278,9 +224,9 @@ describe('job log pages and queued jobs (issue #22)', () => {
 			[first, 'New'],
 			[second, 'WaitingCoordinator'],
 		]);
-		await waitDone(first);
-		expect(sandbox.state.jobs[1].state).not.toBe('WaitingCoordinator');
-		await waitDone(second);
-		expect(sandbox.state.jobs[1].details.map((d) => d.logMessage)).toContain('Job completed');
+		await done(first);
+		expect(sandbox().state.jobs[1].state).not.toBe('WaitingCoordinator');
+		await done(second);
+		expect(sandbox().state.jobs[1].details.map((d) => d.logMessage)).toContain('Job completed');
 	});
 });

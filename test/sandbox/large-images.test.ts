@@ -7,7 +7,6 @@
 // encoding one 1200×1000 PNG there takes seconds instead of a third of one. The test only reads sizes
 // and headers of what it serves, and decodes one image. The cache is tested in-process on small images.
 import { spawn, type ChildProcess } from 'node:child_process';
-import * as http from 'node:http';
 import * as path from 'node:path';
 
 import { PNG } from 'pngjs';
@@ -17,8 +16,9 @@ import { ImageStore } from './image-store';
 import { RenditionCache, renditionCacheOf } from './image-serving';
 import { noisyImage } from './images';
 import type { SandboxState } from './model';
-import { call, elementText, parseFault, type Fields } from './raw-soap';
-import { DEMO, startSandbox, type Sandbox } from './server';
+import { get, submitJob, waitDone, type Fields, type GetResponse } from './raw-soap';
+import { DEMO } from './server';
+import { useSandbox } from './useSandbox';
 
 const ROOT = path.resolve(__dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -26,33 +26,9 @@ const MB = 1024 * 1024;
 const WIDTH = 1200;
 const HEIGHT = 1000;
 
+const JOB_TIMEOUT_MS = 30_000;
+
 jest.setTimeout(60_000);
-
-interface Reply {
-	status: number;
-	type?: string;
-	length?: string;
-	body: Buffer;
-}
-
-function get(url: string): Promise<Reply> {
-	return new Promise((resolve, reject) => {
-		http
-			.get(url, (res) => {
-				const chunks: Buffer[] = [];
-				res.on('data', (c: Buffer) => chunks.push(c));
-				res.on('end', () =>
-					resolve({
-						status: res.statusCode ?? 0,
-						type: res.headers['content-type'],
-						length: res.headers['content-length'],
-						body: Buffer.concat(chunks),
-					}),
-				);
-			})
-			.on('error', reject);
-	});
-}
 
 /** Width and height from a PNG's IHDR chunk, without decoding it. */
 function pngSize(bytes: Buffer): [number, number] {
@@ -61,7 +37,7 @@ function pngSize(bytes: Buffer): [number, number] {
 	return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
 }
 
-function expectLargePng(reply: Reply, width: number, height: number): void {
+function expectLargePng(reply: GetResponse, width: number, height: number): void {
 	expect(reply.status).toBe(200);
 	expect(reply.type).toBe('image/png');
 	expect(Number(reply.length)).toBe(reply.body.length);
@@ -86,23 +62,6 @@ const uploadAndPublish = (sourceUrl: string, destPath: string): Fields => [
 		],
 	],
 ];
-
-async function submit(serviceUrl: string, fields: Fields): Promise<string> {
-	const res = await call(serviceUrl, 'submitJob', fields);
-	expect(parseFault(res.body)).toBeUndefined();
-	return elementText(res.body, 'jobHandle') as string;
-}
-
-/** Polls `state` until the job is Done (at most `timeoutMs`). */
-async function waitDone(state: () => Promise<SandboxState> | SandboxState, jobHandle: string, timeoutMs = 30_000): Promise<SandboxState> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const now = await state();
-		if (now.jobs.find((j) => j.jobHandle === jobHandle)?.state === 'Done') return now;
-		if (Date.now() > deadline) throw new Error(`job ${jobHandle} did not finish in ${timeoutMs} ms`);
-		await new Promise((r) => setTimeout(r, 20));
-	}
-}
 
 describe('full size, in the standalone sandbox', () => {
 	let child: ChildProcess;
@@ -154,8 +113,8 @@ describe('full size, in the standalone sandbox', () => {
 	});
 
 	it('serves a published noisy upload at full size as a 2-5 MB PNG of the uploaded pixels, the same bytes each time', async () => {
-		const job = await submit(serviceUrl, uploadAndPublish(fixture('large_1.png'), 'ApiTestCo/large/large_1.png'));
-		const after = await waitDone(state, job);
+		const job = await submitJob(serviceUrl, uploadAndPublish(fixture('large_1.png'), 'ApiTestCo/large/large_1.png'));
+		const after = await waitDone(state, job, JOB_TIMEOUT_MS);
 		const asset = after.assets.find((a) => a.name === 'large_1');
 		expect(asset).toMatchObject({ imageInfo: { width: WIDTH, height: HEIGHT } });
 		expect(asset?.publishedAt).toBeDefined();
@@ -171,21 +130,15 @@ describe('full size, in the standalone sandbox', () => {
 });
 
 describe('the rendition cache, in-process on small noisy images', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox({ jobStepMs: 20 });
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
+	const sandbox = useSandbox({ jobStepMs: 20 });
 
-	const fixture = (name: string) => `${sandbox.url}/fixtures/${name}?w=120&h=100&noise=1`;
-	const served = (name: string, modifiers = 'fmt=png') => `${sandbox.imageServerUrl}${DEMO.rootPath}${name}?${modifiers}`;
+	const fixture = (name: string) => `${sandbox().url}/fixtures/${name}?w=120&h=100&noise=1`;
+	const served = (name: string, modifiers = 'fmt=png') => `${sandbox().imageServerUrl}${DEMO.rootPath}${name}?${modifiers}`;
 
 	it('encodes each rendition once; a new publish or a reset makes a miss', async () => {
-		sandbox.reset();
-		await waitDone(() => sandbox.state, await submit(sandbox.serviceUrl, uploadAndPublish(fixture('small_1.png'), 'ApiTestCo/large/small_1.png')));
-		const cache = renditionCacheOf(sandbox.images);
+		const submitted = await submitJob(sandbox().serviceUrl, uploadAndPublish(fixture('small_1.png'), 'ApiTestCo/large/small_1.png'));
+		await waitDone(sandbox(), submitted, JOB_TIMEOUT_MS);
+		const cache = renditionCacheOf(sandbox().images);
 		const first = await get(served('small_1'));
 		expect(PNG.sync.read(first.body).data.equals(noisyImage('small_1', 120, 100).data)).toBe(true);
 		expect(cache.size).toEqual({ entries: 1, bytes: first.body.length });
@@ -203,11 +156,11 @@ describe('the rendition cache, in-process on small noisy images', () => {
 			['jobName', 'republish'],
 			['imageServingPublishJob', [['publishType', 'Full'], ['emailSetting', 'None']]],
 		];
-		await waitDone(() => sandbox.state, await submit(sandbox.serviceUrl, publish));
+		await waitDone(sandbox(), await submitJob(sandbox().serviceUrl, publish), JOB_TIMEOUT_MS);
 		expect((await get(served('small_1'))).body.equals(first.body)).toBe(true);
 		expect(cache.size).toEqual({ entries: 1, bytes: first.body.length });
 
-		sandbox.reset();
+		sandbox().reset();
 		expect((await get(served('small_1'))).status).toBe(404);
 	});
 

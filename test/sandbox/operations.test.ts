@@ -7,19 +7,13 @@ import {
 	parseFault,
 	type Fields,
 } from './raw-soap';
-import { DEMO, ROLE_USERS, SEED, startSandbox, type Sandbox } from './server';
+import { DEMO, ROLE_USERS, SEED } from './server';
+import { useSandbox } from './useSandbox';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox();
 
 const op = (operation: string, fields: Fields, header?: string) =>
-	call(sandbox.serviceUrl, operation, fields, header === undefined ? {} : { header });
+	call(sandbox().serviceUrl, operation, fields, header === undefined ? {} : { header });
 const asAdmin = authHeaderXml({ user: ROLE_USERS.IpsAdmin.email });
 const asCompanyAdmin = authHeaderXml({ user: ROLE_USERS.IpsCompanyAdmin.email });
 const C6: [string, string] = ['companyHandle', 'c|6'];
@@ -34,18 +28,34 @@ const nameCondition = (opName: string, value: string): Fields => [
 		],
 	],
 ];
+const dateRange = (field: string, opName: string, min?: string, max?: string): Fields => [
+	[
+		'items',
+		[
+			['field', field],
+			['op', opName],
+			...(min === undefined ? [] : ([['minDate', min]] as Fields)),
+			...(max === undefined ? [] : ([['maxDate', max]] as Fields)),
+		],
+	],
+];
+const search = (extra: Fields) => op('searchAssets', [C6, ['includeSubfolders', 'true'], ...extra]);
+
+it.each<[string, Fields, string]>([
+	['getAssetsByName', [C6], 'nameArray'],
+	['searchAssets', [C6, ['folder', 'ApiTestCo/']], 'includeSubfolders'],
+	['getFolderTree', [C6], 'depth'],
+	['renameAsset', [C6, ['assetHandle', SEED.assets.summerHero], ['newName', 'x']], 'validateName'],
+	['getMetadataFields', [C6], 'assetType'],
+	['getProperty', [], 'name'],
+])('%s refuses a request without a required element (30002)', async (operation, fields, missing) => {
+	expect(parseFault((await op(operation, fields)).body)).toMatchObject({
+		code: 30002,
+		reason: `Missing required element '${missing}' in '${operation}Param'`,
+	});
+});
 
 describe('getCompanyMembership', () => {
-	it('lists the caller’s companies with role and isActive', async () => {
-		const res = await op('getCompanyMembership', []);
-		expect(elementTexts(res.body, 'companyHandle')).toEqual(['c|6', 'c|7']);
-		expect(elementTexts(res.body, 'name')).toEqual(['ApiTestCo', 'OtherCo']);
-		expect(elementTexts(res.body, 'rootPath')).toEqual(['ApiTestCo/', 'OtherCo/']);
-		expect(elementTexts(res.body, 'expires')).toEqual(['2099-12-31T23:59:59.000Z']);
-		expect(elementTexts(res.body, 'role')).toEqual(['IpsUser', 'IpsUser']);
-		expect(elementTexts(res.body, 'isActive')).toEqual(['true', 'true']);
-	});
-
 	it('lets IpsAdmin ask about another user, and refuses others (20007)', async () => {
 		const other = [['userHandle', ROLE_USERS.TrialSiteUser.userHandle]] as Fields;
 		const admin = await op('getCompanyMembership', other, asAdmin);
@@ -92,14 +102,6 @@ describe('getUserInfo', () => {
 });
 
 describe('getCompanyInfo', () => {
-	it('finds a company by handle or by name', async () => {
-		const byHandle = await op('getCompanyInfo', [C6]);
-		expect(elementText(byHandle.body, 'name')).toBe('ApiTestCo');
-		const byName = await op('getCompanyInfo', [['companyName', 'OtherCo']]);
-		expect(elementText(byName.body, 'companyHandle')).toBe('c|7');
-		expect(elementText(byName.body, 'rootPath')).toBe('OtherCo/');
-	});
-
 	it('needs one of them (30002), knows only real companies (20000) and the caller’s (20006)', async () => {
 		expect(parseFault((await op('getCompanyInfo', [])).body)).toMatchObject({
 			code: 30002,
@@ -146,10 +148,6 @@ describe('getAssetsByName', () => {
 		expect(elementText(notImages.body, 'originalFile')).toBe('promo-video.mp4');
 	});
 
-	it('requires nameArray (30002)', async () => {
-		expect(parseFault((await op('getAssetsByName', [C6])).body)?.code).toBe(30002);
-	});
-
 	it('honours responseFieldArray and excludeFieldArray', async () => {
 		const only = await op('getAssetsByName', [
 			C6,
@@ -170,66 +168,20 @@ describe('getAssetsByName', () => {
 });
 
 describe('searchAssets', () => {
-	it('needs includeSubfolders (30002)', async () => {
-		const res = await op('searchAssets', [C6, ['folder', 'ApiTestCo/']]);
-		expect(parseFault(res.body)).toMatchObject({
-			code: 30002,
-			reason: "Missing required element 'includeSubfolders' in 'searchAssetsParam'",
-		});
-	});
-
-	it('searches one folder or its whole subtree, leaving trashed assets out', async () => {
-		const flat = await op('searchAssets', [
-			C6,
-			['folder', SEED.folders.summer],
-			['includeSubfolders', 'false'],
-		]);
-		expect(elementText(flat.body, 'totalRows')).toBe('2');
-		expect(elementTexts(flat.body, 'name').sort()).toEqual(['promo-video', 'summer-hero']);
-		const deep = await op('searchAssets', [
-			C6,
-			['folder', SEED.folders.summer],
-			['includeSubfolders', 'true'],
-		]);
-		expect(elementTexts(deep.body, 'name').sort()).toEqual([
-			'promo-video',
-			'sale-banner',
-			'summer-hero',
-		]);
-		const all = await op('searchAssets', [C6, ['includeSubfolders', 'true']]);
-		expect(elementText(all.body, 'totalRows')).toBe('7');
-		const trash = await op('searchAssets', [
-			C6,
-			['includeSubfolders', 'true'],
-			['trashState', 'InTrash'],
-		]);
-		expect(elementTexts(trash.body, 'name')).toEqual(['old-banner']);
-	});
-
 	it('matches name conditions (MatchAll / MatchAny), case-insensitively', async () => {
-		const startsWith = await op('searchAssets', [
-			C6,
-			['includeSubfolders', 'true'],
-			['systemFieldConditionArray', nameCondition('StartsWith', 'S')],
-		]);
+		const startsWith = await search([['systemFieldConditionArray', nameCondition('StartsWith', 'S')]]);
 		expect(elementTexts(startsWith.body, 'name').sort()).toEqual(
 			['sale-banner', 'Salt & Pepper', 'Spring Look Book', 'summer-hero'].sort(),
 		);
-		const any = await op('searchAssets', [
-			C6,
-			['includeSubfolders', 'true'],
+		const any = await search([
 			['systemFieldMatchMode', 'MatchAny'],
 			[
 				'systemFieldConditionArray',
 				[...nameCondition('Equals', 'MACBOOKWIN1'), ...nameCondition('EndsWith', 'book')],
 			],
 		]);
-		expect(elementTexts(any.body, 'name').sort()).toEqual(
-			['macbookwin1', 'Spring Look Book'].sort(),
-		);
-		const all = await op('searchAssets', [
-			C6,
-			['includeSubfolders', 'true'],
+		expect(elementTexts(any.body, 'name').sort()).toEqual(['macbookwin1', 'Spring Look Book'].sort());
+		const all = await search([
 			[
 				'systemFieldConditionArray',
 				[...nameCondition('Contains', 'e'), ...nameCondition('NotContains', 'banner')],
@@ -240,21 +192,9 @@ describe('searchAssets', () => {
 		);
 	});
 
-	it('filters by type and publish state', async () => {
-		const images = await op('searchAssets', [
-			C6,
-			['includeSubfolders', 'true'],
-			['publishState', 'NotMarkedForPublish'],
-			['assetTypeArray', items('Image')],
-		]);
-		expect(elementTexts(images.body, 'name')).toEqual(['Spring Look Book']);
-	});
-
 	it('pages with recordsPerPage and 1-based resultsPage, sorted', async () => {
 		const page = (n: number) =>
-			op('searchAssets', [
-				C6,
-				['includeSubfolders', 'true'],
+			search([
 				['recordsPerPage', '3'],
 				['resultsPage', String(n)],
 				['sortBy', 'Name'],
@@ -277,9 +217,7 @@ describe('searchAssets', () => {
 		]);
 		const beyond = await page(4);
 		expect(elementTexts(beyond.body, 'name')).toEqual([]);
-		const desc = await op('searchAssets', [
-			C6,
-			['includeSubfolders', 'true'],
+		const desc = await search([
 			['recordsPerPage', '1'],
 			['sortBy', 'Name'],
 			['sortDirection', 'Descending'],
@@ -287,70 +225,42 @@ describe('searchAssets', () => {
 		expect(elementTexts(desc.body, 'name')).toEqual(['summer-hero']);
 	});
 
-	it.each([
-		['resultsPage 0', [['resultsPage', '0']], 30001],
-		['recordsPerPage 0', [['recordsPerPage', '0']], 30001],
-		['a non-integer page', [['resultsPage', 'two']], 30001],
-		['an unknown sort field', [['sortBy', 'Size']], 30001],
-		['an unknown trash state', [['trashState', 'Deleted']], 30001],
-	] as Array<[string, Fields, number]>)('refuses %s', async (_what, extra, code) => {
-		// Each extra field comes after includeSubfolders in the WSDL sequence.
-		const fields: Fields = [C6, ['includeSubfolders', 'true'], ...extra];
-		const res = await op('searchAssets', fields);
-		expect(parseFault(res.body)?.code).toBe(code);
-	});
-
-	it('refuses conditions it does not model instead of ignoring them', async () => {
-		const res = await op('searchAssets', [
-			C6,
-			['includeSubfolders', 'true'],
-			[
-				'systemFieldConditionArray',
-				[
-					[
-						'items',
-						[
-							['field', 'Keywords'],
-							['op', 'Contains'],
-							['value', 'x'],
-						],
-					],
-				],
-			],
-		]);
-		expect(parseFault(res.body)).toMatchObject({ code: 30001 });
-		expect(parseFault(res.body)?.reason).toContain('not supported by the IPS sandbox');
-		const meta = await op('searchAssets', [
-			C6,
-			['includeSubfolders', 'true'],
-			[
-				'metadataConditionArray',
-				[
-					[
-						'items',
-						[
-							['fieldHandle', 'm|1'],
-							['op', 'Equals'],
-							['value', 'x'],
-						],
-					],
-				],
-			],
-		]);
-		expect(parseFault(meta.body)?.reason).toBe(
+	it.each<[string, Fields, number, string]>([
+		['resultsPage 0', [['resultsPage', '0']], 30001, "Invalid resultsPage '0': pages are numbered from 1"],
+		['recordsPerPage 0', [['recordsPerPage', '0']], 30001, "Invalid recordsPerPage '0': must be at least 1"],
+		['a non-integer page', [['resultsPage', 'two']], 30001, "Invalid value 'two' for parameter 'searchAssetsParam/resultsPage' (expected xsd:int)"],
+		['an unknown sort field', [['sortBy', 'Size']], 30001, "Invalid sortBy 'Size'"],
+		['an unknown trash state', [['trashState', 'Deleted']], 30001, "Invalid trashState 'Deleted'"],
+		['an unknown operator', [['systemFieldConditionArray', nameCondition('Like', 'x')]], 30001, "Invalid systemFieldConditionArray/items[1]/op 'Like'"],
+		// Conditions it does not model are refused, not ignored.
+		[
+			'a condition on a field it does not model',
+			[['systemFieldConditionArray', [['items', [['field', 'Keywords'], ['op', 'Contains'], ['value', 'x']]]]]],
+			30001,
+			"Parameter 'systemFieldConditionArray/items[1]/field=Keywords' is not supported by the IPS sandbox",
+		],
+		[
+			'a metadata condition',
+			[['metadataConditionArray', [['items', [['fieldHandle', 'm|1'], ['op', 'Equals'], ['value', 'x']]]]]],
+			30001,
 			"Parameter 'metadataConditionArray' is not supported by the IPS sandbox",
-		);
-	});
-
-	it('refuses an unknown system field or operator (30001)', async () => {
-		const bad = await op('searchAssets', [
-			C6,
-			['includeSubfolders', 'true'],
-			['systemFieldConditionArray', nameCondition('Like', 'x')],
-		]);
-		expect(parseFault(bad.body)?.reason).toContain(
-			"Invalid systemFieldConditionArray/items[1]/op 'Like'",
-		);
+		],
+		[
+			'a date range without maxDate',
+			[['systemFieldConditionArray', dateRange('Created', 'Between', '2025-01-01T00:00:00Z')]],
+			30002,
+			"Missing required element 'maxDate' in 'systemFieldConditionArray/items[1]' for op Between",
+		],
+		[
+			'a string operator on a date',
+			[['systemFieldConditionArray', dateRange('Created', 'Contains', '2025-01-01T00:00:00Z', '2026-01-01T00:00:00Z')]],
+			30001,
+			"Invalid systemFieldConditionArray/items[1]/op 'Contains'; expected one of: Between, NotBetween",
+		],
+	])('refuses %s', async (_what, extra, code, reason) => {
+		// Each extra field comes after includeSubfolders in the WSDL sequence.
+		const fault = parseFault((await search(extra)).body);
+		expect(fault).toMatchObject({ code, reason: expect.stringContaining(reason) });
 	});
 });
 
@@ -386,16 +296,9 @@ describe('getFolderTree and getFolders', () => {
 		]);
 	});
 
-	it('requires depth (30002) and a known folderPath (30001)', async () => {
-		expect(parseFault((await op('getFolderTree', [C6])).body)?.code).toBe(30002);
-		expect(
-			parseFault(
-				(await op('getFolderTree', [C6, ['folderPath', 'ApiTestCo/nope/'], ['depth', '1']])).body,
-			),
-		).toMatchObject({
-			code: 30001,
-			reason: "Invalid folderPath 'ApiTestCo/nope/'",
-		});
+	it('refuses an unknown folderPath (30001)', async () => {
+		const res = await op('getFolderTree', [C6, ['folderPath', 'ApiTestCo/nope/'], ['depth', '1']]);
+		expect(parseFault(res.body)).toMatchObject({ code: 30001, reason: "Invalid folderPath 'ApiTestCo/nope/'" });
 	});
 
 	it('lists folders flat with getFolders', async () => {
@@ -406,16 +309,6 @@ describe('getFolderTree and getFolders', () => {
 });
 
 describe('checkAssetNames, getAssets', () => {
-	it('reports the names in use (case-insensitive, trash included)', async () => {
-		const res = await op('checkAssetNames', [
-			C6,
-			['assetNameArray', items('MacBookWin1', 'free-name', 'old-banner')],
-		]);
-		expect(res.body).toContain(
-			'<t:inUseNameArray><t:items>MacBookWin1</t:items><t:items>old-banner</t:items></t:inUseNameArray>',
-		);
-	});
-
 	it('answers an empty inUseNameArray when nothing is taken', async () => {
 		const res = await op('checkAssetNames', [C6, ['assetNameArray', items('free-name')]]);
 		expect(res.body).toContain('<t:inUseNameArray></t:inUseNameArray>');
@@ -438,77 +331,21 @@ describe('checkAssetNames, getAssets', () => {
 });
 
 describe('changing assets', () => {
-	const assetOf = (handle: string) => sandbox.state.assets.find((a) => a.assetHandle === handle);
+	const assetOf = (handle: string) => sandbox().state.assets.find((a) => a.assetHandle === handle);
 
-	it('renames, checking uniqueness only when validateName is true', async () => {
-		const taken = await op('renameAsset', [
-			C6,
-			['assetHandle', SEED.assets.summerHero],
-			['newName', 'MACBOOKWIN1'],
-			['validateName', 'true'],
-		]);
-		expect(parseFault(taken.body)).toMatchObject({
-			code: 30000,
-			reason: "Asset ID 'MACBOOKWIN1' is already in use.",
-		});
-		const ok = await op('renameAsset', [
-			C6,
-			['assetHandle', SEED.assets.summerHero],
-			['newName', 'summer-hero-2024'],
-			['validateName', 'true'],
-		]);
+	it('renames, recording the user; takes any name but a blank one', async () => {
+		const rename = (newName: string, validateName = 'true') =>
+			op('renameAsset', [C6, ['assetHandle', SEED.assets.summerHero], ['newName', newName], ['validateName', validateName]]);
+		const ok = await rename('summer-hero-2024');
 		expect(ok.body).toMatch(/<t:renameAssetReturn [^>]*><\/t:renameAssetReturn>/);
 		expect(assetOf(SEED.assets.summerHero)).toMatchObject({
 			name: 'summer-hero-2024',
 			lastModifyUser: DEMO.user,
 		});
-		// No character rule (none is documented): a:b is taken as written; an empty name is not.
-		const colon = await op('renameAsset', [
-			C6,
-			['assetHandle', SEED.assets.summerHero],
-			['newName', 'a:b'],
-			['validateName', 'false'],
-		]);
-		expect(parseFault(colon.body)).toBeUndefined();
+		// No character rule (none is documented): a:b is taken as written; a blank name is not.
+		expect(parseFault((await rename('a:b', 'false')).body)).toBeUndefined();
 		expect(assetOf(SEED.assets.summerHero)).toMatchObject({ name: 'a:b' });
-		const bad = await op('renameAsset', [
-			C6,
-			['assetHandle', SEED.assets.summerHero],
-			['newName', ' '],
-			['validateName', 'false'],
-		]);
-		expect(parseFault(bad.body)?.code).toBe(30001);
-	});
-
-	it('requires validateName (30002)', async () => {
-		const res = await op('renameAsset', [
-			C6,
-			['assetHandle', SEED.assets.summerHero],
-			['newName', 'x'],
-		]);
-		expect(parseFault(res.body)).toMatchObject({
-			code: 30002,
-			reason: "Missing required element 'validateName' in 'renameAssetParam'",
-		});
-	});
-
-	it('moves an asset to another folder', async () => {
-		const res = await op('moveAsset', [
-			C6,
-			['assetHandle', DEMO.assetHandle],
-			['folderHandle', SEED.folders.uploads],
-		]);
-		expect(res.status).toBe(200);
-		expect(assetOf(DEMO.assetHandle)?.folderHandle).toBe('ApiTestCo/uploads/');
-		const bad = await op('moveAsset', [
-			C6,
-			['assetHandle', DEMO.assetHandle],
-			['folderHandle', 'Nowhere/'],
-		]);
-		expect(parseFault(bad.body)).toMatchObject({
-			code: 30001,
-			reason: "Invalid folderHandle 'Nowhere/'",
-		});
+		expect(parseFault((await rename(' ', 'false')).body)?.code).toBe(30001);
 	});
 
 	it('deletes an asset with the assets derived from it', async () => {
@@ -532,24 +369,6 @@ describe('changing assets', () => {
 		expect(assetOf(derivedHandle)).toBeUndefined();
 		const again = await op('deleteAsset', [C6, ['assetHandle', DEMO.assetHandle]]);
 		expect(parseFault(again.body)?.code).toBe(30001);
-	});
-
-	it('replaces an image (same handle back) and refuses non-images', async () => {
-		const res = await op('replaceImage', [
-			C6,
-			['assetHandle', DEMO.assetHandle],
-			['urlModifier', 'action=none'],
-		]);
-		expect(elementText(res.body, 'assetHandle')).toBe(DEMO.assetHandle);
-		expect(assetOf(DEMO.assetHandle)?.replacements).toEqual([
-			expect.objectContaining({ urlModifier: 'action=none', by: DEMO.user }),
-		]);
-		const video = await op('replaceImage', [
-			C6,
-			['assetHandle', SEED.assets.promoVideo],
-			['urlModifier', ''],
-		]);
-		expect(parseFault(video.body)?.code).toBe(30001);
 	});
 
 	it('sets urlModifier and urlPostApplyModifier, visible through getAssets', async () => {
@@ -620,7 +439,7 @@ describe('folders', () => {
 		expect(elementText(res.body, 'folderHandle')).toBe('ApiTestCo/winter/');
 		const relative = await op('createFolder', [C6, ['folderPath', '/winter/sale']]);
 		expect(elementText(relative.body, 'folderHandle')).toBe('ApiTestCo/winter/sale/');
-		const copy = await call(sandbox.serviceUrl, 'copyImage', [
+		const copy = await call(sandbox().serviceUrl, 'copyImage', [
 			C6,
 			['assetHandle', DEMO.assetHandle],
 			['folderHandle', 'ApiTestCo/winter/sale/'],
@@ -630,50 +449,18 @@ describe('folders', () => {
 		expect(copy.status).toBe(200);
 	});
 
-	it('refuses an existing folder (30000), a missing parent or bad characters (30001)', async () => {
-		expect(
-			parseFault((await op('createFolder', [C6, ['folderPath', 'ApiTestCo/summer/']])).body),
-		).toMatchObject({
-			code: 30000,
-			reason: "Folder 'ApiTestCo/summer/' already exists.",
-		});
-		expect(
-			parseFault((await op('createFolder', [C6, ['folderPath', 'ApiTestCo/a/b/']])).body)?.reason,
-		).toContain("parent folder 'ApiTestCo/a/' does not exist");
-		expect(
-			parseFault((await op('createFolder', [C6, ['folderPath', 'ApiTestCo/a*b/']])).body)?.code,
-		).toBe(30001);
-	});
-
-	it('deletes a folder with its subfolders and assets, but never the root', async () => {
-		const res = await op('deleteFolder', [C6, ['folderHandle', SEED.folders.summer]]);
-		expect(res.status).toBe(200);
-		expect(sandbox.state.folders.map((f) => f.path)).not.toContain('ApiTestCo/summer/sale/');
-		expect(sandbox.state.assets.map((a) => a.assetHandle)).not.toContain(SEED.assets.saleBanner);
-		expect(sandbox.state.assets.map((a) => a.assetHandle)).toContain(DEMO.assetHandle);
-		const root = await op('deleteFolder', [C6, ['folderHandle', 'ApiTestCo/']]);
-		expect(parseFault(root.body)?.reason).toContain('the company root folder cannot be deleted');
+	it('refuses a folder path with characters a folder name cannot have (30001)', async () => {
+		const res = await op('createFolder', [C6, ['folderPath', 'ApiTestCo/a*b/']]);
+		expect(parseFault(res.body)).toMatchObject({ code: 30001, reason: "Invalid folderPath 'ApiTestCo/a*b/'" });
 	});
 });
 
 describe('dates: what moves them, searching and sorting by them', () => {
 	const assetOf = (handle: string) => {
-		const asset = sandbox.state.assets.find((a) => a.assetHandle === handle);
+		const asset = sandbox().state.assets.find((a) => a.assetHandle === handle);
 		if (!asset) throw new Error(`no asset ${handle}`);
 		return asset;
 	};
-	const dateRange = (field: string, opName: string, min?: string, max?: string): Fields => [
-		[
-			'items',
-			[
-				['field', field],
-				['op', opName],
-				...(min === undefined ? [] : ([['minDate', min]] as Fields)),
-				...(max === undefined ? [] : ([['maxDate', max]] as Fields)),
-			],
-		],
-	];
-	const search = (extra: Fields) => op('searchAssets', [C6, ['includeSubfolders', 'true'], ...extra]);
 
 	it('a copy is created and modified at the call; rename, move and setUrlModifier move lastModified only', async () => {
 		const SEED_CREATED = '2024-03-01T09:00:00.000Z';
@@ -727,16 +514,6 @@ describe('dates: what moves them, searching and sorting by them', () => {
 			['systemFieldConditionArray', dateRange('LastModified', 'Between', '2025-01-31T00:00:00Z', '2025-02-02T00:00:00Z')],
 		]);
 		expect(elementTexts(modified.body, 'name')).toEqual(['Salt & Pepper']);
-	});
-
-	it('refuses a range without maxDate (30002) and a string operator on a date (30001)', async () => {
-		const noMax = await search([['systemFieldConditionArray', dateRange('Created', 'Between', '2025-01-01T00:00:00Z')]]);
-		expect(parseFault(noMax.body)).toMatchObject({ code: 30002 });
-		expect(parseFault(noMax.body)?.reason).toContain("'maxDate'");
-		const stringOp = await search([
-			['systemFieldConditionArray', dateRange('Created', 'Contains', '2025-01-01T00:00:00Z', '2026-01-01T00:00:00Z')],
-		]);
-		expect(parseFault(stringOp.body)).toMatchObject({ code: 30001 });
 	});
 
 	it('sorts by Modified and Created as instants, newest first when descending (ties by handle, reversed too)', async () => {

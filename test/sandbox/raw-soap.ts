@@ -1,9 +1,9 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 // Hand-written SOAP over plain HTTP, for tests that must control every byte a client sends.
 import * as http from 'node:http';
 import * as zlib from 'node:zlib';
 
-import { DEMO } from './model';
+import { DEMO, type SandboxState } from './model';
 import { IPS_BASE_NS, LATEST_VERSION, typesNamespace, type ApiVersion } from './schema';
 import { escapeXml } from './xml';
 
@@ -130,6 +130,33 @@ export function post(
 	});
 }
 
+export interface GetResponse {
+	status: number;
+	type?: string;
+	length?: string;
+	body: Buffer;
+}
+
+/** GETs with node:http, the body as bytes (served images, fixtures, the control API). */
+export function get(url: string): Promise<GetResponse> {
+	return new Promise((resolve, reject) => {
+		http
+			.get(url, (res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (c: Buffer) => chunks.push(c));
+				res.on('end', () =>
+					resolve({
+						status: res.statusCode ?? 0,
+						type: res.headers['content-type'],
+						length: res.headers['content-length'],
+						body: Buffer.concat(chunks),
+					}),
+				);
+			})
+			.on('error', reject);
+	});
+}
+
 /** One SOAP call: envelope + POST with SOAPAction set to the operation. */
 export function call(
 	serviceUrl: string,
@@ -151,6 +178,15 @@ export interface ParsedFault {
 	reason: string;
 }
 
+/** The text of XML character data, its five predefined entities replaced. */
+export const unescapeXml = (text: string): string =>
+	text
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&apos;/g, "'")
+		.replace(/&amp;/g, '&');
+
 /** Reads the sandbox's fault shape with regular expressions (independent of the server's parser). */
 export function parseFault(body: string): ParsedFault | undefined {
 	const m =
@@ -158,45 +194,25 @@ export function parseFault(body: string): ParsedFault | undefined {
 			body,
 		);
 	if (!m) return undefined;
-	const unescape = (s: string) =>
-		s
-			.replace(/&lt;/g, '<')
-			.replace(/&gt;/g, '>')
-			.replace(/&quot;/g, '"')
-			.replace(/&apos;/g, "'")
-			.replace(/&amp;/g, '&');
 	return {
 		faultcode: m[1],
 		faultstring: m[2],
 		element: m[3],
 		code: Number(m[4]),
-		reason: unescape(m[5]),
+		reason: unescapeXml(m[5]),
 	};
 }
 
 /** Text of the first element with this local name (any prefix), unescaped. */
 export function elementText(body: string, local: string): string | undefined {
 	const m = new RegExp(`<(?:\\w+:)?${local}(?:\\s[^>]*)?>([^<]*)</(?:\\w+:)?${local}>`).exec(body);
-	if (!m) return undefined;
-	return m[1]
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&quot;/g, '"')
-		.replace(/&apos;/g, "'")
-		.replace(/&amp;/g, '&');
+	return m ? unescapeXml(m[1]) : undefined;
 }
 
 /** Texts of every element with this local name. */
 export function elementTexts(body: string, local: string): string[] {
 	const re = new RegExp(`<(?:\\w+:)?${local}(?:\\s[^>]*)?>([^<]*)</(?:\\w+:)?${local}>`, 'g');
-	return [...body.matchAll(re)].map((m) =>
-		m[1]
-			.replace(/&lt;/g, '<')
-			.replace(/&gt;/g, '>')
-			.replace(/&quot;/g, '"')
-			.replace(/&apos;/g, "'")
-			.replace(/&amp;/g, '&'),
-	);
+	return [...body.matchAll(re)].map((m) => unescapeXml(m[1]));
 }
 
 /** copyImageParam children in WSDL order; `urlModifier: undefined` writes an empty element. */
@@ -219,4 +235,27 @@ export function copyImageFields(
 	return (['companyHandle', 'assetHandle', 'folderHandle', 'name', 'urlModifier'] as const).map(
 		(k) => [k, values[k]],
 	);
+}
+
+/** submitJob with these children; the new jobHandle (a fault fails the test). */
+export async function submitJob(serviceUrl: string, fields: Fields): Promise<string> {
+	const res = await call(serviceUrl, 'submitJob', fields);
+	const fault = parseFault(res.body);
+	if (fault) throw new Error(`submitJob was refused: ${fault.reason} (${fault.code})`);
+	return elementText(res.body, 'jobHandle') as string;
+}
+
+/** Polls a sandbox's state (or a function reading it, e.g. over the control API) until the job is Done. */
+export async function waitDone(
+	source: { readonly state: SandboxState } | (() => Promise<SandboxState>),
+	jobHandle: string,
+	timeoutMs = 5000,
+): Promise<SandboxState> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const state = typeof source === 'function' ? await source() : source.state;
+		if (state.jobs.find((job) => job.jobHandle === jobHandle)?.state === 'Done') return state;
+		if (Date.now() > deadline) throw new Error(`job ${jobHandle} did not finish in ${timeoutMs} ms`);
+		await new Promise((resolve) => setTimeout(resolve, 10));
+	}
 }

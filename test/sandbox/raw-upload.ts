@@ -2,9 +2,10 @@
 // Hand-written UploadFile servlet requests over plain HTTP, for tests that must control every byte:
 // multipart bodies built part by part (file bytes are streamed as given, never copied into one body).
 import * as http from 'node:http';
+import * as zlib from 'node:zlib';
 
 import { DEMO } from './model';
-import { authHeaderXml, fieldsXml, type Fields, type HeaderFields } from './raw-soap';
+import { authHeaderXml, fieldsXml, unescapeXml, type Fields, type HeaderFields } from './raw-soap';
 import { LATEST_VERSION, typesNamespace } from './schema';
 
 export const BOUNDARY = '----SandboxFormBoundary7MA4YWxkTrZu0gW';
@@ -135,14 +136,7 @@ export function parseBareFault(body: string): BareFault | undefined {
 		/^<\?xml version="1\.0" encoding="UTF-8"\?><tns:(\w+) xmlns:tns="http:\/\/www\.scene7\.com\/IpsApi\/xsd"><tns:code>(\d+)<\/tns:code><tns:reason>([^<]*)<\/tns:reason><\/tns:\1>$/.exec(
 			body,
 		);
-	if (!m) return undefined;
-	const reason = m[3]
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&quot;/g, '"')
-		.replace(/&apos;/g, "'")
-		.replace(/&amp;/g, '&');
-	return { element: m[1], code: Number(m[2]), reason };
+	return m ? { element: m[1], code: Number(m[2]), reason: unescapeXml(m[3]) } : undefined;
 }
 
 /** The jobHandle of a success answer, checked to be exactly the documented shape. */
@@ -150,5 +144,17 @@ export function jobHandleOf(body: string, ns = typesNamespace(LATEST_VERSION)): 
 	const prefix = `<?xml version="1.0" encoding="UTF-8"?><uploadPostReturn xmlns="${ns}"><jobHandle>`;
 	const suffix = '</jobHandle></uploadPostReturn>';
 	if (!body.startsWith(prefix) || !body.endsWith(suffix)) return undefined;
-	return body.slice(prefix.length, -suffix.length).replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+	return unescapeXml(body.slice(prefix.length, -suffix.length));
+}
+
+export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** One PNG chunk as its pieces (length and type, data, CRC), so a large payload is not copied. */
+export function pngChunk(type: string, data: Buffer): Buffer[] {
+	const head = Buffer.alloc(8);
+	head.writeUInt32BE(data.length, 0);
+	head.write(type, 4, 'latin1');
+	const crc = Buffer.alloc(4);
+	crc.writeUInt32BE(zlib.crc32(data, zlib.crc32(head.subarray(4))));
+	return [head, data, crc];
 }

@@ -8,6 +8,7 @@ import { PNG } from 'pngjs';
 
 import { decodeImage, MAX_PIXELS, probeImage } from './images';
 import { boundaryOf, MultipartParser, parseHeaderValue, type Part } from './multipart';
+import { PNG_SIGNATURE, pngChunk } from './raw-upload';
 
 const B = 'xYzZY';
 const body = [
@@ -131,15 +132,7 @@ describe('probeImage (format, size and structure without decoding)', () => {
 		image.data.fill(90);
 		return PNG.sync.write(image);
 	};
-	const chunk = (type: string, data: Buffer) => {
-		const head = Buffer.alloc(8);
-		head.writeUInt32BE(data.length);
-		head.write(type, 4, 'latin1');
-		const crc = Buffer.alloc(4);
-		crc.writeUInt32BE(zlib.crc32(data, zlib.crc32(head.subarray(4))));
-		return Buffer.concat([head, data, crc]);
-	};
-	const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+	const chunk = (type: string, data: Buffer) => Buffer.concat(pngChunk(type, data));
 	const ihdr = (width: number, height: number, depth: number, colour: number, interlace = 0) => {
 		const data = Buffer.alloc(13);
 		data.writeUInt32BE(width, 0);
@@ -150,7 +143,7 @@ describe('probeImage (format, size and structure without decoding)', () => {
 		return chunk('IHDR', data);
 	};
 	const handmade = (header: Buffer, raw: Buffer, extra: Buffer[] = []) =>
-		Buffer.concat([SIGNATURE, header, ...extra, chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+		Buffer.concat([PNG_SIGNATURE, header, ...extra, chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 
 	it('reads PNGs and JPEGs that pngjs and jpeg-js then decode', () => {
 		const p = solid(33, 17);
@@ -200,7 +193,7 @@ describe('probeImage (format, size and structure without decoding)', () => {
 		['a bad filter byte', handmade(ihdr(1, 2, 8, 0), Buffer.from([0, 1, 9, 1])), 'corrupt PNG: scanline filter type 9'],
 		['a bad bit depth', handmade(ihdr(1, 1, 3, 0), Buffer.alloc(2)), /colour type 0 with bit depth 3/],
 		['an unknown critical chunk', handmade(ihdr(1, 1, 8, 0), Buffer.alloc(2), [chunk('ZZZZ', Buffer.alloc(1))]), /unknown critical chunk ZZZZ/],
-		['IDATs apart', Buffer.concat([SIGNATURE, ihdr(1, 1, 8, 0), chunk('IDAT', Buffer.alloc(1)), chunk('tEXt', Buffer.from('a\0b')), chunk('IDAT', Buffer.alloc(1)), chunk('IEND', Buffer.alloc(0))]), /not consecutive/],
+		['IDATs apart', Buffer.concat([PNG_SIGNATURE, ihdr(1, 1, 8, 0), chunk('IDAT', Buffer.alloc(1)), chunk('tEXt', Buffer.from('a\0b')), chunk('IDAT', Buffer.alloc(1)), chunk('IEND', Buffer.alloc(0))]), /not consecutive/],
 		['too many pixels', handmade(ihdr(10_000, 10_000, 8, 0), Buffer.alloc(1)), new RegExp(`at most ${MAX_PIXELS} pixels`)],
 		['a JPEG without EOI', jpeg.encode({ width: 8, height: 8, data: Buffer.alloc(256, 1) }, 80).data.subarray(0, 300), /^truncated JPEG/],
 		['a lossless JPEG', Buffer.from([0xff, 0xd8, 0xff, 0xc3, 0, 11, 8, 0, 1, 0, 1, 1, 1, 0x11, 0, 0xff, 0xd9]), /unsupported JPEG: frame type SOF3/],
