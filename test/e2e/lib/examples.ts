@@ -77,8 +77,3 @@ export function loadExample(file: string, target: ExampleTarget): WorkflowJson {
 	}
 	return workflow;
 }
-
-/** All of examples/ as `npm start` imports them. */
-export function loadExamples(target: ExampleTarget): WorkflowJson[] {
-	return exampleFiles().map((file) => loadExample(file, target));
-}

@@ -3,13 +3,13 @@
 // from the packed tarball (./package),
 // the CLI (import/execute/publish), long-running `n8n start` / `n8n worker` processes, and the REST API.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
 import { hostPaths, type HostInstall } from './host';
-import { installTarball, nodesDir, runTarball } from './package';
+import { installTarball, runTarball } from './package';
 
 export const PACKAGE_NAME = 'n8n-nodes-scene7';
 export const NODE_TYPE = `${PACKAGE_NAME}.scene7Ips`;
@@ -76,8 +76,6 @@ export interface N8nOptions {
 	 * global setup packed, see ./package).
 	 */
 	tarball?: string;
-	/** Instead of a tarball: a directory symlinked as node_modules/n8n-nodes-scene7 (a package copy as is). */
-	packageDir?: string;
 	/** Extra environment for every n8n process of this instance. */
 	env?: Record<string, string>;
 	host?: HostInstall;
@@ -140,13 +138,7 @@ export class N8n {
 	static async create(options: N8nOptions = {}): Promise<N8n> {
 		const host = options.host ?? hostPaths();
 		const userFolder = options.userFolder ?? mkdtempSync(path.join(os.tmpdir(), `${options.label ?? 'n8n-e2e'}-`));
-		if (options.packageDir) {
-			const modules = path.join(nodesDir(userFolder), 'node_modules');
-			mkdirSync(modules, { recursive: true });
-			symlinkSync(options.packageDir, path.join(modules, PACKAGE_NAME), 'dir');
-		} else {
-			await installTarball(userFolder, options.tarball ?? runTarball(), PACKAGE_NAME);
-		}
+		await installTarball(userFolder, options.tarball ?? runTarball(), PACKAGE_NAME);
 		const port = options.port ?? (await freePort());
 		let brokerPort = await freePort();
 		while (brokerPort === port) brokerPort = await freePort();
