@@ -11,7 +11,6 @@ const WRONG_PASSWORD = 'Wr0ng-P4ss-e2e-§';
 
 const WF = {
 	docs: 'e2eDocsExample01',
-	batch: 'e2eBatchCopy0001',
 	parallel: 'e2eBatchParall01',
 	errorOutput: 'e2eErrorOutput01',
 	regularOutput: 'e2eRegularOut001',
@@ -19,14 +18,12 @@ const WF = {
 	wrongPassword: 'e2eWrongPasswd01',
 };
 
-const BATCH_ROWS: BatchRow[] = Array.from({ length: 25 }, (_, i) => ({
+const PARALLEL_ROWS: BatchRow[] = Array.from({ length: 25 }, (_, i) => ({
 	asset: DEMO.assetHandle,
 	folder: DEMO.folderHandle,
-	newName: `Batch_${String(i + 1).padStart(2, '0')}_macbookwin1`,
+	newName: `Parallel_${String(i + 1).padStart(2, '0')}_macbookwin1`,
 	modifier: `wid=${100 + i}&fmt=jpg`,
 }));
-
-const PARALLEL_ROWS: BatchRow[] = BATCH_ROWS.map((row) => ({ ...row, newName: row.newName.replace('Batch_', 'Parallel_') }));
 
 /** Rows with two bad ones: index 1 has an empty name (refused by the node), index 3 an unknown asset (fault from Scene7). */
 function mixedRows(prefix: string): BatchRow[] {
@@ -56,7 +53,6 @@ describe('n8n CLI (headless) with the Scene7 IPS node', () => {
 		]);
 		await n8n.importWorkflows([
 			docsExampleWorkflow(WF.docs, GOOD),
-			batchWorkflow(WF.batch, GOOD, BATCH_ROWS),
 			batchWorkflow(WF.parallel, GOOD, PARALLEL_ROWS, {}, 'batch copy, 5 at a time', { concurrency: 5 }),
 			batchWorkflow(WF.errorOutput, GOOD, mixedRows('EOut'), { onError: 'continueErrorOutput' }, 'continue (error output)'),
 			batchWorkflow(WF.regularOutput, GOOD, mixedRows('ROut'), { onError: 'continueRegularOutput' }, 'continue (regular output)'),
@@ -114,36 +110,18 @@ describe('n8n CLI (headless) with the Scene7 IPS node', () => {
 		expect(copy.copiedFrom).toMatchObject({ assetHandle: 'a|739|1|537', urlModifier: 'wid=800&fmt=jpg', by: DEMO.user });
 	});
 
-	test('batch: 25 rows from a Code node are mapped by expressions, 25 copies, handles in row order', async () => {
-		const before = sandbox.requests.length;
-		const run = await executeOk(WF.batch);
-
-		const out = nodeOutput(run, 'Copy Image');
-		expect(out.map((o) => o.name)).toEqual(BATCH_ROWS.map((r) => r.newName));
-		expect(out.map((o) => o.urlModifier)).toEqual(BATCH_ROWS.map((r) => r.modifier));
-		// Each output carries the handle of the copy made for its row.
-		expect(out.map((o) => o.assetHandle)).toEqual(BATCH_ROWS.map((r) => assetNamed(sandbox, r.newName).assetHandle));
-		expect(new Set(out.map((o) => o.assetHandle)).size).toBe(25);
-		expect(nodeItems(run, 'Copy Image').map(pairedIndex)).toEqual(BATCH_ROWS.map((_, i) => i));
-
-		const calls = requestsFor(sandbox, 'copyImage', before);
-		expect(calls).toHaveLength(25);
-		expect(calls.every((c) => c.outcome === 'ok')).toBe(true);
-		for (const row of BATCH_ROWS) {
-			expect(assetNamed(sandbox, row.newName).copiedFrom?.urlModifier).toBe(row.modifier);
-		}
-	});
-
-	test('batch with Options → Concurrency 5: outputs stay in row order', async () => {
+	test('batch: 25 rows from a Code node mapped by expressions, Options → Concurrency 5: 25 copies, outputs in row order', async () => {
 		const before = sandbox.requests.length;
 		jitterMs = 150;
 		const run = await executeOk(WF.parallel).finally(() => (jitterMs = 0));
 
 		const out = nodeOutput(run, 'Copy Image');
 		expect(out.map((o) => o.name)).toEqual(PARALLEL_ROWS.map((r) => r.newName));
+		expect(out.map((o) => o.urlModifier)).toEqual(PARALLEL_ROWS.map((r) => r.modifier));
 		expect(out.map((o) => o.assetHandle)).toEqual(PARALLEL_ROWS.map((r) => assetNamed(sandbox, r.newName).assetHandle));
 		expect(nodeItems(run, 'Copy Image').map(pairedIndex)).toEqual(PARALLEL_ROWS.map((_, i) => i));
 		expect(requestsFor(sandbox, 'copyImage', before)).toHaveLength(25);
+		for (const row of PARALLEL_ROWS) expect(assetNamed(sandbox, row.newName).copiedFrom?.urlModifier).toBe(row.modifier);
 	});
 
 	function expectMixedSandbox(prefix: string, before: number) {

@@ -6,7 +6,7 @@
 // port), the user's workflow is still there, the demo credential and the examples point at the new
 // sandbox; `--reset` starts with only the demo workflow and the examples.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -14,8 +14,7 @@ import { DEMO_CREDENTIAL, DEMO_OWNER, DEMO_TRIGGER_NAME, DEMO_WORKFLOW_ID, PID_F
 import { runWorkflowFromEditor } from './lib/editor';
 import { exampleFiles, isScene7Node, loadExample, readExample, WEBHOOK_EXAMPLE } from './lib/examples';
 import { hostPaths, REPO_ROOT } from './lib/host';
-import { CREDENTIAL_TYPE, freePort, nodeOutput, PACKAGE_NAME, RestClient, stopProcessGroup, waitFor, type WorkflowJson } from './lib/n8n';
-import { nodesDir } from './lib/package';
+import { CREDENTIAL_TYPE, freePort, nodeOutput, RestClient, stopProcessGroup, waitFor, type WorkflowJson } from './lib/n8n';
 import type { AssetRecord } from './lib/sandbox';
 import { manualTriggerNode, setNode } from './lib/workflows';
 
@@ -177,12 +176,6 @@ describe('npm start (demo)', () => {
 		expect(output).toContain(`http://127.0.0.1:${demo!.sandboxPort}/scene7/services/IpsApiService`);
 		expect(output).toContain(`New demo data in ${userFolder}`);
 		expect(output).toContain(`${userFolder} (kept between starts; npm start -- --reset starts fresh)`);
-	});
-
-	test('the package is installed from its tarball, not linked', () => {
-		const installed = path.join(nodesDir(userFolder), 'node_modules', PACKAGE_NAME);
-		expect(lstatSync(installed).isSymbolicLink()).toBe(false);
-		expect(existsSync(path.join(installed, 'dist', 'nodes', 'Scene7Ips', 'Scene7Ips.node.js'))).toBe(true);
 	});
 
 	test('the demo workflow runs from the editor API and copies the docs example; a second run is green too (Rename)', async () => {

@@ -1,5 +1,5 @@
 // Workflow and credential JSON for the e2e suite, in the format `n8n import:*` and the REST API take.
-import { assetChainWorkflow, CHAIN_STEPS, type AssetChainOptions } from '../../integration/operations/chain.workflow';
+import { assetChainWorkflow, type AssetChainOptions } from '../../integration/operations/chain.workflow';
 import { CREDENTIAL_TYPE, NODE_TYPE, type CredentialJson, type WorkflowJson, type WorkflowNodeJson } from './n8n';
 
 /** The documentation's copyImage example. */
@@ -252,55 +252,15 @@ export function webhookWorkflow(id: string, credential: CredentialRef, path: str
 	);
 }
 
-// ---- Names and paths (issue #4) and the asset chain (issue #7) -------------------------------------------
-
-/** A row that names its company, image and folder instead of giving handles. */
-export interface NameRow {
-	company: string;
-	image: string;
-	folder: string;
-	newName: string;
-}
-
-/**
- * Manual Trigger → Code emitting `rows` → Copy Image whose Company and Image locators are in "By Name"
- * mode and whose Folder locator is in "By Path" mode, each mapped from the row with an expression.
- */
-export function namesWorkflow(id: string, credential: CredentialRef, rows: NameRow[], copyExtra: Partial<WorkflowNodeJson> = {}): WorkflowJson {
-	const jsCode = `const rows = ${JSON.stringify(rows)};\nreturn rows.map((row) => ({ json: row }));`;
-	const copy = copyImageNode(
-		'Copy Image',
-		{ companyHandle: '', assetHandle: '', folderHandle: '', name: '={{ $json.newName }}', urlModifier: '' },
-		credential,
-		[440, 0],
-		copyExtra,
-	);
-	copy.parameters = {
-		...copy.parameters,
-		companyHandle: { __rl: true, mode: 'name', value: '={{ $json.company }}' },
-		assetHandle: { __rl: true, mode: 'name', value: '={{ $json.image }}' },
-		folderHandle: { __rl: true, mode: 'path', value: '={{ $json.folder }}' },
-	};
-	return workflow(
-		id,
-		'Scene7: copy by names and paths',
-		[manualTriggerNode(), codeNode('Rows', jsCode, [220, 0]), copy],
-		connect(['Manual Trigger', 'Rows'], ['Rows', 'Copy Image']),
-	);
-}
+// ---- The asset chain (issue #7) --------------------------------------------------------------------------
 
 /**
  * The asset chain of test/integration/operations/chain.workflow.ts (Start → Search → Copy → Rename →
- * Move → Get → Delete) as n8n import JSON, cut after its first `steps` Scene7 nodes.
+ * Move → Get → Delete) as n8n import JSON.
  */
-export function assetChainImportWorkflow(
-	id: string,
-	credential: CredentialRef,
-	steps: number = CHAIN_STEPS.length,
-	options: Omit<AssetChainOptions, 'credential'> = {},
-): WorkflowJson {
+export function assetChainImportWorkflow(id: string, credential: CredentialRef, options: Omit<AssetChainOptions, 'credential'> = {}): WorkflowJson {
 	const chain = assetChainWorkflow({ ...options, credential });
-	const nodes: WorkflowNodeJson[] = chain.nodes.slice(0, steps + 1).map((node) => ({
+	const nodes: WorkflowNodeJson[] = chain.nodes.map((node) => ({
 		id: node.id,
 		name: node.name,
 		type: node.type,
@@ -310,6 +270,5 @@ export function assetChainImportWorkflow(
 		...(node.credentials ? { credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } } } : {}),
 	}));
 	const edges = nodes.slice(1).map((node, i): [string, string] => [nodes[i].name, node.name]);
-	const label = steps === CHAIN_STEPS.length ? 'whole chain' : `chain up to ${CHAIN_STEPS[steps - 1]}`;
-	return workflow(id, `Scene7: ${label}`, nodes, connect(...edges));
+	return workflow(id, 'Scene7: whole chain', nodes, connect(...edges));
 }
