@@ -120,7 +120,7 @@ export function scoreTable(report: Report, expected: string[]): string {
 }
 
 export interface Redundancy {
-	/** Tests kept by a greedy cover of every caught mutant: each catches something the others do not. */
+	/** Tests kept by a greedy cover of every caught mutant (and every test that reached a timed-out one). */
 	needed: string[];
 	/** Tests that catch mutants, all of which the needed tests catch too. */
 	repeating: string[];
@@ -130,8 +130,9 @@ export interface Redundancy {
 
 /**
  * Which tests catch a mutant no other test catches. The run sets disableBail, so killedBy lists every
- * test that failed on a mutant. First the tests that are some mutant's only catcher, then, greedily,
- * the test catching the most mutants still uncaught, until every caught mutant is.
+ * test that failed on a mutant. First the tests that are some mutant's only catcher or reached a
+ * mutant that timed out, then, greedily, the test catching the most mutants still uncaught, until
+ * every caught mutant is.
  */
 export function redundancy(report: Report): Redundancy {
 	const names = new Map(Object.values(report.testFiles ?? {}).flatMap((file) => file.tests.map((test) => [test.id, test.name] as const)));
@@ -139,7 +140,12 @@ export function redundancy(report: Report): Redundancy {
 		.flatMap((file) => file.mutants)
 		.map((mutant) => mutant.killedBy ?? [])
 		.filter((ids) => ids.length > 0);
-	const needed = new Set(killers.filter((ids) => ids.length === 1).map(([id]) => id));
+	// A timed-out mutant records no killer: any test that reached it may be the one that hung, so all stay.
+	const hung = Object.values(report.files)
+		.flatMap((file) => file.mutants)
+		.filter((mutant) => mutant.status === 'Timeout')
+		.flatMap((mutant) => mutant.coveredBy ?? []);
+	const needed = new Set([...hung, ...killers.filter((ids) => ids.length === 1).map(([id]) => id)]);
 	let uncaught = killers.filter((ids) => !ids.some((id) => needed.has(id)));
 	while (uncaught.length > 0) {
 		const counts = new Map<string, number>();
@@ -153,7 +159,7 @@ export function redundancy(report: Report): Redundancy {
 	return {
 		needed: nameList([...needed]),
 		repeating: nameList([...catching].filter((id) => !needed.has(id))),
-		catchingNothing: nameList([...names.keys()].filter((id) => !catching.has(id))),
+		catchingNothing: nameList([...names.keys()].filter((id) => !catching.has(id) && !needed.has(id))),
 	};
 }
 

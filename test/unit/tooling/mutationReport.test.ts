@@ -67,11 +67,12 @@ describe('the committed mutation report', () => {
 						mutant('2', 'Killed', ['2', '3']), // C or D: C catches both, so C is kept
 						mutant('3', 'Killed', ['0', '3']), // A already kept
 						mutant('4', 'Survived', [], ['4']),
+						mutant('5', 'Timeout', undefined, ['5']), // F may be the test that hung
 					],
 				},
 			},
-			testFiles: suite(['A', 'B', 'C', 'D', 'E']),
+			testFiles: suite(['A', 'B', 'C', 'D', 'E', 'F']),
 		};
-		expect(redundancy(report)).toEqual({ needed: ['A', 'C'], repeating: ['B', 'D'], catchingNothing: ['E'] });
+		expect(redundancy(report)).toEqual({ needed: ['A', 'C', 'F'], repeating: ['B', 'D'], catchingNothing: ['E'] });
 	});
 });
