@@ -3,9 +3,10 @@
 // refuses before sending.
 import type { IDataObject, OnError } from 'n8n-workflow';
 
-import { DEMO, SEED, startSandbox, type Sandbox } from '../sandbox/server';
-import { runWorkflow, shutdownEngine } from '../support/engine';
-import { copyFromItem, copyWorkflow, customCredential, SCENE7, type Scene7NodeSettings } from '../support/workflows';
+import { DEMO, SEED } from '../sandbox/server';
+import { runWorkflow } from '../support/engine';
+import { copyFromItem, copyWorkflow, SCENE7, type Scene7NodeSettings } from '../support/workflows';
+import { createdAssets, demoCredential, useSandbox } from './operations/harness';
 
 const row = (overrides: IDataObject): IDataObject => ({
 	company: DEMO.companyHandle,
@@ -55,38 +56,16 @@ const BATCH: BatchRow[] = [
 	{ input: row({ name: 'Good_3', company: 'c|6', asset: SEED.assets.summerHero }), sent: true },
 ];
 
-let sandbox: Sandbox;
-let seedAssetCount: number;
+const sandbox = useSandbox();
 
 const runBatch = async (settings: Scene7NodeSettings) =>
-	await runWorkflow(
-		copyWorkflow(
-			BATCH.map(({ input }) => input),
-			copyFromItem(),
-			customCredential(sandbox.serviceUrl, DEMO.user, DEMO.password),
-			settings,
-		),
-	);
+	await runWorkflow(copyWorkflow(BATCH.map(({ input }) => input), copyFromItem(), demoCredential(sandbox()), settings));
 
 const good = BATCH.map((entry, index) => ({ ...entry, index })).filter(({ error }) => error === undefined);
 const bad = BATCH.map((entry, index) => ({ ...entry, index })).filter(({ error }) => error !== undefined);
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	seedAssetCount = sandbox.state.assets.length;
-});
-
-beforeEach(() => {
-	sandbox.reset();
-});
-
-afterAll(async () => {
-	await sandbox.close();
-	await shutdownEngine();
-});
-
 function expectGoodRowsCopied(handles: unknown[]) {
-	const created = sandbox.state.assets.slice(seedAssetCount);
+	const created = createdAssets(sandbox());
 	expect(created.map(({ assetHandle, name, folderHandle }) => ({ assetHandle, name, folderHandle }))).toEqual(
 		good.map(({ input }, i) => ({ assetHandle: handles[i], name: input.name, folderHandle: input.folder })),
 	);
@@ -94,7 +73,7 @@ function expectGoodRowsCopied(handles: unknown[]) {
 
 function expectOnlyValidRowsSent() {
 	// The copies; the image URL's lookups (getProperty, getCompanyInfo) come after the first one made.
-	const copies = sandbox.requests.filter(({ operation }) => operation === 'copyImage');
+	const copies = sandbox().requests.filter(({ operation }) => operation === 'copyImage');
 	expect(copies.map(({ args }) => (args as { name: string }).name)).toEqual(
 		BATCH.filter(({ sent }) => sent).map(({ input }) => input.name),
 	);
@@ -132,7 +111,7 @@ describe('a batch with good and bad rows', () => {
 		expect(result.error?.message).toBe(BATCH[1].error);
 		expect(result.error?.context).toMatchObject({ itemIndex: 1 });
 		// Row 1 is refused before sending, so the stop reaches row 0 before its call goes out.
-		expect(sandbox.requests).toEqual([]);
+		expect(sandbox().requests).toEqual([]);
 	});
 
 	// n8n-core moves an item to the error output only when the item carries `error` or its json is

@@ -1,16 +1,14 @@
 // Image > Copy through n8n-core's engine against the IPS sandbox over real HTTP: what the node
 // returns, what the sandbox received byte for byte, and what it now holds.
-import { DEMO, SEED, startSandbox, type Sandbox } from '../sandbox/server';
-import { runWorkflow, shutdownEngine } from '../support/engine';
-import { copyFromItem, copyParameters, copyWorkflow, customCredential, SCENE7 } from '../support/workflows';
+import { DEMO, SEED, type RecordedRequest } from '../sandbox/server';
+import { runWorkflow } from '../support/engine';
+import { copyFromItem, copyParameters, copyWorkflow, SCENE7 } from '../support/workflows';
+import { createdAssets, demoCredential, useSandbox } from './operations/harness';
 
 const HANDLE = /^a\|\d+\|\d+\|\d+$/;
 const NS_2014 = 'http://www.scene7.com/IpsApi/xsd/2014-04-03';
 
-let sandbox: Sandbox;
-let seedAssetCount: number;
-
-const demoCredential = (extra = {}) => customCredential(sandbox.serviceUrl, DEMO.user, DEMO.password, extra);
+const sandbox = useSandbox();
 
 const copyOfDemo = (name: string, urlModifier = '') =>
 	copyParameters({
@@ -21,26 +19,11 @@ const copyOfDemo = (name: string, urlModifier = '') =>
 		urlModifier,
 	});
 
-const assetsNamed = (name: string) => sandbox.state.assets.filter((asset) => asset.name === name);
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	seedAssetCount = sandbox.state.assets.length;
-});
-
-beforeEach(() => {
-	sandbox.reset();
-	sandbox.setInjector(undefined);
-});
-
-afterAll(async () => {
-	await sandbox.close();
-	await shutdownEngine();
-});
+const assetsNamed = (name: string) => sandbox().state.assets.filter((asset) => asset.name === name);
 
 describe('Image > Copy against the IPS sandbox', () => {
 	it(`copies ${DEMO.assetHandle} into ${DEMO.folderHandle} as Copy_macbookwin1`, async () => {
-		const result = await runWorkflow(copyWorkflow([{}], copyOfDemo('Copy_macbookwin1'), demoCredential()));
+		const result = await runWorkflow(copyWorkflow([{}], copyOfDemo('Copy_macbookwin1'), demoCredential(sandbox())));
 
 		expect(result.status).toBe('success');
 		expect(result.error).toBeUndefined();
@@ -55,7 +38,7 @@ describe('Image > Copy against the IPS sandbox', () => {
 					name: 'Copy_macbookwin1',
 					urlModifier: '',
 					alreadyExisted: false,
-					imageUrl: `${sandbox.url}/is/image/ApiTestCo/Copy_macbookwin1`,
+					imageUrl: `${sandbox().url}/is/image/ApiTestCo/Copy_macbookwin1`,
 				},
 				pairedItem: { item: 0 },
 			},
@@ -64,7 +47,7 @@ describe('Image > Copy against the IPS sandbox', () => {
 		expect(newHandle).not.toBe(DEMO.assetHandle);
 
 		// The sandbox holds the copy under the handle the node returned.
-		expect(sandbox.state.assets).toHaveLength(seedAssetCount + 1);
+		expect(createdAssets(sandbox())).toHaveLength(1);
 		expect(assetsNamed('Copy_macbookwin1')).toEqual([
 			expect.objectContaining({
 				assetHandle: newHandle,
@@ -79,10 +62,10 @@ describe('Image > Copy against the IPS sandbox', () => {
 		]);
 
 		// One copy, exactly as the node wrote it, and beside it the image URL's two lookups.
-		expect(sandbox.requests.map(({ operation }) => operation).sort()).toEqual(['copyImage', 'getCompanyInfo', 'getProperty']);
-		const request = sandbox.requests.find(({ operation }) => operation === 'copyImage') as (typeof sandbox.requests)[number];
+		expect(sandbox().requests.map(({ operation }) => operation).sort()).toEqual(['copyImage', 'getCompanyInfo', 'getProperty']);
+		const request = sandbox().requests.find(({ operation }) => operation === 'copyImage') as RecordedRequest;
 		// Its answer is a handle: not worth a gzip stream (lists stay compressed: image.test.ts).
-		for (const { headers } of sandbox.requests) expect(headers['accept-encoding']).toBe('identity');
+		for (const { headers } of sandbox().requests) expect(headers['accept-encoding']).toBe('identity');
 		expect(request).toMatchObject({
 			operation: 'copyImage',
 			soapAction: 'copyImage',
@@ -104,16 +87,14 @@ describe('Image > Copy against the IPS sandbox', () => {
 		);
 	});
 
-	it.each([
-		['the same name', 'Copy_macbookwin1'],
-		['the same name in other letter case', 'COPY_MACBOOKWIN1'],
-	])('refuses a second copy with %s, giving the server’s reason', async (_label, secondName) => {
-		const first = await runWorkflow(copyWorkflow([{}], copyOfDemo('Copy_macbookwin1'), demoCredential()));
+	// In any letter case: test/sandbox/copy-image.test.ts.
+	it('refuses a second copy with the same name, giving the server’s reason', async () => {
+		const first = await runWorkflow(copyWorkflow([{}], copyOfDemo('Copy_macbookwin1'), demoCredential(sandbox())));
 		expect(first.status).toBe('success');
 
-		const second = await runWorkflow(copyWorkflow([{}], copyOfDemo(secondName), demoCredential()));
+		const second = await runWorkflow(copyWorkflow([{}], copyOfDemo('Copy_macbookwin1'), demoCredential(sandbox())));
 
-		const message = `Scene7 could not run copyImage: Asset ID '${secondName}' is already in use. (30000)`;
+		const message = "Scene7 could not run copyImage: Asset ID 'Copy_macbookwin1' is already in use. (30000)";
 		expect(second.status).toBe('error');
 		expect(second.error?.message).toBe(message);
 		expect(second.error?.description).toBe("Choose another New Name, or set Options > If Name Exists to Use Existing (return the asset of that name already in the folder) or Rename (use the next free name_1, name_2, …).");
@@ -121,13 +102,13 @@ describe('Image > Copy against the IPS sandbox', () => {
 		expect(second.nodeError(SCENE7)?.message).toBe(message);
 		expect(second.outputOf(SCENE7)).toEqual([]);
 		// The first run's copy, its image URL's lookups, then the refused copy.
-		expect(sandbox.requests.map(({ operation, faultCode, faultReason }) => [operation, faultCode, faultReason])).toEqual([
+		expect(sandbox().requests.map(({ operation, faultCode, faultReason }) => [operation, faultCode, faultReason])).toEqual([
 			['copyImage', undefined, undefined],
 			['getProperty', undefined, undefined],
 			['getCompanyInfo', undefined, undefined],
-			['copyImage', 30000, `Asset ID '${secondName}' is already in use.`],
+			['copyImage', 30000, "Asset ID 'Copy_macbookwin1' is already in use."],
 		]);
-		expect(sandbox.state.assets).toHaveLength(seedAssetCount + 1);
+		expect(createdAssets(sandbox())).toHaveLength(1);
 	});
 
 	it.each([1, 8])('copies 50 items in one run with Concurrency %i: 50 handles in input order, each paired to its item', async (concurrency) => {
@@ -140,7 +121,7 @@ describe('Image > Copy against the IPS sandbox', () => {
 		}));
 		const parameters = { ...copyFromItem(), options: { concurrency } };
 
-		const result = await runWorkflow(copyWorkflow(items, parameters, demoCredential()));
+		const result = await runWorkflow(copyWorkflow(items, parameters, demoCredential(sandbox())));
 
 		expect(result.status).toBe('success');
 		const output = result.outputOf(SCENE7);
@@ -155,13 +136,13 @@ describe('Image > Copy against the IPS sandbox', () => {
 				name: items[i].name,
 				urlModifier: '',
 				alreadyExisted: false,
-				imageUrl: `${sandbox.url}/is/image/ApiTestCo/${items[i].name}`,
+				imageUrl: `${sandbox().url}/is/image/ApiTestCo/${items[i].name}`,
 			});
 		});
 		expect(new Set(output.map(({ json }) => json.assetHandle)).size).toBe(50);
 
 		// Exactly 50 new assets, each the one the node reported for its item.
-		const created = sandbox.state.assets.slice(seedAssetCount);
+		const created = createdAssets(sandbox());
 		expect(created).toHaveLength(50);
 		const createdByName = new Map(created.map((asset) => [asset.name, asset]));
 		expect(
@@ -170,7 +151,7 @@ describe('Image > Copy against the IPS sandbox', () => {
 				return [asset?.assetHandle, asset?.folderHandle, asset?.copiedFrom?.assetHandle];
 			}),
 		).toEqual(output.map(({ json }) => [json.assetHandle, json.folderHandle, json.sourceAssetHandle]));
-		const copies = sandbox.requests.filter(({ operation }) => operation === 'copyImage');
+		const copies = sandbox().requests.filter(({ operation }) => operation === 'copyImage');
 		const sentNames = copies.map(({ args }) => (args as { name: string }).name);
 		expect([...sentNames].sort()).toEqual(items.map(({ name }) => name));
 		if (concurrency === 1) expect(sentNames).toEqual(items.map(({ name }) => name));
@@ -187,8 +168,8 @@ describe('Image > Copy against the IPS sandbox', () => {
 			name: 'Copy_macbookwin1',
 			options: { ifNameExists },
 		});
-		const first = await runWorkflow(copyWorkflow([{}], parameters, demoCredential()));
-		const second = await runWorkflow(copyWorkflow([{}], parameters, demoCredential()));
+		const first = await runWorkflow(copyWorkflow([{}], parameters, demoCredential(sandbox())));
+		const second = await runWorkflow(copyWorkflow([{}], parameters, demoCredential(sandbox())));
 
 		expect([first.status, second.status]).toEqual(['success', 'success']);
 		const firstCopy = first.outputOf(SCENE7)[0].json;
@@ -196,7 +177,7 @@ describe('Image > Copy against the IPS sandbox', () => {
 		expect(firstCopy).toMatchObject({ name: 'Copy_macbookwin1', alreadyExisted: false });
 		expect(secondCopy).toMatchObject({ name, alreadyExisted });
 		if (name !== 'Copy_macbookwin1') expect(secondCopy.requestedName).toBe('Copy_macbookwin1');
-		expect(sandbox.state.assets.slice(seedAssetCount).map(({ name: made }) => made)).toEqual(
+		expect(createdAssets(sandbox()).map(({ name: made }) => made)).toEqual(
 			copies === 1 ? ['Copy_macbookwin1'] : ['Copy_macbookwin1', 'Copy_macbookwin1_1'],
 		);
 		const secondHandle = assetsNamed(name)[0]?.assetHandle;
@@ -248,12 +229,12 @@ describe('Image > Copy against the IPS sandbox', () => {
 			urlModifier,
 			options,
 		});
-		const result = await runWorkflow(copyWorkflow([{}], parameters, demoCredential()));
+		const result = await runWorkflow(copyWorkflow([{}], parameters, demoCredential(sandbox())));
 
 		expect(result.error?.message).toBeUndefined();
 		expect(result.status).toBe('success');
 		expect(result.outputOf(SCENE7)[0].json).toMatchObject({ name, urlModifier });
-		const [request] = sandbox.requests;
+		const [request] = sandbox().requests;
 		expect(request.rawBody).toContain(sent);
 		expect(request.args).toMatchObject({ name, urlModifier });
 		expect(assetsNamed(name)).toEqual([
@@ -266,12 +247,12 @@ describe('Image > Copy against the IPS sandbox', () => {
 
 	it('speaks API version 2008-01-15 when the credential asks for it', async () => {
 		const result = await runWorkflow(
-			copyWorkflow([{}], copyOfDemo('Copy_2008'), demoCredential({ apiVersion: '2008-01-15' })),
+			copyWorkflow([{}], copyOfDemo('Copy_2008'), demoCredential(sandbox(), { apiVersion: '2008-01-15' })),
 		);
 
 		expect(result.status).toBe('success');
 		expect(result.outputOf(SCENE7)[0].json.assetHandle).toMatch(HANDLE);
-		const [request] = sandbox.requests;
+		const [request] = sandbox().requests;
 		expect(request.namespace).toBe('http://www.scene7.com/IpsApi/xsd/2008-01-15');
 		expect(request.rawBody).toContain('<copyImageParam xmlns="http://www.scene7.com/IpsApi/xsd/2008-01-15">');
 		// The authHeader stays in the version-free namespace.
@@ -281,11 +262,11 @@ describe('Image > Copy against the IPS sandbox', () => {
 
 	it('sends the App Name and App Version of the credential', async () => {
 		const result = await runWorkflow(
-			copyWorkflow([{}], copyOfDemo('Copy_app'), demoCredential({ appName: 'Acme DAM sync', appVersion: '3.2.1' })),
+			copyWorkflow([{}], copyOfDemo('Copy_app'), demoCredential(sandbox(), { appName: 'Acme DAM sync', appVersion: '3.2.1' })),
 		);
 
 		expect(result.status).toBe('success');
-		expect(sandbox.requests[0].rawBody).toContain('<appName>Acme DAM sync</appName><appVersion>3.2.1</appVersion>');
+		expect(sandbox().requests[0].rawBody).toContain('<appName>Acme DAM sync</appName><appVersion>3.2.1</appVersion>');
 	});
 
 	it('sends and returns for fields mapped as {{ $json.field }} exactly what n8n evaluates them to', async () => {
@@ -307,9 +288,9 @@ describe('Image > Copy against the IPS sandbox', () => {
 		expect(JSON.stringify(evaluated)).toContain('={{ ($json.name) }}');
 
 		const runOf = async (parameters: typeof mapped) => {
-			sandbox.reset();
-			const result = await runWorkflow(copyWorkflow(rows, parameters, demoCredential(), { onError: 'continueRegularOutput' }));
-			const sent = sandbox.requests.filter(({ operation }) => operation === 'copyImage').map(({ args }) => args);
+			sandbox().reset();
+			const result = await runWorkflow(copyWorkflow(rows, parameters, demoCredential(sandbox()), { onError: 'continueRegularOutput' }));
+			const sent = sandbox().requests.filter(({ operation }) => operation === 'copyImage').map(({ args }) => args);
 			const output = result.outputOf(SCENE7).map(({ json }) => ({ ...json, assetHandle: typeof json.assetHandle }));
 			return { sent, output };
 		};

@@ -3,36 +3,32 @@
 // the credential test holds to the same rules.
 import type { NodeApiError } from 'n8n-workflow';
 
-import { DEMO, injectRule, redirectTo, startSandbox, type Sandbox } from '../sandbox/server';
+import { DEMO, injectRule, redirectTo } from '../sandbox/server';
 import { startCollector, type Collector } from '../support/collector';
-import { runWorkflow, shutdownEngine, testCredential } from '../support/engine';
-import { copyParameters, copyWorkflow, customCredential } from '../support/workflows';
+import { runWorkflow, testCredential } from '../support/engine';
+import { copyParameters, copyWorkflow } from '../support/workflows';
+import { demoCredential, useSandbox } from './operations/harness';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 let collector: Collector;
 
-const demo = (serviceUrl = sandbox.serviceUrl, extra = {}) => customCredential(serviceUrl, DEMO.user, DEMO.password, extra);
+const demo = () => demoCredential(sandbox());
 const copy = () =>
 	copyParameters({ company: DEMO.companyHandle, asset: DEMO.assetHandle, folder: DEMO.folderHandle, name: 'Copy_redirected' });
 
 beforeAll(async () => {
-	sandbox = await startSandbox();
 	collector = await startCollector('127.0.0.2');
 });
 beforeEach(() => {
-	sandbox.reset();
-	sandbox.setInjector(undefined);
 	collector.received.length = 0;
 });
 afterAll(async () => {
-	await sandbox.close();
 	await collector.close();
-	await shutdownEngine();
 });
 
 describe('a redirect from the endpoint', () => {
 	it.each([307, 308] as const)('HTTP %i: the run fails naming the status and the host; the other host receives nothing', async (status) => {
-		sandbox.setInjector(injectRule({ action: redirectTo(collector.url, status), times: Infinity }));
+		sandbox().setInjector(injectRule({ action: redirectTo(collector.url, status), times: Infinity }));
 
 		const result = await runWorkflow(copyWorkflow([{}], copy(), demo()));
 
@@ -45,28 +41,28 @@ describe('a redirect from the endpoint', () => {
 		expect(error.httpCode).toBe(String(status));
 		expect(collector.received).toEqual([]);
 		// Not tried again either: a redirect is an answer, not a failure on the way.
-		expect(sandbox.requests.map(({ operation, status: answered }) => [operation, answered])).toEqual([['copyImage', status]]);
-		expect(sandbox.state.assets.filter((asset) => asset.name === 'Copy_redirected')).toEqual([]);
+		expect(sandbox().requests.map(({ operation, status: answered }) => [operation, answered])).toEqual([['copyImage', status]]);
+		expect(sandbox().state.assets.filter((asset) => asset.name === 'Copy_redirected')).toEqual([]);
 	});
 
 	it('a relative Location is named as a path on the same host, and not followed either', async () => {
-		sandbox.setInjector(injectRule({ action: redirectTo('/scene7/services/IpsApiService', 307), times: Infinity }));
+		sandbox().setInjector(injectRule({ action: redirectTo('/scene7/services/IpsApiService', 307), times: Infinity }));
 
 		const result = await runWorkflow(copyWorkflow([{}], copy(), demo()));
 
 		expect((result.error as NodeApiError).message).toContain('(HTTP 307) to another path on the same host.');
-		expect(sandbox.requests).toHaveLength(1);
+		expect(sandbox().requests).toHaveLength(1);
 	});
 
 	it.each([307, 308] as const)('HTTP %i in the credential test: an error, and nothing reaches the other host', async (status) => {
-		sandbox.setInjector(injectRule({ action: redirectTo(collector.url, status), times: Infinity }));
+		sandbox().setInjector(injectRule({ action: redirectTo(collector.url, status), times: Infinity }));
 
 		const result = await testCredential(demo());
 
 		// n8n's declarative test shows only the status (its tester drops the response): see the README.
 		expect(result).toEqual({ status: 'Error', message: `Request failed with status code ${status}` });
 		expect(collector.received).toEqual([]);
-		expect(sandbox.requests).toHaveLength(1);
+		expect(sandbox().requests).toHaveLength(1);
 	});
 });
 
@@ -77,7 +73,7 @@ describe('plain http to another host', () => {
 		'The Service URL of the Scene7 IPS API credential uses plain http:// to host ips.invalid, which would send the password unencrypted, so nothing was sent.';
 
 	it('fails the run before anything is sent, with the credential\'s reason', async () => {
-		const result = await runWorkflow(copyWorkflow([{}], copy(), demo(PLAIN)));
+		const result = await runWorkflow(copyWorkflow([{}], copy(), demoCredential(sandbox(), { serviceUrl: PLAIN })));
 
 		expect(result.status).toBe('error');
 		expect((result.error as NodeApiError).message).toContain(MESSAGE);
@@ -85,7 +81,7 @@ describe('plain http to another host', () => {
 	});
 
 	it('fails the credential test with the same reason', async () => {
-		const result = await testCredential(demo(PLAIN));
+		const result = await testCredential(demoCredential(sandbox(), { serviceUrl: PLAIN }));
 		expect(result.status).toBe('Error');
 		expect(result.message).toContain(MESSAGE);
 	});

@@ -5,9 +5,10 @@
 // failed lookup shared by several items gives each item its own error.
 import type { IDataObject } from 'n8n-workflow';
 
-import { DEMO, injectRule, startSandbox, type Sandbox } from '../sandbox/server';
-import { runWorkflow, shutdownEngine } from '../support/engine';
-import { copyFromItem, copyWorkflow, customCredential, SCENE7, type Scene7NodeSettings } from '../support/workflows';
+import { DEMO, injectRule, startSandbox } from '../sandbox/server';
+import { runWorkflow } from '../support/engine';
+import { copyFromItem, copyWorkflow, SCENE7, type Scene7NodeSettings } from '../support/workflows';
+import { createdAssets, demoCredential, useSandbox } from './operations/harness';
 
 const LATENCY_MS = 300;
 const rows = (count: number, bad = 1): IDataObject[] =>
@@ -18,31 +19,14 @@ const rows = (count: number, bad = 1): IDataObject[] =>
 		name: `stop_${String(index).padStart(2, '0')}`,
 	}));
 
-let sandbox: Sandbox;
-let seedAssetCount: number;
-
-beforeAll(async () => {
-	// The failing row's answer comes well before the others' (a fault needs no work), so
-	// which rows were in flight when it arrived does not depend on the machine's load.
-	const latencyMs = (request?: { faultCode?: number }) => (request?.faultCode ? 20 : LATENCY_MS);
-	sandbox = await startSandbox({ latencyMs });
-	seedAssetCount = sandbox.state.assets.length;
-});
-beforeEach(() => {
-	sandbox.reset();
-	sandbox.setInjector(undefined);
-});
-afterAll(async () => {
-	await sandbox.close();
-	await shutdownEngine();
-});
-
-const credential = () => customCredential(sandbox.serviceUrl, DEMO.user, DEMO.password);
-const createdNames = () => sandbox.state.assets.slice(seedAssetCount).map((asset) => asset.name);
+// The failing row's answer comes well before the others' (a fault needs no work), so
+// which rows were in flight when it arrived does not depend on the machine's load.
+const sandbox = useSandbox({ latencyMs: (request) => (request?.faultCode ? 20 : LATENCY_MS) });
+const createdNames = () => createdAssets(sandbox()).map((asset) => asset.name);
 
 async function copyRows(items: IDataObject[], options: IDataObject, settings: Scene7NodeSettings = {}) {
 	const parameters = { ...copyFromItem(), options: { concurrency: 4, ...options } };
-	return await runWorkflow(copyWorkflow(items, parameters, credential(), settings));
+	return await runWorkflow(copyWorkflow(items, parameters, demoCredential(sandbox()), settings));
 }
 
 describe('On Error = Stop', () => {
@@ -52,7 +36,7 @@ describe('On Error = Stop', () => {
 		expect(result.nodeError(SCENE7)?.message).toBe("Scene7 could not run copyImage: Invalid assetHandle 'a|999|9|999' (30001)");
 		expect(createdNames().length).toBeLessThanOrEqual(3);
 		expect(createdNames().every((name) => ['stop_00', 'stop_02', 'stop_03'].includes(name))).toBe(true);
-		expect(sandbox.requests.filter((request) => request.operation === 'copyImage')).toHaveLength(4);
+		expect(sandbox().requests.filter((request) => request.operation === 'copyImage')).toHaveLength(4);
 	});
 
 	it.each(['fail', 'useExisting', 'rename'])('with Retry On Fail and If Name Exists = %s copies no name twice', async (ifNameExists) => {
@@ -63,7 +47,7 @@ describe('On Error = Stop', () => {
 		expect(new Set(names).size).toBe(names.length);
 		expect(names.filter((name) => /_\d+_\d+$/.test(name))).toEqual([]);
 		// The second attempt returned the first attempt's copies instead of sending them again.
-		const copiesSent = sandbox.requests.filter((request) => request.operation === 'copyImage' && request.outcome === 'ok');
+		const copiesSent = sandbox().requests.filter((request) => request.operation === 'copyImage' && request.outcome === 'ok');
 		expect(copiesSent).toHaveLength(names.length);
 	});
 });
@@ -91,9 +75,8 @@ describe('Cancel', () => {
 		// Beside the copies, the image URL's two lookups (not throttled) go out at the start.
 		const copies = () => throttled.requests.filter(({ operation }) => operation === 'copyImage').length;
 		try {
-			const credentials = customCredential(throttled.serviceUrl, DEMO.user, DEMO.password);
 			const result = await runWorkflow({
-				...copyWorkflow(rows(6, -1), { ...copyFromItem(), options: { concurrency: 2 } }, credentials),
+				...copyWorkflow(rows(6, -1), { ...copyFromItem(), options: { concurrency: 2 } }, demoCredential(throttled)),
 				onStarted: (cancel) => {
 					const poll = setInterval(() => {
 						if (copies() < 2) return;
@@ -122,12 +105,12 @@ describe('Cancel', () => {
 
 describe('a failed lookup shared by several items', () => {
 	it('gives each item its own error with its own index', async () => {
-		sandbox.setInjector(
+		sandbox().setInjector(
 			injectRule({ operation: 'getCompanyInfo', action: { kind: 'status', status: 500, body: '<html><body>down</body></html>', contentType: 'text/html' } }),
 		);
 		const parameters = { ...copyFromItem(), companyHandle: { __rl: true, mode: 'name', value: 'ApiTestCo' } };
 		const items = rows(3, -1);
-		const result = await runWorkflow(copyWorkflow(items, parameters, credential(), { onError: 'continueErrorOutput' }));
+		const result = await runWorkflow(copyWorkflow(items, parameters, demoCredential(sandbox()), { onError: 'continueErrorOutput' }));
 		const errors = result.outputOf(SCENE7, 1);
 		expect(errors.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(errors.map((item) => (item.error?.context as IDataObject | undefined)?.itemIndex)).toEqual([0, 1, 2]);
@@ -137,6 +120,6 @@ describe('a failed lookup shared by several items', () => {
 					`Scene7 answered with a web page instead of a SOAP response (HTTP 500) (while looking up Company 'ApiTestCo') [item ${index}]`,
 			),
 		);
-		expect(sandbox.requests.filter((request) => request.operation === 'getCompanyInfo')).toHaveLength(1);
+		expect(sandbox().requests.filter((request) => request.operation === 'getCompanyInfo')).toHaveLength(1);
 	});
 });

@@ -1,8 +1,11 @@
 // Runs one Scene7 IPS node (items → node) through n8n-core's engine against the IPS sandbox over
-// real HTTP, for the operation tests in this folder.
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+// real HTTP, for the tests in test/integration: one sandbox per file, and the parameter builders.
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { DEMO, startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
+import { POLL_SCHEDULE } from '../../../nodes/Scene7Ips/client/jobWait';
+import { createSeedState } from '../../sandbox/model';
+import { DEMO, type Sandbox, type SandboxOptions } from '../../sandbox/server';
+import { useSandbox as useFileSandbox } from '../../sandbox/useSandbox';
 import { runWorkflow, shutdownEngine, type RunResult } from '../../support/engine';
 import {
 	chain,
@@ -20,6 +23,22 @@ export const byHandle = (value: string) => ({ __rl: true, mode: 'id', value });
 export const byName = (value: string) => ({ __rl: true, mode: 'name', value });
 export const byPath = (value: string) => ({ __rl: true, mode: 'path', value });
 
+/** Parameters of an operation of the resource in the demo company. */
+const operationOf =
+	(resource: string) =>
+	(operation: string, parameters: INodeParameters = {}): INodeParameters => ({
+		resource,
+		operation,
+		companyHandle: byHandle(DEMO.companyHandle),
+		...parameters,
+	});
+export const image = operationOf('image');
+export const folder = operationOf('folder');
+export const job = operationOf('job');
+
+/** The node's Retry option with no wait between tries. */
+export const NO_BACKOFF = { retry: { settings: { attempts: 3, backoff: 0 } } };
+
 export interface NodeRun {
 	result: RunResult;
 	/** The json of every item the node output. */
@@ -28,27 +47,22 @@ export interface NodeRun {
 	error: string | undefined;
 }
 
-/** Starts a sandbox for the file, resets it before each test and stops it (and the engine) after. */
+/** The sandbox of test/sandbox/useSandbox.ts for the file, and the engine stopped after it. */
 export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
-	let sandbox: Sandbox | undefined;
-	beforeAll(async () => {
-		sandbox = await startSandbox(options);
-	});
-	beforeEach(() => {
-		sandbox?.reset();
-		sandbox?.setInjector(undefined);
-	});
-	afterAll(async () => {
-		await sandbox?.close();
-		await shutdownEngine();
-	});
-	return () => {
-		if (!sandbox) throw new Error('The sandbox is not running');
-		return sandbox;
-	};
+	const sandbox = useFileSandbox(options);
+	afterAll(shutdownEngine);
+	return sandbox;
 }
 
-export const demoCredential = (sandbox: Sandbox) => customCredential(sandbox.serviceUrl, DEMO.user, DEMO.password);
+/** Job waits poll every 20 ms for the file, so tests of jobs that really run stay quick. */
+export function useFastPolls(): void {
+	const saved = { ...POLL_SCHEDULE };
+	beforeAll(() => Object.assign(POLL_SCHEDULE, { firstMs: 20, factor: 1, maxMs: 20 }));
+	afterAll(() => Object.assign(POLL_SCHEDULE, saved));
+}
+
+export const demoCredential = (sandbox: Sandbox, extra: ICredentialDataDecryptedObject = {}) =>
+	customCredential(sandbox.serviceUrl, DEMO.user, DEMO.password, extra);
 
 /** Items → Scene7 IPS with these parameters, as the demo user. */
 export async function runNode(
@@ -72,3 +86,7 @@ export const assetIn = (sandbox: Sandbox, assetHandle: string) =>
 
 /** The operations the sandbox received, in order. */
 export const operationsSent = (sandbox: Sandbox) => sandbox.requests.map((request) => request.operation);
+
+const SEED_ASSET_COUNT = createSeedState().assets.length;
+/** The assets a test made: a reset sandbox holds the seed's, and new ones come after them. */
+export const createdAssets = (sandbox: Sandbox) => sandbox.state.assets.slice(SEED_ASSET_COUNT);

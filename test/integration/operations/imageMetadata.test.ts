@@ -1,23 +1,13 @@
 // Image > Set Metadata, Get Metadata and Download through n8n-core's engine against the IPS sandbox.
-import type { INodeParameters } from 'n8n-workflow';
 import { PNG } from 'pngjs';
 
-import { POLL_SCHEDULE } from '../../../nodes/Scene7Ips/client/jobWait';
 import { DEMO, SEED } from '../../sandbox/server';
 import { SCENE7 } from '../../support/workflows';
-import { byHandle, operationsSent, runNode, useSandbox } from './harness';
+import { byHandle, image, job, operationsSent, runNode, useFastPolls, useSandbox } from './harness';
 
 const sandbox = useSandbox({ jobStepMs: 30 });
-const saved = { ...POLL_SCHEDULE };
-beforeAll(() => Object.assign(POLL_SCHEDULE, { firstMs: 20, factor: 1, maxMs: 20 }));
-afterAll(() => Object.assign(POLL_SCHEDULE, saved));
+useFastPolls();
 
-const image = (operation: string, parameters: INodeParameters = {}): INodeParameters => ({
-	resource: 'image',
-	operation,
-	companyHandle: byHandle(DEMO.companyHandle),
-	...parameters,
-});
 const field = (name: string, value: string, valueType = 'auto') => ({
 	field: { __rl: true, mode: 'id', value: `m|6|${name}` },
 	valueType,
@@ -84,7 +74,7 @@ describe('Image > Download', () => {
 		const before = await runNode(sandbox(), download);
 		expect(before.error).toBe(`Image Serving does not serve image 'macbookwin1' (HTTP 404) at ${url} [item 0]`);
 
-		const published = await runNode(sandbox(), { resource: 'job', operation: 'publish', companyHandle: byHandle(DEMO.companyHandle), publishType: 'Incremental', options: { waitForCompletion: true } });
+		const published = await runNode(sandbox(), job('publish', { publishType: 'Incremental', options: { waitForCompletion: true } }));
 		expect(published.error).toBeUndefined();
 
 		const after = await runNode(sandbox(), download);

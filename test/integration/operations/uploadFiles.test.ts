@@ -5,19 +5,16 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { PNG } from 'pngjs';
 
 import { UPLOAD_POSTS_IN_FLIGHT } from '../../../nodes/Scene7Ips/actions/job/uploadFiles.operation';
-import { POLL_SCHEDULE } from '../../../nodes/Scene7Ips/client/jobWait';
 import { injectRule } from '../../sandbox/injector';
 import { DEMO, startSandbox } from '../../sandbox/server';
 import { runWorkflow } from '../../support/engine';
-import { chain, CREDENTIAL_ID, customCredential, itemsNode, scene7Node } from '../../support/workflows';
-import { byHandle, byPath, operationsSent, runNode, useSandbox } from './harness';
+import { chain, CREDENTIAL_ID, itemsNode, scene7Node } from '../../support/workflows';
+import { byHandle, byPath, demoCredential, operationsSent, runNode, useFastPolls, useSandbox } from './harness';
 
 const MAX_FILE_SIZE = 200_000;
 const sandbox = useSandbox({ jobStepMs: 30, uploadMaxFileSize: MAX_FILE_SIZE });
+useFastPolls();
 jest.setTimeout(60_000);
-const saved = { ...POLL_SCHEDULE };
-beforeAll(() => Object.assign(POLL_SCHEDULE, { firstMs: 20, factor: 1, maxMs: 20 }));
-afterAll(() => Object.assign(POLL_SCHEDULE, saved));
 
 const uploadFiles = (options: INodeParameters = {}): INodeParameters => ({
 	resource: 'job',
@@ -99,7 +96,7 @@ describe('Job > Upload Files', () => {
 		const result = await runWorkflow({
 			nodes,
 			connections: chain(...nodes),
-			credentials: [{ id: CREDENTIAL_ID, data: customCredential(sandbox().serviceUrl, DEMO.user, 'not-the-password') }],
+			credentials: [{ id: CREDENTIAL_ID, data: demoCredential(sandbox(), { password: 'not-the-password' }) }],
 		});
 		expect(result.error?.message).toMatch(/^Scene7 rejected the user name or password/);
 		expect(JSON.stringify(result.error)).not.toContain(DEMO.password);
@@ -172,7 +169,7 @@ describe('Job > Upload Files: Cancel', () => {
 			const result = await runWorkflow({
 				nodes,
 				connections: chain(...nodes),
-				credentials: [{ id: CREDENTIAL_ID, data: customCredential(slow.serviceUrl, DEMO.user, DEMO.password) }],
+				credentials: [{ id: CREDENTIAL_ID, data: demoCredential(slow) }],
 				onStarted: (cancel) => {
 					const poll = setInterval(() => {
 						if (posts().length < 2) return;
