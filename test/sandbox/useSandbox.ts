@@ -1,4 +1,4 @@
-// One sandbox per test file, as test/integration/operations/harness.ts starts one for the engine tests.
+// One sandbox per test file; test/integration/operations/harness.ts wraps it with the engine's shutdown.
 import { startSandbox, type Sandbox, type SandboxOptions } from './server';
 
 /** Starts a sandbox for the file (or describe), resets it before each test and stops it after. */
