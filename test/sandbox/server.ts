@@ -37,30 +37,14 @@ import {
 	UploadServlet,
 } from './upload-servlet';
 
-export { DEMO, ROLE_USERS, ROLES, SEED, SPECIAL_PASSWORD_USER, INVALID_USER } from './model';
-export { metadataFieldHandle, SEASONS } from './model';
-export type {
-	JobRecord,
-	JobLogDetailRecord,
-	MetadataFieldRecord,
-	Role,
-	SandboxState,
-	AssetRecord,
-	FolderRecord,
-	CompanyRecord,
-	UserRecord,
-} from './model';
-export type { RecordedRequest, RecordedUpload, RequestOutcome } from './recorder';
-export type { UploadPostSpec } from './model';
-export { UPLOAD_PATH, UPLOAD_OPERATION, DEFAULT_UPLOAD_MAX_FILE_SIZE } from './upload-servlet';
-export { DEFAULT_UPLOAD_JOB_IDLE_MS } from './jobs';
-export type { InjectAction, InjectContext, Injector, InjectRule } from './injector';
-export type { ThrottleOptions } from './injector';
-export { injectRule, combineInjectors, redirectTo, throttle } from './injector';
-export { FAULT_CODES } from './faults';
-export { buildWsdl } from './wsdl';
+// What the tests and npm start take from the sandbox besides startSandbox.
+export { DEMO, INVALID_USER, metadataFieldHandle, ROLE_USERS, ROLES, SEED, SPECIAL_PASSWORD_USER } from './model';
+export type { AssetRecord, Role } from './model';
+export type { RecordedRequest } from './recorder';
+export { UPLOAD_OPERATION } from './upload-servlet';
+export type { InjectAction, InjectContext } from './injector';
+export { injectRule, redirectTo, throttle } from './injector';
 export { SERVICE_PATH } from './wsdl';
-export { API_VERSIONS, LATEST_VERSION, typesNamespace } from './schema';
 
 export interface SandboxOptions {
 	/** 0 (default): a free port. */

@@ -61,7 +61,8 @@ function assetArray(ctx: CallContext, assets: AssetRecord[], args: Args): Out {
 	return selectFields({ assetArray: { items } }, include, optStringItems(args, 'excludeFieldArray'));
 }
 
-function refuseAccessHandles(args: Args): void {
+/** Access-control filters (searches and folder reads): not modelled. */
+export function refuseAccessHandles(args: Args): void {
 	if (optString(args, 'accessUserHandle') !== undefined) unsupported('accessUserHandle');
 	if (optString(args, 'accessGroupHandle') !== undefined) unsupported('accessGroupHandle');
 }

@@ -11,15 +11,8 @@ import {
 	normaliseFolderPath,
 	type CallContext,
 } from './context';
-import { removeAssets } from './assets';
+import { refuseAccessHandles, removeAssets } from './assets';
 import { childFolders, folderOut, selectFields, type Out } from './serialize';
-
-function refuseAccessHandles(args: Args): void {
-	for (const p of ['accessUserHandle', 'accessGroupHandle']) {
-		if (optString(args, p) !== undefined)
-			throw invalidParameter(`Parameter '${p}' is not supported by the IPS sandbox`);
-	}
-}
 
 function fieldSelection(out: Out, args: Args): Out {
 	return selectFields(
