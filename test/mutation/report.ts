@@ -106,14 +106,14 @@ export function scoreTable(report: Report, expected: string[]): string {
 	const percent = (score?: number) => (score === undefined ? '–' : `${score.toFixed(1)} %`);
 	const lines = [
 		`whole-tree mutation score: ${percent(all.score)} (${all.caught} of ${all.caught + all.survived + all.noCoverage} mutants caught` +
-			`${missing ? `; ${missing} of ${expected.length} files not yet run` : ''})`,
+			`${missing ? `; ${missing} of ${expected.length} files not in the report` : ''})`,
 		'',
 		'| File | Score | Caught | Survived | No coverage |',
 		'| --- | --- | --- | --- | --- |',
 		...rows.map((row) =>
 			'caught' in row
 				? `| \`${row.file}\` | ${percent(row.score)} | ${row.caught} | ${row.survived} | ${row.noCoverage} |`
-				: `| \`${row.file}\` | not yet run | | | |`,
+				: `| \`${row.file}\` | not in the report (no mutants, or not yet run) | | | |`,
 		),
 	];
 	return lines.join('\n');

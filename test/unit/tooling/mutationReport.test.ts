@@ -47,13 +47,13 @@ describe('the committed mutation report', () => {
 			},
 		};
 		expect(scoreTable(report, ['nodes/a.ts', 'nodes/b.ts', 'nodes/c.ts']).split('\n')).toEqual([
-			'whole-tree mutation score: 60.0 % (3 of 5 mutants caught; 1 of 3 files not yet run)',
+			'whole-tree mutation score: 60.0 % (3 of 5 mutants caught; 1 of 3 files not in the report)',
 			'',
 			'| File | Score | Caught | Survived | No coverage |',
 			'| --- | --- | --- | --- | --- |',
 			'| `nodes/a.ts` | 66.7 % | 2 | 1 | 0 |',
 			'| `nodes/b.ts` | 50.0 % | 1 | 0 | 1 |',
-			'| `nodes/c.ts` | not yet run | | | |',
+			'| `nodes/c.ts` | not in the report (no mutants, or not yet run) | | | |',
 		]);
 	});
 
