@@ -1,3 +1,6 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+import { getEventListeners } from 'node:events';
+
 import { wait, waitOf } from '../../../nodes/Scene7Ips/helpers/wait';
 
 describe('wait', () => {
@@ -30,5 +33,15 @@ describe('wait', () => {
 		await waitOf({ sleep, sleepWithAbort })(25);
 		expect(sleepWithAbort).toHaveBeenCalledWith(25, undefined);
 		expect(sleep).not.toHaveBeenCalled();
+	});
+
+	it("leaves no listener on the run's signal once a wait is over, however many waits it has seen", async () => {
+		const run = new AbortController();
+		for (let poll = 0; poll < 50; poll++) await wait(0, run.signal);
+		expect(getEventListeners(run.signal, 'abort')).toHaveLength(0);
+		const waiting = wait(60_000, run.signal);
+		expect(getEventListeners(run.signal, 'abort')).toHaveLength(1);
+		run.abort();
+		await expect(waiting).rejects.toBeDefined();
 	});
 });
