@@ -86,4 +86,4 @@ function installJestGlobals() {
 	});
 }
 
-module.exports = { installJestGlobals, title };
+module.exports = { installJestGlobals };

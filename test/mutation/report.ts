@@ -136,13 +136,12 @@ export interface Redundancy {
  */
 export function redundancy(report: Report): Redundancy {
 	const names = new Map(Object.values(report.testFiles ?? {}).flatMap((file) => file.tests.map((test) => [test.id, test.name] as const)));
-	const killers = Object.values(report.files)
-		.flatMap((file) => file.mutants)
+	const mutants = Object.values(report.files).flatMap((file) => file.mutants);
+	const killers = mutants
 		.map((mutant) => mutant.killedBy ?? [])
 		.filter((ids) => ids.length > 0);
 	// A timed-out mutant records no killer: any test that reached it may be the one that hung, so all stay.
-	const hung = Object.values(report.files)
-		.flatMap((file) => file.mutants)
+	const hung = mutants
 		.filter((mutant) => mutant.status === 'Timeout')
 		.flatMap((mutant) => mutant.coveredBy ?? []);
 	const needed = new Set([...hung, ...killers.filter((ids) => ids.length === 1).map(([id]) => id)]);
