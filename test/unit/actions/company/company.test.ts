@@ -53,11 +53,20 @@ describe('Company > Get Many', () => {
 		]);
 	});
 
-	it('stops at Limit', async () => {
-		const { json } = await run(
-			parameters({ returnAll: false, limit: 1 }),
-			scripted({ getCompanyMembership: [soapResult('getCompanyMembership', MEMBERSHIPS)] }),
-		);
-		expect(json?.map((company) => company.companyHandle)).toEqual(['c|6']);
+	// 60 memberships: past the default Limit of 50, so Return All and each Limit show.
+	const many =
+		'<membershipArray>' +
+		Array.from({ length: 60 }, (_, index) => `<items><company><companyHandle>c|${index}</companyHandle><name>Co${index}</name></company></items>`).join('') +
+		'</membershipArray>';
+	it.each([
+		[{ returnAll: false, limit: 2 }, 2],
+		[{ returnAll: false, limit: 0 }, 1], // at least one
+		[{ returnAll: false }, 50], // the default Limit
+		[{ returnAll: true }, 60],
+		[{}, 50], // Return All is off unless set
+	])('returns as many as %j asks: %d', async (overrides, count) => {
+		const { resource, operation } = parameters();
+		const { json } = await run({ resource, operation, ...overrides }, scripted({ getCompanyMembership: [soapResult('getCompanyMembership', many)] }));
+		expect(json?.map((company) => company.companyHandle)).toEqual(Array.from({ length: count }, (_, index) => `c|${index}`));
 	});
 });
