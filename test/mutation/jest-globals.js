@@ -27,7 +27,10 @@ const jest = {
 		clock = undefined;
 	},
 	advanceTimersToNextTimer: () => clock.next(),
+	// jest.setTimeout at a test file's top level: the file's own suite (unitSuite.mocha.js).
+	setTimeout: (ms) => loadingSuites.loading?.timeout(ms),
 };
+const loadingSuites = { loading: undefined };
 
 /** jest's test titles: printf placeholders from an array row, `$key` from an object row. */
 function title(template, row, index) {
@@ -84,6 +87,7 @@ function installJestGlobals() {
 		jest.useRealTimers();
 		mocker.restoreAllMocks();
 	});
+	return loadingSuites;
 }
 
 module.exports = { installJestGlobals };

@@ -24,10 +24,15 @@ function markFile(suite, file) {
 	for (const child of suite.suites) markFile(child, file);
 }
 
-installJestGlobals();
-for (const file of testFiles(unitRoot)) {
+// Upload Files shows its behaviour only through n8n-core's engine with binary data (no unit test
+// drives it), so its integration test takes part too.
+const ENGINE_TESTS = [join(__dirname, '..', 'integration', 'operations', 'uploadFiles.test.ts')];
+
+const suites = installJestGlobals();
+for (const file of [...testFiles(unitRoot), ...ENGINE_TESTS]) {
 	markFile(
-		describe(relative(unitRoot, file), () => {
+		describe(relative(unitRoot, file), function () {
+			suites.loading = this;
 			require(file);
 		}),
 		file,
