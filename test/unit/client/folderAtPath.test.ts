@@ -9,10 +9,8 @@ const folders = [
 
 describe('folderAtPath', () => {
 	it.each([
-		['ApiTestCo/summer/', 'summer'],
 		['ApiTestCo/summer', 'summer'],
 		['summer/sale', 'sale'],
-		['/summer/', 'summer'],
 		['/', 'root'],
 		['ApiTestCo', 'root'],
 		['Summer', 'Summer'],

@@ -4,7 +4,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { ItemContext } from '../../../nodes/Scene7Ips/actions/item';
-import { isLookupMode, locatorValue, resolveCompany, resolveFolder } from '../../../nodes/Scene7Ips/client/locators';
+import { locatorValue } from '../../../nodes/Scene7Ips/client/locators';
 import { Scene7Client } from '../../../nodes/Scene7Ips/client/lookups';
 import { ExecutionScope } from '../../../nodes/Scene7Ips/helpers/executionScope';
 import { Locators } from '../../../nodes/Scene7IpsTrigger/locators';
@@ -85,37 +85,7 @@ describe('Company and Folder locators, resolved alike by the action node and the
 	});
 });
 
-describe('the shared resolution', () => {
-	const lookups = {
-		companyByName: jest.fn(async (name: string) => (name === 'ApiTestCo' ? { companyHandle: 'c|6', name, rootPath: 'ApiTestCo/' } : undefined)),
-		companyFolders: jest.fn(async () => [
-			{ folderHandle: 'ApiTestCo/', path: 'ApiTestCo/' },
-			{ folderHandle: 'ApiTestCo/summer/', path: 'ApiTestCo/summer/' },
-		]),
-	};
-	beforeEach(() => jest.clearAllMocks());
-
-	it('looks up only a company Name and a folder Path; other modes give the handle unread', async () => {
-		expect(await resolveCompany(lookups, 'list', 'c|9')).toBe('c|9');
-		expect(await resolveCompany(lookups, 'id', 'c|9')).toBe('c|9');
-		expect(await resolveFolder(lookups, 'c|6', 'id', 'f|X/')).toBe('f|X/');
-		expect(lookups.companyByName).not.toHaveBeenCalled();
-		expect(lookups.companyFolders).not.toHaveBeenCalled();
-
-		expect(await resolveCompany(lookups, 'name', 'ApiTestCo')).toBe('c|6');
-		expect(await resolveFolder(lookups, 'c|6', 'path', '/summer')).toBe('ApiTestCo/summer/');
-		expect(lookups.companyFolders).toHaveBeenCalledWith('c|6');
-	});
-
-	it('knows which modes are lookups', () => {
-		expect([isLookupMode('company', 'name'), isLookupMode('company', 'path'), isLookupMode('folder', 'path'), isLookupMode('folder', 'name')]).toEqual([
-			true,
-			false,
-			true,
-			false,
-		]);
-	});
-
+describe('locatorValue', () => {
 	it('reads a plain stored value as a handle and a locator as its mode and value', () => {
 		expect(locatorValue('c|6')).toEqual({ mode: 'id', value: 'c|6' });
 		expect(locatorValue(null)).toEqual({ mode: 'id', value: null });

@@ -31,32 +31,28 @@ function context(parameters: IDataObject, respond: (request: SentRequest) => Ret
 	return fakeExecuteContext({ parameters, respond });
 }
 
+/** The node's Company locator, as the editor stores it. */
+const company = (mode: string, value: string) => ({ companyHandle: { __rl: true, mode, value } });
+
 describe('list searches', () => {
 	it('lists the companies the user belongs to, sorted and filtered by name', async () => {
 		const { loadOptionsContext, sent } = context({}, () => soapResult('getCompanyMembership', MEMBERSHIPS));
-		expect(await searchCompanies.call(loadOptionsContext)).toEqual({
+		const all = {
 			results: [
 				{ name: 'ApiTestCo', value: 'c|6' },
 				{ name: 'Archive & Co', value: 'c|9' },
 				{ name: 'OtherCo', value: 'c|7' },
 			],
-		});
-		expect(await searchCompanies.call(loadOptionsContext, 'co')).toEqual({
-			results: [
-				{ name: 'ApiTestCo', value: 'c|6' },
-				{ name: 'Archive & Co', value: 'c|9' },
-				{ name: 'OtherCo', value: 'c|7' },
-			],
-		});
+		};
+		expect(await searchCompanies.call(loadOptionsContext)).toEqual(all);
+		// Every name holds "co", in some case.
+		expect(await searchCompanies.call(loadOptionsContext, 'co')).toEqual(all);
 		expect(await searchCompanies.call(loadOptionsContext, 'API')).toEqual({ results: [{ name: 'ApiTestCo', value: 'c|6' }] });
 		expect(sent[0].options.headers).toMatchObject({ SOAPAction: 'getCompanyMembership' });
 	});
 
 	it('lists the folders of the chosen company as paths, searchable', async () => {
-		const { loadOptionsContext, sent } = context(
-			{ companyHandle: { __rl: true, mode: 'list', value: 'c|6' } },
-			() => soapResult('getFolderTree', TREE),
-		);
+		const { loadOptionsContext, sent } = context(company('list', 'c|6'), () => soapResult('getFolderTree', TREE));
 		expect(await searchFolders.call(loadOptionsContext)).toEqual({
 			results: [
 				{ name: 'ApiTestCo/', value: 'ApiTestCo/' },
@@ -75,7 +71,7 @@ describe('list searches', () => {
 	});
 
 	it('resolves a company given by name before listing its folders', async () => {
-		const { loadOptionsContext, sent } = context({ companyHandle: { __rl: true, mode: 'name', value: 'ApiTestCo' } }, (request) =>
+		const { loadOptionsContext, sent } = context(company('name', 'ApiTestCo'), (request) =>
 			request.options.headers?.SOAPAction === 'getCompanyInfo'
 				? soapResult('getCompanyInfo', '<companyInfo><companyHandle>c|6</companyHandle><name>ApiTestCo</name></companyInfo>')
 				: soapResult('getFolderTree', TREE),
@@ -84,16 +80,17 @@ describe('list searches', () => {
 		expect(sent[1].body).toContain('<companyHandle>c|6</companyHandle>');
 	});
 
-	it('asks for a company first', async () => {
-		const { loadOptionsContext, sent } = context({ companyHandle: { __rl: true, mode: 'list', value: '' } }, () =>
-			soapResult('getFolderTree', TREE),
-		);
-		await expect(searchFolders.call(loadOptionsContext)).rejects.toThrow('Choose a company first');
+	it.each([
+		['folders, with an empty Company', searchFolders, company('list', '')],
+		['metadata fields, without a Company', searchMetadataFields, {}],
+	])('asks for a company before it lists %s', async (_what, search, parameters) => {
+		const { loadOptionsContext, sent } = context(parameters, () => soapResult('getFolderTree', TREE));
+		await expect(search.call(loadOptionsContext)).rejects.toThrow('Choose a company first');
 		expect(sent).toHaveLength(0);
 	});
 
 	it('searches images by name page by page', async () => {
-		const { loadOptionsContext, sent } = context({ companyHandle: { __rl: true, mode: 'id', value: 'c|6' } }, (request) => {
+		const { loadOptionsContext, sent } = context(company('id', 'c|6'), (request) => {
 			const page = Number(/<resultsPage>(\d+)<\/resultsPage>/.exec(request.body)?.[1]);
 			return soapResult(
 				'searchAssets',
@@ -116,9 +113,7 @@ describe('list searches', () => {
 	});
 
 	it('searches without a name condition when the filter is empty', async () => {
-		const { loadOptionsContext, sent } = context({ companyHandle: { __rl: true, mode: 'id', value: 'c|6' } }, () =>
-			soapResult('searchAssets', '<totalRows>0</totalRows>'),
-		);
+		const { loadOptionsContext, sent } = context(company('id', 'c|6'), () => soapResult('searchAssets', '<totalRows>0</totalRows>'));
 		expect(await searchImages.call(loadOptionsContext)).toEqual({ results: [], paginationToken: undefined });
 		expect(sent[0].body).not.toContain('systemFieldConditionArray');
 	});
@@ -137,10 +132,7 @@ describe('metadata field list search', () => {
 		'</fieldArray>';
 
 	it("lists the chosen company's image metadata fields as name (type), filtered by the search text", async () => {
-		const { loadOptionsContext, sent } = context(
-			{ companyHandle: { __rl: true, mode: 'list', value: 'c|6' } },
-			() => soapResult('getMetadataFields', FIELDS),
-		);
+		const { loadOptionsContext, sent } = context(company('list', 'c|6'), () => soapResult('getMetadataFields', FIELDS));
 		expect(await searchMetadataFields.call(loadOptionsContext)).toEqual({
 			results: [
 				{ name: 'Approved (Boolean)', value: 'm|6|IMAGE|102' },
@@ -150,11 +142,5 @@ describe('metadata field list search', () => {
 		});
 		expect(await searchMetadataFields.call(loadOptionsContext, 'co')).toEqual({ results: [{ name: 'Colors (Tag)', value: 'm|6|IMAGE|106' }] });
 		expect(sent[0].body).toContain('<getMetadataFieldsParam xmlns="http://www.scene7.com/IpsApi/xsd/2014-04-03"><companyHandle>c|6</companyHandle><assetType>Image</assetType></getMetadataFieldsParam>');
-	});
-
-	it('asks for a company first', async () => {
-		const { loadOptionsContext, sent } = context({}, () => soapResult('getMetadataFields', FIELDS));
-		await expect(searchMetadataFields.call(loadOptionsContext)).rejects.toThrow('Choose a company first');
-		expect(sent).toHaveLength(0);
 	});
 });

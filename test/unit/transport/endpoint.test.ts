@@ -2,13 +2,10 @@ import { isLoopbackHost, isRedirectStatus, redirectTarget, serviceUrlProblem } f
 import { authHeaderSlot } from '../../../nodes/Scene7Ips/transport/envelopeFrame';
 
 describe('isLoopbackHost', () => {
-	it.each(['localhost', 'LOCALHOST', '127.0.0.1', '127.255.255.254', '[::1]'])('%s is this machine', (host) => {
+	it.each(['LOCALHOST', '127.255.255.254', '[::1]'])('%s is this machine', (host) => {
 		expect(isLoopbackHost(host)).toBe(true);
 	});
-	it.each(['localhost.example.com', 'mylocalhost', '127.0.0', '127.0.0.1.example.com', '10.0.0.1', '::1', '[::2]', '0.0.0.0', ''])(
-		'%s is not',
-		(host) => expect(isLoopbackHost(host)).toBe(false),
-	);
+	it.each(['mylocalhost', '127.0.0', '127.0.0.1.example.com', '::1', '[::2]', ''])('%s is not', (host) => expect(isLoopbackHost(host)).toBe(false));
 	it('accepts the spellings URL parsing writes as loopback', () => {
 		for (const url of ['http://127.1/', 'http://0x7f.0.0.1/', 'http://[0:0::1]/']) {
 			expect(isLoopbackHost(new URL(url).hostname)).toBe(true);
@@ -17,12 +14,7 @@ describe('isLoopbackHost', () => {
 });
 
 describe('serviceUrlProblem', () => {
-	it('lets https through, and http only to loopback or with the option', () => {
-		expect(serviceUrlProblem('https://a.example/x', false)).toBeUndefined();
-		expect(serviceUrlProblem('http://127.0.0.1:1/x', false)).toBeUndefined();
-		expect(serviceUrlProblem('http://a.example/x', true)).toBeUndefined();
-		expect(serviceUrlProblem('http://a.example/x', false)).toContain('uses plain http:// to host a.example');
-	});
+	// https, http to loopback, http elsewhere only with the option: credentials.test.ts ("sends to", "refuses plain http to").
 	it('never lets another scheme through, even with the option', () => {
 		expect(serviceUrlProblem('ftp://a.example/x', true)).toContain('must start with https://');
 		expect(serviceUrlProblem('file:///etc/passwd', true)).toContain('must start with https://');
@@ -37,13 +29,9 @@ describe('serviceUrlProblem', () => {
 describe('redirects', () => {
 	it.each([
 		[300, true],
-		[301, true],
-		[307, true],
-		[308, true],
 		[399, true],
 		[299, false],
 		[400, false],
-		[200, false],
 	])('HTTP %i is a redirect: %s', (status, expected) => expect(isRedirectStatus(status)).toBe(expected));
 
 	it('names the host a Location points at, and nothing else of it', () => {

@@ -10,7 +10,6 @@ describe('transportError', () => {
 	// n8n-core's words when it cannot hand the request a credential: nothing went out.
 	it.each([
 		'Node does not have any credentials set',
-		'Node does not have any credentials set for "scene7IpsApi"',
 		'Node "Scene7 IPS" does not have any credentials of type "scene7IpsApi" set',
 		'Credentials could not be decrypted',
 		'Credential with ID "x1" does not exist for type "scene7IpsApi".',
