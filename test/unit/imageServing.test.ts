@@ -38,190 +38,134 @@ describe('validateUrlModifier: examples from the Image Serving reference', () =>
 });
 
 describe('validateUrlModifier: malformed modifiers', () => {
-	const malformed: Array<[string, ModifierIssueKind, string, string]> = [
+	type Malformed = [string, ModifierIssueKind, string, string];
+	// Modifiers whose one issue is an invalid value, without the kind
+	const invalidValues: Array<[string, string, string]> = [
 		// Sizes and view
-		['qlt=150', 'invalidValue', 'qlt', 'quality must be 1-100'],
-		['qlt=0', 'invalidValue', 'qlt', 'quality must be 1-100'],
-		['qlt=80.5', 'invalidValue', 'qlt', 'quality must be 1-100'],
-		['qlt=80,2', 'invalidValue', 'qlt', 'chroma flag after the quality must be 0 or 1'],
-		['wid=abc', 'invalidValue', 'wid', 'width must be a whole number greater than 0'],
-		['wid=0', 'invalidValue', 'wid', 'width must be a whole number greater than 0'],
-		['wid=-5', 'invalidValue', 'wid', 'width must be a whole number greater than 0'],
-		['hei=12.5', 'invalidValue', 'hei', 'height must be a whole number greater than 0'],
-		['wid=%41', 'invalidValue', 'wid', 'width must be a whole number'],
-		['scl=0', 'invalidValue', 'scl', 'view scale must be a number greater than 0'],
-		['fit=fill', 'invalidValue', 'fit', "unknown fit mode 'fill'; use fit, constrain, crop"],
-		['fit=crop,2', 'invalidValue', 'fit', 'upscale flag after the fit mode must be 0 or 1'],
-		['fit=crop,1,1', 'invalidValue', 'fit', 'fit takes a mode and an optional upscale flag'],
-		['align=2,0', 'invalidValue', 'align', 'alignment must be two numbers horizontal,vertical'],
-		['align=0', 'invalidValue', 'align', 'alignment must be two numbers'],
-		[
-			'rect=0,0,100,100,0',
-			'invalidValue',
-			'rect',
-			'the scale after rect must be a number greater than 0',
-		],
-		['rgn=0,0,100', 'invalidValue', 'rgn', 'rgn must be four whole numbers x,y,width,height'],
-		['dpr=on', 'invalidValue', 'dpr', 'use dpr=off or dpr=on,<ratio>'],
-		[
-			'dpr=on,0',
-			'invalidValue',
-			'dpr',
-			'device pixel ratio after on must be a number greater than 0',
-		],
-		['network=yes', 'invalidValue', 'network', "unknown network setting 'yes'; use on or off"],
-		['bfc=1', 'invalidValue', 'bfc', 'use on or off'],
+		['qlt=150', 'qlt', 'quality must be 1-100'],
+		['qlt=0', 'qlt', 'quality must be 1-100'],
+		['qlt=80.5', 'qlt', 'quality must be 1-100'],
+		['qlt=80,2', 'qlt', 'chroma flag after the quality must be 0 or 1'],
+		['wid=abc', 'wid', 'width must be a whole number greater than 0'],
+		['wid=0', 'wid', 'width must be a whole number greater than 0'],
+		['wid=-5', 'wid', 'width must be a whole number greater than 0'],
+		['hei=12.5', 'hei', 'height must be a whole number greater than 0'],
+		['wid=%41', 'wid', 'width must be a whole number'],
+		['scl=0', 'scl', 'view scale must be a number greater than 0'],
+		['fit=fill', 'fit', "unknown fit mode 'fill'; use fit, constrain, crop"],
+		['fit=crop,2', 'fit', 'upscale flag after the fit mode must be 0 or 1'],
+		['fit=crop,1,1', 'fit', 'fit takes a mode and an optional upscale flag'],
+		['align=2,0', 'align', 'alignment must be two numbers horizontal,vertical'],
+		['align=0', 'align', 'alignment must be two numbers'],
+		['rect=0,0,100,100,0', 'rect', 'the scale after rect must be a number greater than 0'],
+		['rgn=0,0,100', 'rgn', 'rgn must be four whole numbers x,y,width,height'],
+		['dpr=on', 'dpr', 'use dpr=off or dpr=on,<ratio>'],
+		['dpr=on,0', 'dpr', 'device pixel ratio after on must be a number greater than 0'],
+		['network=yes', 'network', "unknown network setting 'yes'; use on or off"],
+		['bfc=1', 'bfc', 'use on or off'],
 		// Source image, layers, transforms
-		['crop=0,0,100', 'invalidValue', 'crop', 'crop must be four whole numbers x,y,width,height'],
-		['crop=0,0,0,100', 'invalidValue', 'crop', 'with width and height greater than 0'],
-		['cropN=0,0,1.5', 'invalidValue', 'cropN', 'cropN must be four numbers x,y,width,height'],
-		['anchor=1.5,2', 'invalidValue', 'anchor', 'anchor must be two whole numbers x,y'],
-		['scale=0', 'invalidValue', 'scale', 'source scale must be a number greater than 0'],
-		[
-			'maskUse=inverse',
-			'invalidValue',
-			'maskUse',
-			"unknown mask use 'inverse' (did you mean invert?)",
-		],
-		['layer=-1', 'invalidValue', 'layer', 'layer number must be 0 or greater'],
-		['layer=$top$', 'invalidValue', 'layer', 'variables ($name$) cannot be used in layer='],
-		['effect=0', 'invalidValue', 'effect', 'effect layer must be a whole number other than 0'],
-		['effect=$e$', 'invalidValue', 'effect', 'cannot be used in effect='],
-		['effectMask=2', 'invalidValue', 'effectMask', 'effectMask must be 0 or 1'],
-		['size=-1,100', 'invalidValue', 'size', 'size must be two whole numbers width,height'],
-		['sizeN=1.5,1', 'invalidValue', 'sizeN', 'sizeN must be two numbers width,height'],
-		['pos=a,b', 'invalidValue', 'pos', 'position must be two whole numbers x,y'],
-		['posN=0.5', 'invalidValue', 'posN', 'posN must be two numbers x,y'],
-		['origin=-0.5,-0.5', 'invalidValue', 'origin', 'origin must be two whole numbers x,y'],
-		[
-			'extend=1,2,3',
-			'invalidValue',
-			'extend',
-			'extend must be four whole numbers left,top,right,bottom',
-		],
-		['extendN=a,0,0,0', 'invalidValue', 'extendN', 'extendN must be four numbers'],
-		['opac=120', 'invalidValue', 'opac', 'opacity must be a whole number from 0 to 100'],
-		['blendMode=multiply', 'invalidValue', 'blendMode', "unknown blend mode 'multiply'"],
-		['hide=true', 'invalidValue', 'hide', 'hide must be 0 or 1'],
-		['rotate=ninety', 'invalidValue', 'rotate', 'rotation must be a number'],
-		['flip=h', 'invalidValue', 'flip', "unknown flip direction 'h'; use lr, ud or lrud"],
+		['crop=0,0,100', 'crop', 'crop must be four whole numbers x,y,width,height'],
+		['crop=0,0,0,100', 'crop', 'with width and height greater than 0'],
+		['cropN=0,0,1.5', 'cropN', 'cropN must be four numbers x,y,width,height'],
+		['anchor=1.5,2', 'anchor', 'anchor must be two whole numbers x,y'],
+		['scale=0', 'scale', 'source scale must be a number greater than 0'],
+		['maskUse=inverse', 'maskUse', "unknown mask use 'inverse' (did you mean invert?)"],
+		['layer=-1', 'layer', 'layer number must be 0 or greater'],
+		['layer=$top$', 'layer', 'variables ($name$) cannot be used in layer='],
+		['effect=0', 'effect', 'effect layer must be a whole number other than 0'],
+		['effect=$e$', 'effect', 'cannot be used in effect='],
+		['effectMask=2', 'effectMask', 'effectMask must be 0 or 1'],
+		['size=-1,100', 'size', 'size must be two whole numbers width,height'],
+		['sizeN=1.5,1', 'sizeN', 'sizeN must be two numbers width,height'],
+		['pos=a,b', 'pos', 'position must be two whole numbers x,y'],
+		['posN=0.5', 'posN', 'posN must be two numbers x,y'],
+		['origin=-0.5,-0.5', 'origin', 'origin must be two whole numbers x,y'],
+		['extend=1,2,3', 'extend', 'extend must be four whole numbers left,top,right,bottom'],
+		['extendN=a,0,0,0', 'extendN', 'extendN must be four numbers'],
+		['opac=120', 'opac', 'opacity must be a whole number from 0 to 100'],
+		['blendMode=multiply', 'blendMode', "unknown blend mode 'multiply'"],
+		['hide=true', 'hide', 'hide must be 0 or 1'],
+		['rotate=ninety', 'rotate', 'rotation must be a number'],
+		['flip=h', 'flip', "unknown flip direction 'h'; use lr, ud or lrud"],
 		// Colors
-		['bgc=300,0,0', 'invalidValue', 'bgc', 'RGB color values must be 0-255'],
-		['bgc=#ffffff', 'invalidValue', 'bgc', "write hex colors without '#', e.g. ffffff"],
-		['bgc=fffff', 'invalidValue', 'bgc', "'fffff' is not a color"],
-		['bgc=150', 'invalidValue', 'bgc', 'gray color values must be 0-100'],
-		['color=120,50k', 'invalidValue', 'color', 'a CMYK color needs 4 values'],
-		['color=0,0,0,120k', 'invalidValue', 'color', 'CMYK color values must be 0-100'],
-		['color=1,2,3,4,5', 'invalidValue', 'color', 'an RGB color needs 3 values'],
-		['bgColor=0x123', 'invalidValue', 'bgColor', "'0x123' is not a valid hex color"],
-		['bgColor=ffffffk', 'invalidValue', 'bgColor', 'is not a valid hex color'],
-		['bgColor=blue', 'invalidValue', 'bgColor', "'blue' is not a color"],
+		['bgc=300,0,0', 'bgc', 'RGB color values must be 0-255'],
+		['bgc=#ffffff', 'bgc', "write hex colors without '#', e.g. ffffff"],
+		['bgc=fffff', 'bgc', "'fffff' is not a color"],
+		['bgc=150', 'bgc', 'gray color values must be 0-100'],
+		['color=120,50k', 'color', 'a CMYK color needs 4 values'],
+		['color=0,0,0,120k', 'color', 'CMYK color values must be 0-100'],
+		['color=1,2,3,4,5', 'color', 'an RGB color needs 3 values'],
+		['bgColor=0x123', 'bgColor', "'0x123' is not a valid hex color"],
+		['bgColor=ffffffk', 'bgColor', 'is not a valid hex color'],
+		['bgColor=blue', 'bgColor', "'blue' is not a color"],
 		// Adjustments
-		[
-			'op_brightness=150',
-			'invalidValue',
-			'op_brightness',
-			'brightness must be a whole number from -100 to 100',
-		],
-		[
-			'op_contrast=abc',
-			'invalidValue',
-			'op_contrast',
-			'contrast must be a whole number from -100 to 100',
-		],
-		[
-			'op_saturation=-101',
-			'invalidValue',
-			'op_saturation',
-			'saturation must be a whole number from -100 to 100',
-		],
-		['op_hue=200', 'invalidValue', 'op_hue', 'hue must be a whole number from -180 to 180'],
-		[
-			'op_colorbalance=10,10',
-			'invalidValue',
-			'op_colorbalance',
-			'color balance must be three whole numbers',
-		],
-		[
-			'op_colorize=50,75g',
-			'invalidValue',
-			'op_colorize',
-			'op_colorize needs an RGB color, not a gray color',
-		],
+		['op_brightness=150', 'op_brightness', 'brightness must be a whole number from -100 to 100'],
+		['op_contrast=abc', 'op_contrast', 'contrast must be a whole number from -100 to 100'],
+		['op_saturation=-101', 'op_saturation', 'saturation must be a whole number from -100 to 100'],
+		['op_hue=200', 'op_hue', 'hue must be a whole number from -180 to 180'],
+		['op_colorbalance=10,10', 'op_colorbalance', 'color balance must be three whole numbers'],
+		['op_colorize=50,75g', 'op_colorize', 'op_colorize needs an RGB color, not a gray color'],
 		[
 			'op_colorize=ff0000,norm,150',
-			'invalidValue',
 			'op_colorize',
 			'contrast after op_colorize must be a number from 0 to 100',
 		],
-		['op_usm=6', 'invalidValue', 'op_usm', 'unsharp mask amount must be a number from 0 to 5'],
-		[
-			'op_usm=1,2,300',
-			'invalidValue',
-			'op_usm',
-			'unsharp mask threshold must be a whole number from 0 to 255',
-		],
-		[
-			'op_usmR=1,300',
-			'invalidValue',
-			'op_usmR',
-			'unsharp mask radius must be a number from 0 to 250',
-		],
-		['op_blur=101', 'invalidValue', 'op_blur', 'blur radius must be a number from 0 to 100'],
-		['op_noise=10,pink', 'invalidValue', 'op_noise', "unknown noise distribution 'pink'"],
-		[
-			'op_grow=1.5',
-			'invalidValue',
-			'op_grow',
-			'grow radius must be a whole number from -100 to 100',
-		],
-		['op_invert=yes', 'invalidValue', 'op_invert', 'op_invert must be 0 or 1'],
-		['op_sharpen=2', 'invalidValue', 'op_sharpen', 'op_sharpen must be 0 or 1'],
+		['op_usm=6', 'op_usm', 'unsharp mask amount must be a number from 0 to 5'],
+		['op_usm=1,2,300', 'op_usm', 'unsharp mask threshold must be a whole number from 0 to 255'],
+		['op_usmR=1,300', 'op_usmR', 'unsharp mask radius must be a number from 0 to 250'],
+		['op_blur=101', 'op_blur', 'blur radius must be a number from 0 to 100'],
+		['op_noise=10,pink', 'op_noise', "unknown noise distribution 'pink'"],
+		['op_grow=1.5', 'op_grow', 'grow radius must be a whole number from -100 to 100'],
+		['op_invert=yes', 'op_invert', 'op_invert must be 0 or 1'],
+		['op_sharpen=2', 'op_sharpen', 'op_sharpen must be 0 or 1'],
 		// Output
-		['fmt=jpgg', 'invalidValue', 'fmt', "unknown format 'jpgg'"],
-		['fmt=web-alpha', 'invalidValue', 'fmt', 'did you mean webp-alpha?'],
-		['fmt=png,cmyk', 'invalidValue', 'fmt', 'format png supports pixel type rgb or gray, not cmyk'],
-		['fmt=tif,rgbx', 'invalidValue', 'fmt', "unknown pixel type 'rgbx'"],
-		['fmt=jpeg,,lzw', 'invalidValue', 'fmt', 'format jpeg takes no compression'],
-		['fmt=tif-alpha,,jpeg', 'invalidValue', 'fmt', 'supports compression none, lzw or zip'],
-		['fmt=tif,rgb,lzw,1', 'invalidValue', 'fmt', 'fmt takes format[,pixelType[,compression]]'],
+		['fmt=jpgg', 'fmt', "unknown format 'jpgg'"],
+		['fmt=web-alpha', 'fmt', 'did you mean webp-alpha?'],
+		['fmt=png,cmyk', 'fmt', 'format png supports pixel type rgb or gray, not cmyk'],
+		['fmt=tif,rgbx', 'fmt', "unknown pixel type 'rgbx'"],
+		['fmt=jpeg,,lzw', 'fmt', 'format jpeg takes no compression'],
+		['fmt=tif-alpha,,jpeg', 'fmt', 'supports compression none, lzw or zip'],
+		['fmt=tif,rgb,lzw,1', 'fmt', 'fmt takes format[,pixelType[,compression]]'],
 		[
 			'quantize=adaptive,diffuse,300',
-			'invalidValue',
 			'quantize',
 			'number of colors must be a whole number from 2 to 256',
 		],
 		[
 			'quantize=adaptive,off,2,0xffffff',
-			'invalidValue',
 			'quantize',
 			"forced color '0xffffff' must be 6 hex digits",
 		],
-		[
-			'jpegSize=-10',
-			'invalidValue',
-			'jpegSize',
-			'JPEG size limit (kB) must be a whole number of 0 or more',
-		],
-		['pscan=6', 'invalidValue', 'pscan', "unknown progressive scan count '6'; use auto, 3, 4 or 5"],
-		['resMode=sharp3', 'invalidValue', 'resMode', 'did you mean sharp2?'],
-		['iccEmbed=yes', 'invalidValue', 'iccEmbed', 'iccEmbed must be 0 or 1'],
-		['pathEmbed=2', 'invalidValue', 'pathEmbed', 'pathEmbed must be 0 or 1'],
-		['xmpEmbed=on', 'invalidValue', 'xmpEmbed', 'xmpEmbed must be 0 or 1'],
+		['jpegSize=-10', 'jpegSize', 'JPEG size limit (kB) must be a whole number of 0 or more'],
+		['pscan=6', 'pscan', "unknown progressive scan count '6'; use auto, 3, 4 or 5"],
+		['resMode=sharp3', 'resMode', 'did you mean sharp2?'],
+		['iccEmbed=yes', 'iccEmbed', 'iccEmbed must be 0 or 1'],
+		['pathEmbed=2', 'pathEmbed', 'pathEmbed must be 0 or 1'],
+		['xmpEmbed=on', 'xmpEmbed', 'xmpEmbed must be 0 or 1'],
 		// Request
-		['cache=maybe', 'invalidValue', 'cache', 'use cache=on|off|validate|update'],
-		['cache=on,validate', 'invalidValue', 'cache', 'cache=on|off,on|off'],
-		['req=image', 'invalidValue', 'req', "unknown request type 'image'"],
-		['req=tmb,json', 'invalidValue', 'req', 'req=tmb takes no options'],
-		['req=map,javascript', 'invalidValue', 'req', 'req=map answers in text, xml or json'],
-		['req=props,xml,utf-8', 'invalidValue', 'req', 'req=props,xml takes no further option'],
-		['handler=my-handler', 'invalidValue', 'handler', 'only letters and digits'],
+		['cache=maybe', 'cache', 'use cache=on|off|validate|update'],
+		['cache=on,validate', 'cache', 'cache=on|off,on|off'],
+		['req=image', 'req', "unknown request type 'image'"],
+		['req=tmb,json', 'req', 'req=tmb takes no options'],
+		['req=map,javascript', 'req', 'req=map answers in text, xml or json'],
+		['req=props,xml,utf-8', 'req', 'req=props,xml takes no further option'],
+		['handler=my-handler', 'handler', 'only letters and digits'],
+		// Empty and spaced values
+		['wid=', 'wid', "a value is needed after 'wid='"],
+		['wid= 800', 'wid', 'remove the spaces around the value'],
+		// Inside a nested Image Serving request
+		[
+			'src=is(img?wid=abc)',
+			'wid',
+			'width must be a whole number greater than 0 (in the nested request of src=)',
+		],
+		['mask=is{?fmt=pngg}', 'fmt', "unknown format 'pngg' (did you mean png?)"],
+	];
+	const otherIssues: Malformed[] = [
 		// Syntax
 		['wid', 'syntax', 'wid', 'wid needs a value, written wid=value'],
-		['wid=', 'invalidValue', 'wid', "a value is needed after 'wid='"],
 		['=800', 'syntax', '', "the command name before '=' is missing"],
 		['wid =800', 'syntax', 'wid', 'remove the spaces around the command name'],
-		['wid= 800', 'invalidValue', 'wid', 'remove the spaces around the value'],
 		['wid:800', 'syntax', 'wid:800', 'a command is written name=value'],
 		['$view', 'syntax', '$view', 'a macro is written $name$'],
 		['$my view$', 'syntax', '$my view$', 'a macro is written $name$'],
@@ -257,14 +201,12 @@ describe('validateUrlModifier: malformed modifiers', () => {
 		['wid=800\n', 'encoding', 'wid', 'control characters'],
 		['id=a=b', 'encoding', 'id', "'=' inside a value must be %xx-encoded as %3D"],
 		['$txt=50%', 'encoding', '$txt', 'two hex digits'],
-		// Inside a nested Image Serving request
-		[
-			'src=is(img?wid=abc)',
-			'invalidValue',
-			'wid',
-			'width must be a whole number greater than 0 (in the nested request of src=)',
-		],
-		['mask=is{?fmt=pngg}', 'invalidValue', 'fmt', "unknown format 'pngg' (did you mean png?)"],
+	];
+	const malformed: Malformed[] = [
+		...invalidValues.map(
+			([modifier, command, part]): Malformed => [modifier, 'invalidValue', command, part],
+		),
+		...otherIssues,
 	];
 
 	// Only what differs from the documented syntax the way Adobe's own examples do (a fraction for a
@@ -357,8 +299,12 @@ describe('validateUrlModifier: malformed modifiers', () => {
 		expect(validateUrlModifier('qlt=150.5').map((issue) => issue.certain)).toEqual([true]);
 		expect(validateUrlModifier('iccEmbed=yes').map((issue) => issue.certain)).toEqual([true]);
 		// The lenient re-check does not leak into the next check.
-		expect(validateUrlModifier('origin=0.5,0.5&wid=1.5&qlt=80.5').map((issue) => issue.certain)).toEqual([false, false, false]);
-		expect(validateUrlModifier('hei=2.5').map((issue) => issue.message)).toEqual(['`hei=2.5`: height must be a whole number greater than 0']);
+		expect(
+			validateUrlModifier('origin=0.5,0.5&wid=1.5&qlt=80.5').map((issue) => issue.certain),
+		).toEqual([false, false, false]);
+		expect(validateUrlModifier('hei=2.5').map((issue) => issue.message)).toEqual([
+			'`hei=2.5`: height must be a whole number greater than 0',
+		]);
 	});
 
 	it('reports one issue per run of empty segments, showing the neighbours', () => {
@@ -381,10 +327,6 @@ describe('validateUrlModifier: malformed modifiers', () => {
 });
 
 describe('validateUrlModifier: syntax features', () => {
-	it('accepts the empty string', () => {
-		expect(validateUrlModifier('')).toEqual([]);
-	});
-
 	it('treats command names as case-insensitive and reports the documented spelling', () => {
 		expect(
 			validateUrlModifier('WID=10&Hei=20&FMT=JPEG,RGB&ResMode=BiCub&BGC=FFFFFF&OP_USMR=1'),
@@ -529,26 +471,9 @@ describe('isKnownImageServingCommand', () => {
 		expect([...IMAGE_SERVING_COMMANDS].sort()).toEqual([...documented].sort());
 		expect(documented.filter((name) => !isKnownImageServingCommand(name))).toEqual([]);
 	});
-
-	it('ignores case', () => {
-		expect(isKnownImageServingCommand('OP_USMr')).toBe(true);
-		expect(isKnownImageServingCommand('Wid')).toBe(true);
-	});
-
-	it.each(['colorize', 'sharpen', 'width', '', 'wid=', '$view$', ' wid'])(
-		'does not know %j',
-		(name) => {
-			expect(isKnownImageServingCommand(name)).toBe(false);
-		},
-	);
 });
 
 describe('buildUrlModifier', () => {
-	it('returns an empty string when nothing is set', () => {
-		expect(buildUrlModifier({})).toBe('');
-		expect(buildUrlModifier({ crop: '', format: '  ', upscale: false, sharpen: false })).toBe('');
-	});
-
 	it('writes every field with its documented command, in a fixed order', () => {
 		const fields: ModifierBuilderFields = {
 			quality: 85,
@@ -573,23 +498,10 @@ describe('buildUrlModifier', () => {
 	});
 
 	it.each<[ModifierBuilderFields, string]>([
-		[{ width: 800 }, 'wid=800'],
-		[{ height: 400, width: 300 }, 'wid=300&hei=400'],
-		[{ fit: 'constrain' }, 'fit=constrain'],
-		[{ fit: 'wrap', upscale: false }, 'fit=wrap'],
 		[{ upscale: true }, 'fit=fit,1'],
-		[{ sharpen: true }, 'op_sharpen=1'],
-		[{ brightness: 0 }, 'op_brightness=0'],
 		[{ rotate: 12.3456789 }, 'rotate=12.345679'],
-		[{ rotate: 1e-7 }, 'rotate=0'],
 		[{ crop: ' 10, 20 ,300 , 400 ' }, 'crop=10,20,300,400'],
-		[{ backgroundColor: '#FF0000' }, 'bgc=FF0000'],
-		[{ backgroundColor: '255, 255, 255' }, 'bgc=255,255,255'],
-		[{ format: 'tif,cmyk,lzw' }, 'fmt=tif,cmyk,lzw'],
-		[{ format: 'jpeg gray' }, 'fmt=jpeg%20gray'],
-		[{ unsharpMask: '1&2' }, 'op_usm=1%262'],
 		[{ format: '$fmt$' }, 'fmt=$fmt$'],
-		[{ width: 500, format: 'png-alpha', quality: 90 }, 'wid=500&fmt=png-alpha&qlt=90'],
 	])('builds %j as %s', (fields, expected) => {
 		expect(buildUrlModifier(fields)).toBe(expected);
 	});
@@ -650,14 +562,8 @@ describe('buildUrlModifier', () => {
 
 describe('joinUrlModifiers', () => {
 	it.each<[string[], string]>([
-		[['wid=1', 'hei=2'], 'wid=1&hei=2'],
-		[['', 'wid=1', ''], 'wid=1'],
-		[['&wid=1&', '&&hei=2'], 'wid=1&hei=2'],
 		[['wid=1&&hei=2', 'fmt=png'], 'wid=1&hei=2&fmt=png'],
 		[['  wid=1  ', '\thei=2\n'], 'wid=1&hei=2'],
-		[['text=a%26b', 'wid=1'], 'text=a%26b&wid=1'],
-		[['', '  ', '&', '&&'], ''],
-		[[], ''],
 	])('joins %j as %j', (parts, expected) => {
 		expect(joinUrlModifiers(...parts)).toBe(expected);
 	});

@@ -38,8 +38,4 @@ describe('errorForItem', () => {
 		expect(shared.message).toBe('Scene7 is down');
 		expect(shared.context.itemIndex).toBeUndefined();
 	});
-
-	it('keeps the message as it is without a note', () => {
-		expect(errorForItem(NODE, new Error('plain'), 4).message).toBe('plain');
-	});
 });

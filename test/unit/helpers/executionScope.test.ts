@@ -51,13 +51,4 @@ describe('ExecutionScope.batch', () => {
 		expect(await scope.batch('other', 'x', async () => new Map(), 2)).toBeUndefined();
 		expect(loads).toEqual([['a', 'b'], ['c', 'd'], ['e'], ['f']]);
 	});
-
-	it('shares a failed load with every key of its batch', async () => {
-		const scope = new ExecutionScope();
-		const failing = async () => {
-			throw new Error('down');
-		};
-		const results = await Promise.allSettled(['a', 'b'].map(async (key) => await scope.batch('g', key, failing)));
-		expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
-	});
 });

@@ -1,27 +1,10 @@
-import { catalogOf, imageServingUrl } from '../../../nodes/Scene7Ips/helpers/imageServingUrl';
-
-describe('catalogOf', () => {
-	it.each([
-		['ApiTestCo/', 'ApiTestCo'],
-		['/ApiTestCo/', 'ApiTestCo'],
-		['ApiTestCo', 'ApiTestCo'],
-		['', ''],
-	])('%j → %j', (root, catalog) => expect(catalogOf(root)).toBe(catalog));
-});
+import { imageServingUrl } from '../../../nodes/Scene7Ips/helpers/imageServingUrl';
 
 describe('imageServingUrl', () => {
 	const prefix = 'https://s7d1.scene7.com/is/image/';
 
-	it('joins prefix, company root and name', () => {
-		expect(imageServingUrl(prefix, 'ApiTestCo/', 'macbookwin1')).toBe('https://s7d1.scene7.com/is/image/ApiTestCo/macbookwin1');
-	});
-
 	it('adds the slash a prefix lacks', () => {
 		expect(imageServingUrl('https://media.example.com/is/image', 'Brand/', 'a')).toBe('https://media.example.com/is/image/Brand/a');
-	});
-
-	it('percent-encodes root and name, so spaces, #, ? and / cannot change the URL', () => {
-		expect(imageServingUrl(prefix, 'My Co/', 'a b#c?d/e')).toBe('https://s7d1.scene7.com/is/image/My%20Co/a%20b%23c%3Fd%2Fe');
 	});
 
 	it('appends the modifier as a query string, without a leading ? or &', () => {

@@ -1,8 +1,4 @@
-import {
-	describeNameFault,
-	faultConcernsName,
-	unusualCharacters,
-} from '../../../nodes/Scene7Ips/helpers/nameFaults';
+import { describeNameFault, faultConcernsName } from '../../../nodes/Scene7Ips/helpers/nameFaults';
 
 describe('describeNameFault', () => {
 	it('says Scene7 refused the name, quoting the reason and code, naming the field and the item', () => {
@@ -14,11 +10,6 @@ describe('describeNameFault', () => {
 				"Change New Name for item 4 and run the node again. If the reason is about characters, these may be the cause: '/'" +
 				' (the node sends them exactly as written; which characters Scene7 accepts in names is not documented).',
 		});
-	});
-
-	it('lists each unusual character once, control characters by code point', () => {
-		const { description } = describeNameFault({ type: 'ipsApiFault' }, 'Name', 0, 'a<b>&<\tc');
-		expect(description).toContain("these may be the cause: '<' '>' '&' U+0009 (");
 	});
 
 	it('shows invisible characters by code point', () => {
@@ -34,14 +25,6 @@ describe('describeNameFault', () => {
 		expect(describeNameFault({ type: 'ipsApiFault', code: 30000 }, 'New Name', 2, 'plain-name_1.jpg').description).toBe(
 			'Change New Name for item 2 and run the node again.',
 		);
-	});
-});
-
-describe('unusualCharacters', () => {
-	it('keeps letters and digits of any script, spaces and . _ - out of the list', () => {
-		expect(unusualCharacters('사본_é ß-Ωmega.2 ١٢')).toEqual([]);
-		expect(unusualCharacters(`A&B <x> "q" 'a' \u{1F600}&`)).toEqual(['&', '<', '>', '"', "'", '\u{1F600}']);
-		expect(unusualCharacters('\u007F')).toEqual(['\u007F']);
 	});
 });
 

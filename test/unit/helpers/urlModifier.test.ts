@@ -1,4 +1,4 @@
-import type { IDataObject, INode, INodeParameters, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { NodeHelpers, NodeOperationError } from 'n8n-workflow';
 
 import { modifierBuilder, modifierBuilderCollection } from '../../../nodes/Scene7Ips/actions/image/modifierBuilder.description';
@@ -8,32 +8,14 @@ import {
 	checkUrlModifier,
 	composeUrlModifier,
 	type ItemParameters,
-	urlModifierWarningsField,
 } from '../../../nodes/Scene7Ips/actions/image/urlModifier';
+import { NODE as node } from '../../support/executeContext';
 import {
 	acceptedExamples,
 	examplesContradictingSyntax,
 	examplesWithUndocumentedCommands,
 } from '../fixtures/imageServing-examples';
-
-const node: INode = {
-	id: 'n1',
-	name: 'Scene7',
-	type: 'n8n-nodes-scene7.scene7Ips',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
-
-function errorOf(run: () => unknown): NodeOperationError {
-	try {
-		run();
-	} catch (error) {
-		expect(error).toBeInstanceOf(NodeOperationError);
-		return error as NodeOperationError;
-	}
-	throw new Error('expected an error');
-}
+import { errorOf } from './errorOf';
 
 describe('checkUrlModifier: three outcomes', () => {
 	it.each(acceptedExamples.map((example) => example.modifier))('passes %s without warnings', (modifier) => {
@@ -93,13 +75,6 @@ describe('checkUrlModifier: three outcomes', () => {
 		);
 		expect(checkUrlModifier(node, 'wid=800', 'URL Modifier', 1, { blockUnknown: true })).toEqual([]);
 		expect(checkUrlModifier(node, '', 'URL Modifier', 1, { blockUnknown: true })).toEqual([]);
-	});
-});
-
-describe('urlModifierWarningsField', () => {
-	it('adds urlModifierWarnings only when there are warnings', () => {
-		expect(urlModifierWarningsField([])).toEqual({});
-		expect(urlModifierWarningsField(['a', 'b'])).toEqual({ urlModifierWarnings: ['a', 'b'] });
 	});
 });
 
@@ -174,12 +149,6 @@ describe('composeUrlModifier', () => {
 
 	it('takes a missing URL Modifier as empty', () => {
 		expect(composeUrlModifier(itemWith({ modifierBuilder: { width: 10 } }), true)).toEqual({ urlModifier: 'wid=10', built: 'wid=10', warnings: [] });
-	});
-
-	it('names the item when the URL Modifier is not text', () => {
-		expect(() => composeUrlModifier(itemWith({ urlModifier: { a: 1 } }, 4), true)).toThrow(
-			'URL Modifier must be text, but it is an object [item 4]',
-		);
 	});
 });
 
