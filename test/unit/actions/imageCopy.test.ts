@@ -1,17 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { Scene7Ips } from '../../../nodes/Scene7Ips/Scene7Ips.node';
-import {
-	fakeExecuteContext,
-	type FakeContextOptions,
-	soapFault,
-	soapResult,
-	TEST_CREDENTIALS,
-} from '../../support/executeContext';
-
-const node = new Scene7Ips();
-const locator = (value: unknown) => ({ __rl: true, mode: 'id', value });
+import { fakeExecuteContext, TEST_CREDENTIALS } from '../../support/executeContext';
+import { byHandle as locator, connectionRefused, node, run, soapFault, soapResult } from './support';
 
 const copyParameters = (overrides: IDataObject = {}): IDataObject => ({
 	resource: 'image',
@@ -29,12 +20,6 @@ const copyParameters = (overrides: IDataObject = {}): IDataObject => ({
 const handleFor = (index: number) => `a|${1000 + index}|1|${2000 + index}`;
 const copyAnswer = (_request: unknown, index: number) =>
 	soapResult('copyImage', `<assetHandle>${handleFor(index)}</assetHandle>`);
-
-async function run(options: FakeContextOptions) {
-	const { context, sent } = fakeExecuteContext(options);
-	const output = await node.execute.call(context);
-	return { output: output[0], sent };
-}
 
 describe('Scene7 IPS node description', () => {
 	it('keeps the public names saved workflows depend on', () => {
@@ -83,7 +68,7 @@ describe('Scene7 IPS node description', () => {
 
 describe('Copy Image', () => {
 	it('sends copyImageParam and returns the new handle with what was sent', async () => {
-		const { output, sent } = await run({ parameters: copyParameters(), respond: copyAnswer });
+		const { output, sent } = await run(copyParameters(), copyAnswer);
 		expect(output).toEqual([
 			{
 				json: {
@@ -117,22 +102,18 @@ describe('Copy Image', () => {
 	});
 
 	it('always sends urlModifier, empty when blank', async () => {
-		const { sent } = await run({ parameters: copyParameters({ urlModifier: '' }), respond: copyAnswer });
+		const { sent } = await run(copyParameters({ urlModifier: '' }), copyAnswer);
 		expect(sent[0].body).toContain('<name>Copy_macbookwin1</name><urlModifier/></copyImageParam>');
 	});
 
 	it('passes the timeout option on', async () => {
-		const { sent } = await run({ parameters: copyParameters({ options: { timeout: 5000 } }), respond: copyAnswer });
+		const { sent } = await run(copyParameters({ options: { timeout: 5000 } }), copyAnswer);
 		expect(sent[0].options.timeout).toBe(5000);
 	});
 
 	it('copies many items in order, each paired to its input', async () => {
 		const items = Array.from({ length: 60 }, (_, index) => ({ json: { index } }));
-		const { output, sent } = await run({
-			items,
-			parameters: (index) => copyParameters({ name: `copy_${index}`, urlModifier: `wid=${100 + index}` }),
-			respond: copyAnswer,
-		});
+		const { output = [], sent } = await run((index) => copyParameters({ name: `copy_${index}`, urlModifier: `wid=${100 + index}` }), copyAnswer, { items });
 		expect(sent).toHaveLength(60);
 		expect(output.map((item) => item.pairedItem)).toEqual(items.map((_, index) => ({ item: index })));
 		expect(output.map((item) => item.json.assetHandle)).toEqual(items.map((_, index) => handleFor(index)));
@@ -140,11 +121,11 @@ describe('Copy Image', () => {
 	});
 
 	it('turns numbers from expressions into text and trims handles and names', async () => {
-		const { output, sent } = await run({
-			parameters: copyParameters({ name: 2024, folderHandle: locator(' ApiTestCo/ '), assetHandle: locator('a|739|1|537\u0020') }),
-			respond: copyAnswer,
-		});
-		expect(output[0].json).toMatchObject({ name: '2024', folderHandle: 'ApiTestCo/', sourceAssetHandle: 'a|739|1|537' });
+		const { json, sent } = await run(
+			copyParameters({ name: 2024, folderHandle: locator(' ApiTestCo/ '), assetHandle: locator('a|739|1|537\u0020') }),
+			copyAnswer,
+		);
+		expect(json?.[0]).toMatchObject({ name: '2024', folderHandle: 'ApiTestCo/', sourceAssetHandle: 'a|739|1|537' });
 		expect(sent[0].body).toContain('<folderHandle>ApiTestCo/</folderHandle><name>2024</name>');
 	});
 
@@ -195,23 +176,19 @@ describe('Copy Image: bad input is refused before any request', () => {
 		['a modifier with a raw <', { urlModifier: 'wid=<800>' }, 'URL Modifier is not valid Image Serving syntax: `wid=<800>`'],
 		['a modifier with a control character', { urlModifier: 'wid=800\u0007' }, 'URL Modifier contains a control character (U+0007) at position 8 [item 0]'],
 	])('%s', async (_case, overrides, message) => {
-		const { context, sent } = fakeExecuteContext({ parameters: copyParameters(overrides), respond: copyAnswer });
-		const failure = node.execute.call(context);
-		await expect(failure).rejects.toThrow(NodeOperationError);
-		await expect(failure).rejects.toThrow(message);
+		const { error, sent } = await run(copyParameters(overrides), copyAnswer);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error?.message).toContain(message);
 		expect(sent).toHaveLength(0);
 	});
 
 	it('names the item that failed', async () => {
-		const { context, sent } = fakeExecuteContext({
+		const { error, sent } = await run((index) => copyParameters({ name: index === 2 ? '' : `ok_${index}` }), copyAnswer, {
 			items: [{ json: {} }, { json: {} }, { json: {} }],
-			parameters: (index) => copyParameters({ name: index === 2 ? '' : `ok_${index}` }),
-			respond: copyAnswer,
 		});
-		const error = await node.execute.call(context).catch((caught: NodeOperationError) => caught);
 		expect(error).toBeInstanceOf(NodeOperationError);
-		expect((error as NodeOperationError).message).toBe('New Name is empty [item 2]');
-		expect((error as NodeOperationError).context.itemIndex).toBe(2);
+		expect(error?.message).toBe('New Name is empty [item 2]');
+		expect(error?.context?.itemIndex).toBe(2);
 		// Items run side by side; the bad row fails before the others send, and stops the run.
 		expect(sent).toHaveLength(0);
 	});
@@ -220,15 +197,14 @@ describe('Copy Image: bad input is refused before any request', () => {
 describe('Copy Image: failures', () => {
 	it('gives one error item per failed input with continueOnFail and goes on', async () => {
 		const items = Array.from({ length: 5 }, () => ({ json: {} }));
-		const { output, sent } = await run({
-			items,
-			continueOnFail: true,
-			parameters: (index) => copyParameters({ name: index === 1 ? '' : `copy_${index}` }),
-			respond: (request, index) =>
+		const { output = [], sent } = await run(
+			(index) => copyParameters({ name: index === 1 ? '' : `copy_${index}` }),
+			(request, index) =>
 				request.body.includes('<name>copy_3</name>')
 					? soapFault('ipsApiFault', 30000, "Asset ID 'copy_3' is already in use.")
 					: copyAnswer(request, index),
-		});
+			{ items, continueOnFail: true },
+		);
 		expect(sent).toHaveLength(4);
 		expect(output).toHaveLength(5);
 		expect(output.map((item) => item.pairedItem)).toEqual(items.map((_, index) => ({ item: index })));
@@ -281,8 +257,7 @@ describe('Copy Image: failures', () => {
 			null,
 		],
 	])('explains %s, with Scene7\'s fault type and code as the error code', async (_case, response, message, httpCode) => {
-		const { context } = fakeExecuteContext({ parameters: copyParameters(), respond: () => response });
-		const error = (await node.execute.call(context).catch((caught: unknown) => caught)) as NodeApiError;
+		const error = (await run(copyParameters(), () => response)).error as NodeApiError;
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toBe(message);
 		expect(error.httpCode).toBe(httpCode);
@@ -291,14 +266,8 @@ describe('Copy Image: failures', () => {
 	});
 
 	it('explains network failures without the request', async () => {
-		const { context } = fakeExecuteContext({
-			parameters: copyParameters(),
-			respond: () => {
-				throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
-			},
-		});
-		const error = (await node.execute.call(context).catch((caught: unknown) => caught)) as NodeApiError;
+		const { error } = await run(copyParameters(), connectionRefused);
 		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toBe('Could not reach Scene7 for copyImage: the server refused the connection');
+		expect(error?.message).toBe('Could not reach Scene7 for copyImage: the server refused the connection');
 	});
 });

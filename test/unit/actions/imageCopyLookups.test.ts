@@ -1,10 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { Scene7Ips } from '../../../nodes/Scene7Ips/Scene7Ips.node';
-import { fakeExecuteContext, type SentRequest, soapFault, soapResult } from '../../support/executeContext';
+import type { SentRequest } from '../../support/executeContext';
+import { operationOf, run as runNode, soapFault, soapResult } from './support';
 
-const node = new Scene7Ips();
 const locator = (mode: string, value: unknown) => ({ __rl: true, mode, value });
 
 const FOLDER_TREE =
@@ -23,7 +22,6 @@ const ASSETS: Record<string, Array<[string, string]>> = {
 	],
 };
 
-const operationOf = (request: SentRequest) => String(request.options.headers?.SOAPAction);
 const elementValue = (body: string, element: string) =>
 	(new RegExp(`<${element}>([^<]*)</${element}>`).exec(body)?.[1] ?? '')
 		.replace(/&amp;/g, '&')
@@ -69,24 +67,11 @@ const parameters = (overrides: IDataObject = {}): IDataObject => ({
 });
 
 async function run(overrides: IDataObject | ((index: number) => IDataObject), itemCount = 1, continueOnFail = false) {
-	const { context, sent } = fakeExecuteContext({
-		items: Array.from({ length: itemCount }, () => ({ json: {} })),
-		parameters: typeof overrides === 'function' ? (index) => parameters(overrides(index)) : parameters(overrides),
-		continueOnFail,
-		respond: answer,
-	});
-	const output = await node.execute.call(context).then((result) => result[0]);
-	return { output, sent, operations: sent.map(operationOf) };
+	const items = Array.from({ length: itemCount }, () => ({ json: {} }));
+	const perItem = typeof overrides === 'function' ? (index: number) => parameters(overrides(index)) : parameters(overrides);
+	const result = await runNode(perItem, answer, { items, continueOnFail });
+	return { ...result, output: result.output ?? [] };
 }
-
-const failureOf = async (overrides: IDataObject) => {
-	const { context, sent } = fakeExecuteContext({ parameters: parameters(overrides), respond: answer });
-	const error = await node.execute.call(context).then(
-		() => undefined,
-		(caught: Error) => caught,
-	);
-	return { error, operations: sent.map(operationOf) };
-};
 
 describe('Copy Image with names and paths', () => {
 	it('resolves company name, image name and folder path to handles before copying', async () => {
@@ -174,14 +159,14 @@ describe('Copy Image with names and paths', () => {
 			['getCompanyInfo', 'getAssetsByName', 'getFolderTree'],
 		],
 	])('refuses %s with a clear error', async (_case, overrides, message, operations) => {
-		const { error, operations: sent } = await failureOf(overrides);
+		const { error, operations: sent } = await run(overrides);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error?.message).toBe(message);
 		expect(sent).toEqual(operations);
 	});
 
 	it('lists the candidates when a name is ambiguous', async () => {
-		const { error } = await failureOf({ assetHandle: locator('name', 'hat twin') });
+		const { error } = await run({ assetHandle: locator('name', 'hat twin') });
 		expect((error as NodeOperationError).description).toBe(
 			'Enter the handle of the one you mean: a|900|1|1 in ApiTestCo/, a|901|1|1 in ApiTestCo/summer/.',
 		);
@@ -210,7 +195,7 @@ describe('Copy Image: URL Modifier check and builder', () => {
 	};
 
 	it('refuses an invalid modifier before any request, naming the command', async () => {
-		const { error, operations } = await failureOf({ ...ids, urlModifier: 'wid=800&qlt=150' });
+		const { error, operations } = await run({ ...ids, urlModifier: 'wid=800&qlt=150' });
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error?.message).toMatch(/^URL Modifier is not valid Image Serving syntax: `qlt=150`: quality must be 1-100.* \[item 0\]$/);
 		expect(operations).toEqual([]);

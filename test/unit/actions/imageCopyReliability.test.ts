@@ -3,30 +3,30 @@ import type { IDataObject } from 'n8n-workflow';
 // The module object itself (not a namespace copy), so a spy replaces what the node calls.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import n8nWorkflow = require('n8n-workflow');
-import { NodeApiError } from 'n8n-workflow';
 import { Readable } from 'node:stream';
 
-import { Scene7Ips } from '../../../nodes/Scene7Ips/Scene7Ips.node';
 import { MAX_RESPONSE_BYTES } from '../../../nodes/Scene7Ips/transport/body';
 import {
-	fakeExecuteContext,
+	byHandle,
+	connectionRefused,
+	connectionReset,
 	type FakeResponse,
-	type SentRequest,
+	networkError,
+	operationOf,
+	run,
+	scripted,
 	soapFault,
 	soapResult,
-} from '../../support/executeContext';
+} from './support';
 
-const node = new Scene7Ips();
-const locator = (value: string) => ({ __rl: true, mode: 'id', value });
-const operationOf = (request: SentRequest) => String(request.options.headers?.SOAPAction);
-const nameIn = (request: SentRequest) => /<name>([^<]*)<\/name>/.exec(request.body)?.[1];
+const nameIn = (request: { body: string }) => /<name>([^<]*)<\/name>/.exec(request.body)?.[1];
 
 const parameters = (options: IDataObject = {}, overrides: IDataObject = {}): IDataObject => ({
 	resource: 'image',
 	operation: 'copy',
-	companyHandle: locator('c|6'),
-	assetHandle: locator('a|739|1|537'),
-	folderHandle: locator('ApiTestCo/'),
+	companyHandle: byHandle('c|6'),
+	assetHandle: byHandle('a|739|1|537'),
+	folderHandle: byHandle('ApiTestCo/'),
 	name: 'Copy_macbookwin1',
 	urlModifier: '',
 	// The image URL's lookups have their own tests (image/imageUrlOutput.test.ts).
@@ -41,37 +41,12 @@ const assetsAnswer = (items: string) => soapResult('getAssetsByName', items ? `<
 const copied = (handle: string) => soapResult('copyImage', `<assetHandle>${handle}</assetHandle>`);
 const nameInUse = (name: string) => soapFault('ipsApiFault', 30000, `Asset ID '${name}' is already in use.`);
 
-/** Answers each operation from its own script of responses, in order (the last one repeats). */
-function scripted(script: Record<string, Array<FakeResponse | (() => FakeResponse)>>) {
-	const seen: Record<string, number> = {};
-	return (request: SentRequest) => {
-		const operation = operationOf(request);
-		const answers = script[operation];
-		if (!answers) throw new Error(`unexpected ${operation}`);
-		const index = Math.min(seen[operation] ?? 0, answers.length - 1);
-		seen[operation] = (seen[operation] ?? 0) + 1;
-		const answer = answers[index];
-		return typeof answer === 'function' ? answer() : answer;
-	};
-}
-
-const networkError = (code: string, message: string) => () => {
-	throw Object.assign(new Error(message), { code });
-};
-
-async function run(params: IDataObject, respond: (request: SentRequest) => FakeResponse) {
-	const { context, sent } = fakeExecuteContext({ parameters: params, respond });
-	const result = await node.execute.call(context).then(
-		(output) => ({ json: output[0][0].json, error: undefined }),
-		(error: NodeApiError) => ({ json: undefined, error }),
-	);
-	return { ...result, operations: sent.map(operationOf), sent };
-}
-
 describe('If Name Exists', () => {
-	it('fail (default) reports the conflict with the server reason', async () => {
+	it('fail (default) reports the conflict with the server reason and points to If Name Exists', async () => {
 		const { error, operations } = await run(parameters(), scripted({ copyImage: [nameInUse('Copy_macbookwin1')] }));
 		expect(error?.message).toBe("Scene7 could not run copyImage: Asset ID 'Copy_macbookwin1' is already in use. (30000)");
+		expect(error?.description).toContain('Options > If Name Exists to Use Existing');
+		expect((error as { httpCode?: string } | undefined)?.httpCode).toBe('ipsApiFault 30000');
 		expect(operations).toEqual(['copyImage']);
 	});
 
@@ -84,7 +59,7 @@ describe('If Name Exists', () => {
 		expect(sent[0].body).toContain('<nameArray><items>Copy_macbookwin1</items></nameArray></getAssetsByNameParam>');
 		// The existing asset's own values; Scene7 does not say what modifier it was made with, so
 		// this run's modifier is not reported as if it were.
-		expect(json).toEqual({
+		expect(json?.[0]).toEqual({
 			assetHandle: 'a|42|1|1',
 			companyHandle: 'c|6',
 			sourceAssetHandle: 'a|739|1|537',
@@ -100,7 +75,7 @@ describe('If Name Exists', () => {
 			scripted({ getAssetsByName: [assetsAnswer('')], copyImage: [copied('a|50|1|1')] }),
 		);
 		expect(operations).toEqual(['getAssetsByName', 'copyImage']);
-		expect(json).toMatchObject({ assetHandle: 'a|50|1|1', alreadyExisted: false });
+		expect(json?.[0]).toMatchObject({ assetHandle: 'a|50|1|1', alreadyExisted: false });
 	});
 
 	it('useExisting takes the copy another run made between the check and the copy', async () => {
@@ -112,7 +87,7 @@ describe('If Name Exists', () => {
 			}),
 		);
 		expect(operations).toEqual(['getAssetsByName', 'copyImage', 'getAssetsByName']);
-		expect(json).toMatchObject({ assetHandle: 'a|77|1|1', alreadyExisted: true });
+		expect(json?.[0]).toMatchObject({ assetHandle: 'a|77|1|1', alreadyExisted: true });
 	});
 
 	it('useExisting still fails when the name is used in another folder', async () => {
@@ -130,12 +105,6 @@ describe('If Name Exists', () => {
 		);
 	});
 
-	it('fail points to If Name Exists when the name is taken', async () => {
-		const { error } = await run(parameters(), scripted({ copyImage: [nameInUse('Copy_macbookwin1')] }));
-		expect(error?.description).toContain('Options > If Name Exists to Use Existing');
-		expect((error as { httpCode?: string } | undefined)?.httpCode).toBe('ipsApiFault 30000');
-	});
-
 	it('rename picks the first free name checked with checkAssetNames', async () => {
 		const { json, sent, operations } = await run(
 			parameters({ ifNameExists: 'rename' }),
@@ -149,7 +118,7 @@ describe('If Name Exists', () => {
 			'<assetNameArray><items>Copy_macbookwin1</items><items>Copy_macbookwin1_1</items><items>Copy_macbookwin1_2</items>',
 		);
 		expect(nameIn(sent[1])).toBe('Copy_macbookwin1_2');
-		expect(json).toMatchObject({ assetHandle: 'a|60|1|1', name: 'Copy_macbookwin1_2', requestedName: 'Copy_macbookwin1', alreadyExisted: false });
+		expect(json?.[0]).toMatchObject({ assetHandle: 'a|60|1|1', name: 'Copy_macbookwin1_2', requestedName: 'Copy_macbookwin1', alreadyExisted: false });
 	});
 
 	it('rename looks again when the name was taken after the check', async () => {
@@ -167,7 +136,7 @@ describe('If Name Exists', () => {
 			'Copy_macbookwin1',
 			'Copy_macbookwin1_1',
 		]);
-		expect(json).toMatchObject({ assetHandle: 'a|61|1|1', name: 'Copy_macbookwin1_1' });
+		expect(json?.[0]).toMatchObject({ assetHandle: 'a|61|1|1', name: 'Copy_macbookwin1_1' });
 	});
 });
 
@@ -175,10 +144,10 @@ describe('retries never duplicate a copy', () => {
 	it('retries a call Scene7 certainly did not run without looking first', async () => {
 		const { json, operations } = await run(
 			parameters(),
-			scripted({ copyImage: [networkError('ECONNREFUSED', 'connect ECONNREFUSED'), { statusCode: 503, body: 'busy' }, copied('a|70|1|1')] }),
+			scripted({ copyImage: [connectionRefused, { statusCode: 503, body: 'busy' }, copied('a|70|1|1')] }),
 		);
 		expect(operations).toEqual(['copyImage', 'copyImage', 'copyImage']);
-		expect(json?.assetHandle).toBe('a|70|1|1');
+		expect(json?.[0].assetHandle).toBe('a|70|1|1');
 	});
 
 	it('looks for the copy before sending again after a timeout, and sends again when it is not there', async () => {
@@ -190,11 +159,11 @@ describe('retries never duplicate a copy', () => {
 			}),
 		);
 		expect(operations).toEqual(['copyImage', 'getAssetsByName', 'copyImage']);
-		expect(json?.assetHandle).toBe('a|71|1|1');
+		expect(json?.[0].assetHandle).toBe('a|71|1|1');
 	});
 
 	it.each([
-		['a reset connection', networkError('ECONNRESET', 'socket hang up')],
+		['a reset connection', connectionReset],
 		['a gateway timeout', () => ({ statusCode: 504, body: '<html><body>Gateway Timeout</body></html>' })],
 		['a truncated answer', () => ({ statusCode: 200, body: copied('a|1|1|1').body.slice(0, 150) })],
 	])('returns the copy Scene7 made when %s lost the answer', async (_case, lostAnswer) => {
@@ -206,19 +175,19 @@ describe('retries never duplicate a copy', () => {
 			}),
 		);
 		expect(operations).toEqual(['copyImage', 'getAssetsByName']);
-		expect(json).toMatchObject({ assetHandle: 'a|72|1|1', alreadyExisted: false });
+		expect(json?.[0]).toMatchObject({ assetHandle: 'a|72|1|1', alreadyExisted: false });
 	});
 
 	it('does not take an asset of that name created long before the copy as the copy', async () => {
 		const { operations, json } = await run(
 			parameters(),
 			scripted({
-				copyImage: [networkError('ECONNRESET', 'socket hang up'), copied('a|73|1|1')],
+				copyImage: [connectionReset, copied('a|73|1|1')],
 				getAssetsByName: [assetsAnswer(asset('a|5|1|1', 'Copy_macbookwin1', 'ApiTestCo/', '2020-01-01T00:00:00Z'))],
 			}),
 		);
 		expect(operations).toEqual(['copyImage', 'getAssetsByName', 'copyImage']);
-		expect(json?.assetHandle).toBe('a|73|1|1');
+		expect(json?.[0].assetHandle).toBe('a|73|1|1');
 	});
 
 	it('gives up after the configured attempts and says so', async () => {
@@ -244,7 +213,7 @@ describe('retries never duplicate a copy', () => {
 			scripted({ copyImage: [{ statusCode: 429, body: '', headers: { 'retry-after': '1' } } as FakeResponse, copied('a|74|1|1')] }),
 		);
 		expect(operations).toEqual(['copyImage', 'copyImage']);
-		expect(json?.assetHandle).toBe('a|74|1|1');
+		expect(json?.[0].assetHandle).toBe('a|74|1|1');
 		expect(sleep.mock.calls.map(([ms]) => ms)).toContain(1000);
 		sleep.mockRestore();
 	});
@@ -254,7 +223,7 @@ describe('hostile answers', () => {
 	it('reads an answer delivered as a stream', async () => {
 		const body = Readable.from([Buffer.from(copied('a|80|1|1').body)]);
 		const { json } = await run(parameters(), () => ({ statusCode: 200, body }) as unknown as FakeResponse);
-		expect(json?.assetHandle).toBe('a|80|1|1');
+		expect(json?.[0].assetHandle).toBe('a|80|1|1');
 	});
 
 	it('refuses an answer over the size limit without reading it all', async () => {

@@ -4,12 +4,10 @@
 import n8nWorkflow = require('n8n-workflow');
 
 import { RunController, STARTS_PER_TURN } from '../../../nodes/Scene7Ips/actions/runController';
-import { Scene7Ips } from '../../../nodes/Scene7Ips/Scene7Ips.node';
-import { fakeExecuteContext, type SentRequest, soapFault, soapResult } from '../../support/executeContext';
+import type { SentRequest } from '../../support/executeContext';
+import { byHandle, byName, operationOf, run as runNode, soapFault, soapResult } from './support';
 
-const node = new Scene7Ips();
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const operationOf = (request: SentRequest) => String(request.options.headers?.SOAPAction);
 const nameIn = (request: SentRequest) => /<name>([^<]*)<\/name>/.exec(request.body)?.[1] ?? '';
 
 describe('RunController', () => {
@@ -172,9 +170,9 @@ describe('Copy Image with Concurrency', () => {
 	const parameters = (index: number, concurrency: number) => ({
 		resource: 'image',
 		operation: 'copy',
-		companyHandle: { __rl: true, mode: 'id', value: 'c|6' },
-		assetHandle: { __rl: true, mode: 'name', value: index % 3 === 0 ? 'macbookwin1' : 'hat' },
-		folderHandle: { __rl: true, mode: 'id', value: 'ApiTestCo/' },
+		companyHandle: byHandle('c|6'),
+		assetHandle: byName(index % 3 === 0 ? 'macbookwin1' : 'hat'),
+		folderHandle: byHandle('ApiTestCo/'),
 		name: index === 7 ? '' : `copy_${index}`,
 		urlModifier: '',
 		// The image URL's two lookups go out side by side (item.imageUrl), which this count of copies in flight leaves out.
@@ -184,11 +182,9 @@ describe('Copy Image with Concurrency', () => {
 	it('returns every item in input order, paired, with shared lookups and errors in place', async () => {
 		let inFlight = 0;
 		let peak = 0;
-		const { context, sent } = fakeExecuteContext({
-			items: Array.from({ length: 40 }, () => ({ json: {} })),
-			parameters: (index) => parameters(index, 8),
-			continueOnFail: true,
-			respond: async (request) => {
+		const { output = [], sent } = await runNode(
+			(index) => parameters(index, 8),
+			async (request) => {
 				peak = Math.max(peak, ++inFlight);
 				const name = nameIn(request);
 				// Later items answer sooner, so completion order is not input order.
@@ -201,8 +197,8 @@ describe('Copy Image with Concurrency', () => {
 				if (name === 'copy_13') return soapFault('ipsApiFault', 30000, "Asset ID 'copy_13' is already in use.");
 				return soapResult('copyImage', `<assetHandle>a|9${name.split('_')[1]}|1|1</assetHandle>`);
 			},
-		});
-		const [output] = await node.execute.call(context);
+			{ items: Array.from({ length: 40 }, () => ({ json: {} })), continueOnFail: true },
+		);
 		expect(output).toHaveLength(40);
 		expect(output.map((item) => item.pairedItem)).toEqual(output.map((_, index) => ({ item: index })));
 		expect(output[7].json.error).toBe('New Name is empty [item 7]');
@@ -220,10 +216,9 @@ describe('Copy Image with Concurrency', () => {
 		const sleep = jest.spyOn(n8nWorkflow, 'sleepWithAbort');
 		let throttled = false;
 		const sentAt: number[] = [];
-		const { context } = fakeExecuteContext({
-			items: Array.from({ length: 8 }, () => ({ json: {} })),
-			parameters: (index) => ({ ...parameters(index, 4), assetHandle: { __rl: true, mode: 'id', value: 'a|1|1|1' }, name: `copy_${index}` }),
-			respond: async (request) => {
+		const { output = [] } = await runNode(
+			(index) => ({ ...parameters(index, 4), assetHandle: byHandle('a|1|1|1'), name: `copy_${index}` }),
+			async (request) => {
 				sentAt.push(Date.now());
 				await delay(5);
 				if (!throttled) {
@@ -232,8 +227,8 @@ describe('Copy Image with Concurrency', () => {
 				}
 				return soapResult('copyImage', `<assetHandle>a|${nameIn(request)}</assetHandle>`);
 			},
-		});
-		const [output] = await node.execute.call(context);
+			{ items: Array.from({ length: 8 }, () => ({ json: {} })) },
+		);
 		expect(output.map((item) => item.json.assetHandle)).toEqual(output.map((_, index) => `a|copy_${index}`));
 		// Every worker that asked to send while the gate was shut waited for it to open.
 		expect(sleep.mock.calls.filter(([ms]) => Number(ms) > 500).length).toBeGreaterThanOrEqual(2);

@@ -1,6 +1,6 @@
 // Shared pieces of the operation tests: run the node on a fake context, answer each IPS operation
 // from a script, read back the <operation>Param element the node sent, build IPS answer XML.
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { Scene7Ips } from '../../../nodes/Scene7Ips/Scene7Ips.node';
 import { fakeExecuteContext, type FakeResponse, type SentRequest, soapFault, soapResult } from '../../support/executeContext';
@@ -11,6 +11,19 @@ export const NS = 'http://www.scene7.com/IpsApi/xsd/2014-04-03';
 export const byHandle = (value: unknown) => ({ __rl: true, mode: 'id', value });
 export const byName = (value: unknown) => ({ __rl: true, mode: 'name', value });
 export const byPath = (value: unknown) => ({ __rl: true, mode: 'path', value });
+
+/** Parameters of an image operation on the demo image, retried 3 times without waiting; `fields` are the operation's own. */
+export const imageParameters =
+	(operation: string, fields: IDataObject = {}) =>
+	(overrides: IDataObject = {}): IDataObject => ({
+		resource: 'image',
+		operation,
+		companyHandle: byHandle('c|6'),
+		assetHandle: byHandle('a|739|1|537'),
+		options: { retry: { settings: { attempts: 3, backoff: 0 } } },
+		...fields,
+		...overrides,
+	});
 
 export const operationOf = (request: SentRequest) => String(request.options.headers?.SOAPAction);
 
@@ -52,20 +65,30 @@ export const connectionRefused = networkError('ECONNREFUSED', 'connect ECONNREFU
 export interface RunOptions {
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	/** Adds to the context what some operations need of n8n beyond the fake's basics. */
+	prepare?: (context: IExecuteFunctions) => void;
 }
 
 /** Runs the node; resolves with its output or the error it threw, plus every request it sent. */
 export async function run(
 	parameters: IDataObject | ((itemIndex: number) => IDataObject),
 	respond: (request: SentRequest, index: number) => FakeResponse | Promise<FakeResponse>,
-	{ items, continueOnFail }: RunOptions = {},
+	{ items, continueOnFail, prepare }: RunOptions = {},
 ) {
 	const { context, sent } = fakeExecuteContext({ parameters, respond, items, continueOnFail });
+	prepare?.(context);
 	const result = await node.execute.call(context).then(
 		(output) => ({ output: output[0], error: undefined }),
 		(error: Error & { description?: string; context?: IDataObject }) => ({ output: undefined, error }),
 	);
 	return { ...result, json: result.output?.map((item) => item.json), sent, operations: sent.map(operationOf) };
+}
+
+/** Runs parameters the node must refuse before sending anything; resolves with the message it threw. */
+export async function refusal(parameters: IDataObject) {
+	const { error, sent } = await run(parameters, scripted({}));
+	expect(sent).toHaveLength(0);
+	return error?.message;
 }
 
 /** An element per field, in the order given; nested objects become nested elements. */
@@ -101,4 +124,4 @@ export const assetsAnswer = (operation: string, items: string[], extra = '') =>
 
 export const emptyAnswer = (operation: string) => soapResult(operation, '');
 
-export { soapFault, soapResult };
+export { type FakeResponse, soapFault, soapResult };

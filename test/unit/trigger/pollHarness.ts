@@ -5,7 +5,7 @@ import type { IDataObject, IHttpRequestOptions, INode, IPollFunctions, WorkflowE
 import { Scene7IpsApi } from '../../../credentials/Scene7IpsApi.credentials';
 import { Scene7IpsTrigger } from '../../../nodes/Scene7IpsTrigger/Scene7IpsTrigger.node';
 import { call } from '../../sandbox/raw-soap';
-import { DEMO, type Sandbox } from '../../sandbox/server';
+import { DEMO, type Sandbox, startSandbox } from '../../sandbox/server';
 
 const NODE: INode = {
 	id: 'trigger-1',
@@ -73,4 +73,32 @@ export async function soap(sandbox: Sandbox, operation: string, fields: Array<[s
 	const res = await call(sandbox.serviceUrl, operation, [['companyHandle', DEMO.companyHandle], ...fields]);
 	if (res.status !== 200) throw new Error(`${operation} failed: ${res.body}`);
 	return res.body;
+}
+
+/** A test file's sandbox, started once and reset before each test, with the helpers bound to it. */
+export function useSandbox() {
+	const env = {
+		sandbox: undefined as unknown as Sandbox,
+		pollContext: (parameters: IDataObject, options?: PollOptions) => pollContext(env.sandbox, parameters, options),
+		soap: async (operation: string, fields: Array<[string, string]>) => await soap(env.sandbox, operation, fields),
+		/** A copy of the demo image, as a new asset of that name in the folder. */
+		copyInto: async (folder: string, name: string) =>
+			await soap(env.sandbox, 'copyImage', [
+				['assetHandle', DEMO.assetHandle],
+				['folderHandle', folder],
+				['name', name],
+				['urlModifier', ''],
+			]),
+	};
+	beforeAll(async () => {
+		env.sandbox = await startSandbox();
+	});
+	afterAll(async () => {
+		await env.sandbox.close();
+	});
+	beforeEach(() => {
+		env.sandbox.reset();
+		env.sandbox.setInjector(undefined);
+	});
+	return env;
 }

@@ -1,32 +1,13 @@
 // The trigger node's poll() against the in-process IPS sandbox (pollHarness.ts).
 import type { IDataObject } from 'n8n-workflow';
 
-import { DEMO, injectRule, SEED, startSandbox, type Sandbox } from '../../sandbox/server';
-import { jsonOf, poll, type PollOptions, pollContext as harness, rl, soap as soapTo } from './pollHarness';
+import { DEMO, injectRule, SEED } from '../../sandbox/server';
+import { jsonOf, poll, rl, useSandbox } from './pollHarness';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(() => {
-	sandbox.reset();
-	sandbox.setInjector(undefined);
-});
-
-const pollContext = (parameters: IDataObject, options?: PollOptions) => harness(sandbox, parameters, options);
-const soap = async (operation: string, fields: Array<[string, string]>) => await soapTo(sandbox, operation, fields);
-const copyInto = async (folder: string, name: string) =>
-	await soap('copyImage', [
-		['assetHandle', DEMO.assetHandle],
-		['folderHandle', folder],
-		['name', name],
-		['urlModifier', ''],
-	]);
-const handleNamed = (name: string) => sandbox.state.assets.find((a) => a.name === name)?.assetHandle;
-const searches = (since: number) => sandbox.requests.slice(since).filter((r) => r.operation === 'searchAssets');
+const env = useSandbox();
+const { pollContext, soap, copyInto } = env;
+const handleNamed = (name: string) => env.sandbox.state.assets.find((a) => a.name === name)?.assetHandle;
+const searches = (since: number) => env.sandbox.requests.slice(since).filter((r) => r.operation === 'searchAssets');
 
 const summerParameters = (event: string): IDataObject => ({
 	event,
@@ -56,7 +37,7 @@ describe('Scene7 IPS Trigger poll()', () => {
 			'modified summer-hero',
 		]);
 		const added = out.find((j) => j.name === 'trigger-new');
-		const copy = sandbox.state.assets.find((a) => a.name === 'trigger-new')!;
+		const copy = env.sandbox.state.assets.find((a) => a.name === 'trigger-new')!;
 		expect(added).toMatchObject({
 			event: 'added',
 			assetHandle: copy.assetHandle,
@@ -78,18 +59,18 @@ describe('Scene7 IPS Trigger poll()', () => {
 		await copyInto(SEED.folders.summer, 'seed-copy');
 		const added = pollContext(summerParameters('added'));
 		await poll(added);
-		let since = sandbox.requests.length;
+		let since = env.sandbox.requests.length;
 		await poll(added);
 		const [withRange] = searches(since);
 		expect(withRange.rawBody).toMatch(/<field>Created<\/field><op>Between<\/op><minDate>[^<]+<\/minDate><maxDate>[^<]+<\/maxDate>/);
 		expect(withRange.rawBody).toContain('<sortBy>Created</sortBy><sortDirection>Descending</sortDirection>');
 		const minDate = /<minDate>([^<]+)<\/minDate>/.exec(withRange.rawBody)![1];
-		const copy = sandbox.state.assets.find((a) => a.name === 'seed-copy')!;
+		const copy = env.sandbox.state.assets.find((a) => a.name === 'seed-copy')!;
 		expect(Date.parse(minDate)).toBe(Date.parse(copy.created) - 5 * 60 * 1000);
 
 		const modified = pollContext(summerParameters('modified'));
 		await poll(modified);
-		since = sandbox.requests.length;
+		since = env.sandbox.requests.length;
 		await poll(modified);
 		const [bySort] = searches(since);
 		expect(bySort.rawBody).not.toContain('<systemFieldConditionArray>');
@@ -105,7 +86,7 @@ describe('Scene7 IPS Trigger poll()', () => {
 		await poll(h);
 		await copyInto(SEED.folders.summer, 'promo-shot');
 		await copyInto(SEED.folders.summer, 'other-shot');
-		const since = sandbox.requests.length;
+		const since = env.sandbox.requests.length;
 		expect(jsonOf(await poll(h)).map((j) => `${j.event} ${j.name}`)).toEqual(['added promo-shot']);
 		const [search] = searches(since);
 		expect(search.rawBody).toMatch(
@@ -163,7 +144,7 @@ describe('Scene7 IPS Trigger poll()', () => {
 		const saved = JSON.parse(JSON.stringify(h.staticData)) as IDataObject;
 		await copyInto(SEED.folders.summer, 'during-outage');
 		// A proxy's error page instead of Scene7's answer (not retried: HTTP 500 is not a gateway error).
-		sandbox.setInjector(injectRule({ action: { kind: 'status', status: 500 }, operation: 'searchAssets', times: 1 }));
+		env.sandbox.setInjector(injectRule({ action: { kind: 'status', status: 500 }, operation: 'searchAssets', times: 1 }));
 		await expect(poll(h)).rejects.toThrow('Scene7 answered with a web page instead of a SOAP response (HTTP 500)');
 		expect(h.staticData).toEqual(saved);
 		expect(jsonOf(await poll(h)).map((j) => `${j.event} ${j.name}`)).toEqual(['added during-outage']);

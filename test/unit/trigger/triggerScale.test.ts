@@ -3,31 +3,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { INFO_BLOCKS } from '../../../nodes/Scene7IpsTrigger/fields';
-import { DEMO, SEED, startSandbox, type Sandbox } from '../../sandbox/server';
-import { jsonOf, poll, type PollOptions, pollContext as harness, rl, soap as soapTo } from './pollHarness';
+import { DEMO, SEED } from '../../sandbox/server';
+import { jsonOf, poll, rl, useSandbox } from './pollHarness';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(() => {
-	sandbox.reset();
-	sandbox.setInjector(undefined);
-});
-
-const pollContext = (parameters: IDataObject, options?: PollOptions) => harness(sandbox, parameters, options);
-const copyInto = async (folder: string, name: string) =>
-	await soapTo(sandbox, 'copyImage', [
-		['assetHandle', DEMO.assetHandle],
-		['folderHandle', folder],
-		['name', name],
-		['urlModifier', ''],
-	]);
+const env = useSandbox();
+const { pollContext, soap, copyInto } = env;
 /** The operations Scene7 was asked for since request number `since`. */
-const callsSince = (since: number) => sandbox.requests.slice(since).map((r) => r.operation);
+const callsSince = (since: number) => env.sandbox.requests.slice(since).map((r) => r.operation);
 
 /** Company by name and folder by path: the locators that each cost a lookup. */
 const byNameAndPath = (event: string, filters: IDataObject = {}): IDataObject => ({
@@ -37,8 +19,7 @@ const byNameAndPath = (event: string, filters: IDataObject = {}): IDataObject =>
 	filters,
 });
 
-const soap = async (operation: string, fields: Array<[string, string]>) => await soapTo(sandbox, operation, fields);
-const searchBodies = (since: number) => sandbox.requests.slice(since).filter((r) => r.operation === 'searchAssets').map((r) => r.rawBody);
+const searchBodies = (since: number) => env.sandbox.requests.slice(since).filter((r) => r.operation === 'searchAssets').map((r) => r.rawBody);
 /** The responseFieldArray items a search asked for, in order. */
 const fieldsAskedIn = (body: string) => {
 	const list = /<responseFieldArray>(.*?)<\/responseFieldArray>/.exec(body)?.[1] ?? '';
@@ -48,7 +29,7 @@ const ASSET_FIELDS = ['assetHandle', 'type', 'subType', 'name', 'fileName', 'fol
 const asked = (...fields: string[]) => ['totalRows', ...fields.map((f) => `assetArray/items/${f}`)];
 /** Dates an asset `ms` earlier in Scene7, as an asset whose date arrives late in search would be. */
 const backdate = (name: string, ms: number) => {
-	const asset = sandbox.state.assets.find((a) => a.name === name)!;
+	const asset = env.sandbox.state.assets.find((a) => a.name === name)!;
 	const stamp = new Date(Date.parse(asset.created) - ms).toISOString();
 	asset.created = stamp;
 	asset.lastModified = stamp;
@@ -59,18 +40,18 @@ describe('Scene7 IPS Trigger at scale', () => {
 	it.each(['added', 'modified', 'addedOrModified'])('a quiet %s poll costs exactly one searchAssets once company and folder are resolved', async (event) => {
 		await copyInto(SEED.folders.summer, 'already-there');
 		const h = pollContext(byNameAndPath(event));
-		let since = sandbox.requests.length;
+		let since = env.sandbox.requests.length;
 		expect(await poll(h)).toBeNull();
 		// Activation resolves the company by name and the folder by path once.
 		expect(callsSince(since)).toEqual(['getCompanyInfo', 'getFolderTree', 'searchAssets']);
 		for (let i = 0; i < 3; i++) {
-			since = sandbox.requests.length;
+			since = env.sandbox.requests.length;
 			expect(await poll(h)).toBeNull();
 			expect(callsSince(since)).toEqual(['searchAssets']);
 		}
 		// A change costs no more: the same one search finds it.
 		await copyInto(SEED.folders.summer, 'new-one');
-		since = sandbox.requests.length;
+		since = env.sandbox.requests.length;
 		const out = jsonOf(await poll(h));
 		expect(out.map((j) => j.name)).toEqual(event === 'modified' ? [] : ['new-one']);
 		expect(callsSince(since)).toEqual(['searchAssets']);
@@ -84,11 +65,11 @@ describe('Scene7 IPS Trigger at scale', () => {
 			folder: { value: JSON.stringify([DEMO.companyHandle, 'summer']), handle: SEED.folders.summer },
 		});
 		const moved = pollContext({ ...byNameAndPath('added'), folderHandle: rl('uploads', 'path') }, { staticData });
-		let since = sandbox.requests.length;
+		let since = env.sandbox.requests.length;
 		await poll(moved);
 		expect(callsSince(since)).toEqual(['getFolderTree', 'searchAssets']);
 		expect((staticData.scene7Locators as IDataObject).folder).toEqual({ value: JSON.stringify([DEMO.companyHandle, 'uploads']), handle: SEED.folders.uploads });
-		since = sandbox.requests.length;
+		since = env.sandbox.requests.length;
 		await poll(moved);
 		expect(callsSince(since)).toEqual(['searchAssets']);
 		// Handles need no lookup, so nothing is kept for them.
@@ -103,10 +84,10 @@ describe('Scene7 IPS Trigger at scale', () => {
 		// As if the folder had been renamed since: the kept handle no longer exists.
 		(h.staticData.scene7Locators as { folder: { handle: string } }).folder.handle = 'ApiTestCo/renamed/';
 		await copyInto(SEED.folders.summer, 'second');
-		const since = sandbox.requests.length;
+		const since = env.sandbox.requests.length;
 		expect(jsonOf(await poll(h)).map((j) => j.name)).toEqual(['second']);
 		expect(callsSince(since)).toEqual(['searchAssets', 'getFolderTree', 'searchAssets']);
-		expect(sandbox.requests[since].faultReason).toContain('ApiTestCo/renamed/');
+		expect(env.sandbox.requests[since].faultReason).toContain('ApiTestCo/renamed/');
 		expect((h.staticData.scene7Locators as { folder: { handle: string } }).folder.handle).toBe(SEED.folders.summer);
 	});
 
@@ -124,11 +105,11 @@ describe('Scene7 IPS Trigger at scale', () => {
 		const h = pollContext(byNameAndPath('added'));
 		await poll(h);
 		(h.staticData.scene7Locators as { company: { handle: string } }).company.handle = 'c|999';
-		const since = sandbox.requests.length;
+		const since = env.sandbox.requests.length;
 		expect(await poll(h)).toBeNull();
 		// The folder is kept per company: its lookup in the stale company is what Scene7 refuses.
 		expect(callsSince(since)).toEqual(['getFolderTree', 'getCompanyInfo', 'getFolderTree', 'searchAssets']);
-		expect(sandbox.requests[since].faultCode).toBe(20000);
+		expect(env.sandbox.requests[since].faultCode).toBe(20000);
 		expect(h.staticData.scene7Locators).toMatchObject({ company: { handle: DEMO.companyHandle } });
 	});
 
@@ -136,17 +117,17 @@ describe('Scene7 IPS Trigger at scale', () => {
 		const h = pollContext({ ...byNameAndPath('added'), folderHandle: rl(SEED.folders.summer) });
 		await poll(h);
 		(h.staticData.scene7Locators as { company: { handle: string } }).company.handle = 'c|999';
-		const since = sandbox.requests.length;
+		const since = env.sandbox.requests.length;
 		expect(await poll(h)).toBeNull();
 		expect(callsSince(since)).toEqual(['searchAssets', 'getCompanyInfo', 'searchAssets']);
-		expect(sandbox.requests[since].faultCode).toBe(20000);
+		expect(env.sandbox.requests[since].faultCode).toBe(20000);
 		expect(h.staticData.scene7Locators).toEqual({ company: { value: DEMO.companyName, handle: DEMO.companyHandle } });
 	});
 
 	it('a fault that is not about the company or folder is thrown as it is, without lookups', async () => {
 		const h = pollContext(byNameAndPath('added'));
 		await poll(h);
-		const since = sandbox.requests.length;
+		const since = env.sandbox.requests.length;
 		const wrong = pollContext(byNameAndPath('added'), { staticData: h.staticData, password: 'wrong' });
 		await expect(poll(wrong)).rejects.toThrow('Scene7 rejected the user name or password (10001)');
 		expect(callsSince(since)).toEqual(['searchAssets']);
@@ -162,16 +143,16 @@ describe('Scene7 IPS Trigger at scale', () => {
 
 	it('Look-Back catches an asset dated 10 minutes before the newest one seen; the default 5 minutes misses it', async () => {
 		const seesLateAsset = async (filters: IDataObject) => {
-			sandbox.reset();
+			env.sandbox.reset();
 			const h = pollContext(byNameAndPath('added', filters));
 			await copyInto(SEED.folders.summer, 'mark');
 			await poll(h);
 			await copyInto(SEED.folders.summer, 'late');
 			backdate('late', 10 * MINUTE);
-			const since = sandbox.requests.length;
+			const since = env.sandbox.requests.length;
 			const names = jsonOf(await poll(h)).map((j) => j.name);
 			const minDate = /<minDate>([^<]+)<\/minDate>/.exec(searchBodies(since)[0])![1];
-			const mark = sandbox.state.assets.find((a) => a.name === 'mark')!;
+			const mark = env.sandbox.state.assets.find((a) => a.name === 'mark')!;
 			return { names, windowMinutes: (Date.parse(mark.created) - Date.parse(minDate)) / MINUTE };
 		};
 		expect(await seesLateAsset({ lookBackMinutes: 15 })).toEqual({ names: ['late'], windowMinutes: 15 });
@@ -189,7 +170,7 @@ describe('Scene7 IPS Trigger at scale', () => {
 	it('searches ask for the output’s fields only, after sortDirection as searchAssetsParam orders them', async () => {
 		await copyInto(SEED.folders.summer, 'one');
 		const fieldsFor = async (filters: IDataObject) => {
-			const since = sandbox.requests.length;
+			const since = env.sandbox.requests.length;
 			await poll(pollContext(byNameAndPath('modified', filters), { mode: 'manual' }));
 			const [body] = searchBodies(since);
 			expect(body).toMatch(/<sortDirection>Descending<\/sortDirection><responseFieldArray>(<items>[^<]+<\/items>)+<\/responseFieldArray><\/searchAssetsParam>/);

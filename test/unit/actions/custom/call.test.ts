@@ -8,6 +8,7 @@ import {
 	emptyAnswer,
 	param,
 	paramOf,
+	refusal,
 	run,
 	scripted,
 	soapFault,
@@ -140,8 +141,6 @@ describe('Custom Operation > Call', () => {
 		['a list in a list', 'getAssets', '{"a": [["x"]]}', 'Parameters has a list inside a list at $.a[0] [item 0]'],
 		['a key that is no element name', 'getAssets', '{"a b": "x"}', "Parameters has 'a b', which is not an element name, at $ [item 0]"],
 	])('refuses %s before any request', async (_case, operationName, json, message) => {
-		const { error, sent } = await run(parameters(operationName, json), scripted({}));
-		expect(error?.message).toMatch(message);
-		expect(sent).toHaveLength(0);
+		expect(await refusal(parameters(operationName, json))).toMatch(message);
 	});
 });

@@ -7,6 +7,7 @@ import {
 	emptyAnswer,
 	param,
 	paramOf,
+	refusal,
 	run,
 	scripted,
 	soapFault,
@@ -52,9 +53,7 @@ describe('Folder > Create', () => {
 	});
 
 	it('refuses an empty path before any request', async () => {
-		const { error, sent } = await run(parameters({ folderPath: ' ' }), scripted({}));
-		expect(error?.message).toBe('Folder Path is empty [item 0]');
-		expect(sent).toHaveLength(0);
+		expect(await refusal(parameters({ folderPath: ' ' }))).toBe('Folder Path is empty [item 0]');
 	});
 
 	it.each([['summer/sale'], ['ApiTestCo/summer/sale/'], ['/summer/sale/']])(

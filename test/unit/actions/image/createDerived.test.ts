@@ -1,30 +1,24 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import {
 	assetsAnswer,
 	assetXml,
 	byHandle,
 	connectionReset,
 	emptyAnswer,
+	imageParameters,
 	param,
 	paramOf,
+	refusal,
 	run,
 	scripted,
 	soapResult,
 } from '../support';
 
-const parameters = (overrides: IDataObject = {}) => ({
-	resource: 'image',
-	operation: 'createDerived',
-	companyHandle: byHandle('c|6'),
-	assetHandle: byHandle('a|739|1|537'),
+const parameters = imageParameters('createDerived', {
 	folderHandle: byHandle('ApiTestCo/summer/'),
 	name: 'macbook_square',
 	derivedType: 'AdjustedView',
 	urlModifier: 'crop=0,0,800,800',
 	urlPostApplyModifier: '',
-	options: { retry: { settings: { attempts: 3, backoff: 0 } } },
-	...overrides,
 });
 
 const created = soapResult('createDerivedAsset', '<assetHandle>a|950|1|600</assetHandle>');
@@ -66,9 +60,7 @@ describe('Image > Create Derived', () => {
 		['a character XML cannot carry', { name: 'a\u0001b' }, 'New Name contains the character U+0001 at position 2, which XML cannot carry [item 0]'],
 		['an invalid modifier', { urlModifier: 'wid=abc' }, /^URL Modifier is not valid Image Serving syntax/],
 	])('refuses %s before any request', async (_case, overrides, message) => {
-		const { error, sent } = await run(parameters(overrides), scripted({}));
-		expect(error?.message).toMatch(message);
-		expect(sent).toHaveLength(0);
+		expect(await refusal(parameters(overrides))).toMatch(message);
 	});
 
 	describe('when the answer is lost', () => {

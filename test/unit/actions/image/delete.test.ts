@@ -1,11 +1,10 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import {
 	assetsAnswer,
 	assetXml,
 	byHandle,
 	connectionReset,
 	emptyAnswer,
+	imageParameters,
 	param,
 	paramOf,
 	run,
@@ -13,14 +12,7 @@ import {
 	soapFault,
 } from '../support';
 
-const parameters = (overrides: IDataObject = {}) => ({
-	resource: 'image',
-	operation: 'delete',
-	companyHandle: byHandle('c|6'),
-	assetHandle: byHandle('a|739|1|537'),
-	options: { retry: { settings: { attempts: 3, backoff: 0 } } },
-	...overrides,
-});
+const parameters = imageParameters('delete');
 
 describe('Image > Delete', () => {
 	it('sends deleteAsset and outputs { deleted: true }', async () => {

@@ -2,8 +2,8 @@ import type { IBinaryData, IDataObject, IHttpRequestOptions } from 'n8n-workflow
 import { sleep } from 'n8n-workflow';
 
 import { extensionOf, fileNameFor, mimeTypeOf } from '../../../../nodes/Scene7Ips/helpers/download';
-import { fakeExecuteContext, type FakeResponse, type SentRequest } from '../../../support/executeContext';
-import { assetsAnswer, assetXml, byHandle, node, operationOf, paramOf, scripted, soapFault } from '../support';
+import type { FakeResponse, SentRequest } from '../../../support/executeContext';
+import { assetsAnswer, assetXml, byHandle, operationOf, paramOf, refusal, run as runNode, type RunOptions, scripted, soapFault } from '../support';
 import { urlLookups } from './urlAnswers';
 
 /** A body read chunk by chunk, as n8n's stream encoding gives it. */
@@ -27,29 +27,25 @@ const imageAnswer = (statusCode: number, body: unknown, headers: Record<string, 
 	({ statusCode, body, headers }) as unknown as FakeResponse;
 
 /** Runs the node with the fake context plus n8n's prepareBinaryData; IPS calls are scripted, Image Serving answers `image`. */
-interface RunExtra {
-	continueOnFail?: boolean;
-	items?: Array<{ json: IDataObject }>;
+interface RunExtra extends RunOptions {
 	prepareBinaryData?: (data: never, fileName: string, mimeType: string) => Promise<IBinaryData>;
+	/** Answers the IPS calls; by default the one image and the image URL's lookups. */
+	ips?: (request: SentRequest) => FakeResponse;
 }
 
-async function run(params: IDataObject, image: (request: SentRequest) => FakeResponse | Promise<FakeResponse>, extra: RunExtra = {}) {
-	const ips = scripted({ getAssets: [assetsAnswer('getAssets', [assetXml('a|739|1|537', 'macbook win1')])], ...urlLookups });
-	const { context, sent } = fakeExecuteContext({
-		parameters: params,
-		respond: (request) => (request.options.method === 'GET' ? image(request) : ips(request)),
-		continueOnFail: extra.continueOnFail,
-		items: extra.items,
-	});
-	(context.helpers as unknown as IDataObject).prepareBinaryData =
-		extra.prepareBinaryData ??
-		(async (data: Buffer, fileName: string, mimeType: string) =>
-			({ data: data.toString('base64'), fileName, mimeType, fileSize: String(data.length) }) as IBinaryData);
-	const result = await node.execute.call(context).then(
-		(output) => ({ output: output[0], error: undefined }),
-		(error: Error & { description?: string }) => ({ output: undefined, error }),
-	);
-	return { ...result, sent };
+async function run(
+	params: IDataObject | ((index: number) => IDataObject),
+	image: (request: SentRequest) => FakeResponse | Promise<FakeResponse>,
+	{ prepareBinaryData, ips = scripted({ getAssets: [assetsAnswer('getAssets', [assetXml('a|739|1|537', 'macbook win1')])], ...urlLookups }), ...options }: RunExtra = {},
+) {
+	const prepare = (context: { helpers: object }) =>
+		Object.assign(context.helpers, {
+			prepareBinaryData:
+				prepareBinaryData ??
+				(async (data: Buffer, fileName: string, mimeType: string) =>
+					({ data: data.toString('base64'), fileName, mimeType, fileSize: String(data.length) }) as IBinaryData),
+		});
+	return await runNode(params, (request) => (request.options.method === 'GET' ? image(request) : ips(request)), { ...options, prepare });
 }
 
 const URL = 'https://s7d1.scene7.com/is/image/ApiTestCo/macbook%20win1?wid=800&fmt=png';
@@ -200,14 +196,11 @@ describe('Image > Download', () => {
 			getAssets: [(request) => assetsAnswer('getAssets', [...paramOf(request).matchAll(/<items>(a\|6\|\d+)<\/items>/g)].map(([, handle]) => assetXml(handle, `img ${handle.slice(4)}`)))],
 			...urlLookups,
 		});
-		const { context, sent } = fakeExecuteContext({
-			parameters: (index) => parameters({ assetHandle: byHandle(handles[index]) }),
-			items: handles.map(() => ({ json: {} })),
-			respond: (request) => (request.options.method === 'GET' ? imageAnswer(200, JPEG, { 'content-type': 'image/jpeg' }) : ips(request)),
-		});
-		(context.helpers as unknown as IDataObject).prepareBinaryData = async (data: Buffer, fileName: string, mimeType: string) =>
-			({ data: data.toString('base64'), fileName, mimeType }) as IBinaryData;
-		const [output] = await node.execute.call(context);
+		const { output = [], sent } = await run(
+			(index) => parameters({ assetHandle: byHandle(handles[index]) }),
+			() => imageAnswer(200, JPEG, { 'content-type': 'image/jpeg' }),
+			{ items: handles.map(() => ({ json: {} })), ips },
+		);
 		const lookups = sent.filter((request) => operationOf(request) === 'getAssets').map((request) => (paramOf(request).match(/<items>/g) ?? []).length);
 		expect(lookups.reduce((sum, count) => sum + count, 0)).toBe(6);
 		expect(lookups.length).toBeLessThan(6);
@@ -226,15 +219,11 @@ describe('Image > Download', () => {
 			...urlLookups,
 		});
 		const handles = ['a|6|1', 'a|6|bad', 'a|6|2'];
-		const { context } = fakeExecuteContext({
-			parameters: (index) => parameters({ assetHandle: byHandle(handles[index]) }),
-			items: handles.map(() => ({ json: {} })),
-			continueOnFail: true,
-			respond: (request) => (request.options.method === 'GET' ? imageAnswer(200, JPEG, { 'content-type': 'image/jpeg' }) : ips(request)),
-		});
-		(context.helpers as unknown as IDataObject).prepareBinaryData = async (data: Buffer, fileName: string, mimeType: string) =>
-			({ data: data.toString('base64'), fileName, mimeType }) as IBinaryData;
-		const [output] = await node.execute.call(context);
+		const { output = [] } = await run(
+			(index) => parameters({ assetHandle: byHandle(handles[index]) }),
+			() => imageAnswer(200, JPEG, { 'content-type': 'image/jpeg' }),
+			{ items: handles.map(() => ({ json: {} })), continueOnFail: true, ips },
+		);
 		expect(output.map((item) => item.json.name ?? item.json.error)).toEqual([
 			'img 1',
 			expect.stringContaining("Invalid assetHandle 'a|6|bad'"),
@@ -243,9 +232,7 @@ describe('Image > Download', () => {
 	});
 
 	it('refuses a modifier that is certainly not Image Serving syntax before any request', async () => {
-		const { error, sent } = await run(parameters({ urlModifier: 'wid=800<' }), () => imageAnswer(200, JPEG));
-		expect(error?.message).toMatch(/^URL Modifier is not valid Image Serving syntax: .* \[item 0\]$/);
-		expect(sent).toHaveLength(0);
+		expect(await refusal(parameters({ urlModifier: 'wid=800<' }))).toMatch(/^URL Modifier is not valid Image Serving syntax: .* \[item 0\]$/);
 	});
 });
 

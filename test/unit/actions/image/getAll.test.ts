@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { SentRequest } from '../../../support/executeContext';
-import { assetsAnswer, assetXml, byHandle, byPath, param, paramOf, run, scripted, soapResult } from '../support';
+import { assetsAnswer, assetXml, byHandle, byPath, param, paramOf, refusal, run, scripted, soapResult } from '../support';
 
 const parameters = (overrides: IDataObject = {}) => ({
 	resource: 'image',
@@ -114,30 +114,15 @@ describe('Image > Get Many', () => {
 		expect(json?.map((asset) => asset.assetHandle)).toEqual(['a|100|1|1', 'a|101|1|1', 'a|102|1|1', 'a|103|1|1', 'a|104|1|1']);
 	});
 
-	it('asks for 1000 per page with Return All by default', async () => {
-		const { sent } = await run(parameters({ returnAll: true }), scripted({ searchAssets: [catalog(3)] }));
-		expect(sent.map(perPageOf)).toEqual([1000]);
-	});
-
-	it('stops at Limit, even in the middle of a page', async () => {
-		const { json, sent } = await run(parameters({ limit: 3, options: { pageSize: 2 } }), scripted({ searchAssets: [catalog(9)] }));
-		expect(sent.map(pageOf)).toEqual([1, 2]);
-		expect(json).toHaveLength(3);
-	});
-
-	it('asks for no more than Limit when it is below the page size', async () => {
-		const { json, sent } = await run(parameters({ limit: 4 }), scripted({ searchAssets: [catalog(9)] }));
-		expect(sent.map(perPageOf)).toEqual([4]);
-		expect(json).toHaveLength(4);
-	});
-
-	it('stops at a short page when Scene7 reports no total', async () => {
-		const { json, sent } = await run(
-			parameters({ returnAll: true, options: { pageSize: 2 } }),
-			scripted({ searchAssets: [catalog(3, { reportTotal: false })] }),
-		);
-		expect(sent.map(pageOf)).toEqual([1, 2]);
-		expect(json).toHaveLength(3);
+	it.each([
+		['asks for 1000 per page with Return All by default', { returnAll: true }, catalog(3), perPageOf, [1000], 3],
+		['stops at Limit, even in the middle of a page', { limit: 3, options: { pageSize: 2 } }, catalog(9), pageOf, [1, 2], 3],
+		['asks for no more than Limit when it is below the page size', { limit: 4 }, catalog(9), perPageOf, [4], 4],
+		['stops at a short page when Scene7 reports no total', { returnAll: true, options: { pageSize: 2 } }, catalog(3, { reportTotal: false }), pageOf, [1, 2], 3],
+	])('%s', async (_case, overrides, answer, read, expected, count) => {
+		const { json, sent } = await run(parameters(overrides), scripted({ searchAssets: [answer] }));
+		expect(sent.map(read)).toEqual(expected);
+		expect(json).toHaveLength(count);
 	});
 
 	it('stops when a page brings nothing new (a server that ignores paging) and outputs each asset once', async () => {
@@ -163,8 +148,6 @@ describe('Image > Get Many', () => {
 	});
 
 	it('refuses a Name filter that is not text, before any request', async () => {
-		const { error, sent } = await run(parameters({ filters: { name: { a: 1 } } }), scripted({}));
-		expect(error?.message).toBe('Name must be text, but it is an object [item 0]');
-		expect(sent).toHaveLength(0);
+		expect(await refusal(parameters({ filters: { name: { a: 1 } } }))).toBe('Name must be text, but it is an object [item 0]');
 	});
 });

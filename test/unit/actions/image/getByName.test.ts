@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { assetsAnswer, assetXml, byHandle, emptyAnswer, param, paramOf, run, scripted } from '../support';
+import { assetsAnswer, assetXml, byHandle, emptyAnswer, param, paramOf, refusal, run, scripted } from '../support';
 import { urlLookups } from './urlAnswers';
 
 const parameters = (overrides: IDataObject = {}) => ({
@@ -85,8 +85,6 @@ describe('Image > Get by Name', () => {
 		['a list with an empty name', { assetName: ['ok', ''] }, 'Name 2 is empty [item 0]'],
 		['an object', { assetName: { name: 'x' } }, 'Name must be text, but it is an object [item 0]'],
 	])('refuses %s before any request', async (_case, overrides, message) => {
-		const { error, sent } = await run(parameters(overrides), scripted({}));
-		expect(error?.message).toBe(message);
-		expect(sent).toHaveLength(0);
+		expect(await refusal(parameters(overrides))).toBe(message);
 	});
 });

@@ -1,5 +1,3 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import {
 	assetsAnswer,
 	assetXml,
@@ -7,22 +5,16 @@ import {
 	byPath,
 	connectionReset,
 	emptyAnswer,
+	imageParameters,
 	param,
 	paramOf,
+	refusal,
 	run,
 	scripted,
 	soapResult,
 } from '../support';
 
-const parameters = (overrides: IDataObject = {}) => ({
-	resource: 'image',
-	operation: 'move',
-	companyHandle: byHandle('c|6'),
-	assetHandle: byHandle('a|739|1|537'),
-	folderHandle: byHandle('ApiTestCo/summer/'),
-	options: { retry: { settings: { attempts: 3, backoff: 0 } } },
-	...overrides,
-});
+const parameters = imageParameters('move', { folderHandle: byHandle('ApiTestCo/summer/') });
 
 const inFolder = (folder: string) =>
 	assetsAnswer('getAssets', [assetXml('a|739|1|537', 'macbookwin1', { folder, folderHandle: folder })]);
@@ -52,9 +44,7 @@ describe('Image > Move', () => {
 	});
 
 	it('refuses an asset handle as folder before any request', async () => {
-		const { error, sent } = await run(parameters({ folderHandle: byHandle('a|1|1|1') }), scripted({}));
-		expect(error?.message).toBe("Folder 'a|1|1|1' is an asset handle, not a folder handle [item 0]");
-		expect(sent).toHaveLength(0);
+		expect(await refusal(parameters({ folderHandle: byHandle('a|1|1|1') }))).toBe("Folder 'a|1|1|1' is an asset handle, not a folder handle [item 0]");
 	});
 
 	describe('when the answer is lost', () => {

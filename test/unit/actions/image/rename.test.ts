@@ -1,5 +1,3 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import {
 	assetsAnswer,
 	assetXml,
@@ -7,22 +5,16 @@ import {
 	connectionRefused,
 	connectionReset,
 	emptyAnswer,
+	imageParameters,
 	param,
 	paramOf,
+	refusal,
 	run,
 	scripted,
 	soapFault,
 } from '../support';
 
-const parameters = (overrides: IDataObject = {}) => ({
-	resource: 'image',
-	operation: 'rename',
-	companyHandle: byHandle('c|6'),
-	assetHandle: byHandle('a|739|1|537'),
-	newName: 'macbook_2024',
-	options: { retry: { settings: { attempts: 3, backoff: 0 } } },
-	...overrides,
-});
+const parameters = imageParameters('rename', { newName: 'macbook_2024' });
 
 const withName = (name: string) => assetsAnswer('getAssets', [assetXml('a|739|1|537', name)]);
 
@@ -57,9 +49,7 @@ describe('Image > Rename', () => {
 		['a character XML cannot carry', { newName: 'a\uFFFEb' }, 'New Name contains the character U+FFFE at position 2, which XML cannot carry [item 0]'],
 		['an empty image', { assetHandle: byHandle('') }, 'Image is empty [item 0]'],
 	])('refuses %s before any request', async (_case, overrides, message) => {
-		const { error, sent } = await run(parameters(overrides), scripted({}));
-		expect(error?.message).toBe(message);
-		expect(sent).toHaveLength(0);
+		expect(await refusal(parameters(overrides))).toBe(message);
 	});
 
 	describe('when the answer is lost', () => {

@@ -1,16 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
+import { connectionRefused, connectionReset, imageParameters, param, paramOf, refusal, run, scripted, soapResult } from '../support';
 
-import { byHandle, connectionRefused, connectionReset, param, paramOf, run, scripted, soapResult } from '../support';
-
-const parameters = (overrides: IDataObject = {}) => ({
-	resource: 'image',
-	operation: 'replace',
-	companyHandle: byHandle('c|6'),
-	assetHandle: byHandle('a|739|1|537'),
-	urlModifier: 'wid=800&fmt=jpg',
-	options: { retry: { settings: { attempts: 3, backoff: 0 } } },
-	...overrides,
-});
+const parameters = imageParameters('replace', { urlModifier: 'wid=800&fmt=jpg' });
 
 const replaced = soapResult('replaceImage', '<assetHandle>a|739|1|537</assetHandle>');
 
@@ -39,9 +29,7 @@ describe('Image > Replace', () => {
 	});
 
 	it('refuses an empty URL Modifier', async () => {
-		const { error, sent } = await run(parameters({ urlModifier: '' }), scripted({}));
-		expect(error?.message).toBe('URL Modifier is empty [item 0]');
-		expect(sent).toHaveLength(0);
+		expect(await refusal(parameters({ urlModifier: '' }))).toBe('URL Modifier is empty [item 0]');
 	});
 
 	it('never sends a replacement twice when its outcome is unknown', async () => {

@@ -1,17 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
+import { connectionReset, emptyAnswer, imageParameters, param, paramOf, refusal, run, scripted } from '../support';
 
-import { byHandle, connectionReset, emptyAnswer, param, paramOf, run, scripted } from '../support';
-
-const parameters = (overrides: IDataObject = {}) => ({
-	resource: 'image',
-	operation: 'setUrlModifier',
-	companyHandle: byHandle('c|6'),
-	assetHandle: byHandle('a|739|1|537'),
-	urlModifier: 'op_sharpen=1',
-	urlPostApplyModifier: 'fmt=jpg&qlt=85',
-	options: { retry: { settings: { attempts: 3, backoff: 0 } } },
-	...overrides,
-});
+const parameters = imageParameters('setUrlModifier', { urlModifier: 'op_sharpen=1', urlPostApplyModifier: 'fmt=jpg&qlt=85' });
 
 describe('Image > Set URL Modifier', () => {
 	it('sends both modifiers and outputs what the image now has', async () => {
@@ -34,9 +23,7 @@ describe('Image > Set URL Modifier', () => {
 	});
 
 	it('checks both modifiers, naming the one that is wrong', async () => {
-		const { error, sent } = await run(parameters({ urlPostApplyModifier: 'qlt=abc' }), scripted({}));
-		expect(error?.message).toMatch(/^URL Post-Apply Modifier is not valid Image Serving syntax: .+ \[item 0\]$/);
-		expect(sent).toHaveLength(0);
+		expect(await refusal(parameters({ urlPostApplyModifier: 'qlt=abc' }))).toMatch(/^URL Post-Apply Modifier is not valid Image Serving syntax: .+ \[item 0\]$/);
 	});
 
 	it('sends an unknown command, listing it in urlModifierWarnings, unless Block Unknown Commands is on', async () => {

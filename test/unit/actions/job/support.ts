@@ -2,8 +2,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { POLL_SCHEDULE } from '../../../../nodes/Scene7Ips/client/jobWait';
-import { fakeExecuteContext, type FakeResponse, type SentRequest } from '../../../support/executeContext';
-import { emptyAnswer, node, operationOf, type RunOptions, soapResult, xml } from '../support';
+import type { FakeResponse, SentRequest } from '../../../support/executeContext';
+import { emptyAnswer, run, type RunOptions, soapResult, xml } from '../support';
 
 export const activeAnswer = (state: string, handle = 'j|6|100', extra: IDataObject = {}) =>
 	soapResult('getActiveJobs', `<jobArray><items>${xml({ companyHandle: 'c|6', jobHandle: handle, name: 'job', originalName: 'job', type: 'UploadUrlsJob', state, progress: '40', progressMessage: '2 of 5', ...extra })}</items></jobArray>`);
@@ -50,14 +50,9 @@ export function fastPolling() {
 export async function runWithCancel(
 	parameters: IDataObject,
 	respond: (request: SentRequest, cancel: AbortController) => FakeResponse | Promise<FakeResponse>,
-	{ items, continueOnFail }: RunOptions = {},
+	options: RunOptions = {},
 ) {
 	const cancel = new AbortController();
-	const { context, sent } = fakeExecuteContext({ parameters, respond: (request) => respond(request, cancel), items, continueOnFail });
-	Object.assign(context, { getExecutionCancelSignal: () => cancel.signal, getExecutionId: () => 'exec-1' });
-	const result = await node.execute.call(context).then(
-		(output) => ({ output: output[0], error: undefined }),
-		(error: Error) => ({ output: undefined, error }),
-	);
-	return { ...result, sent, operations: sent.map(operationOf) };
+	const prepare = (context: object) => Object.assign(context, { getExecutionCancelSignal: () => cancel.signal, getExecutionId: () => 'exec-1' });
+	return await run(parameters, (request) => respond(request, cancel), { ...options, prepare });
 }
