@@ -5,6 +5,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { PNG } from 'pngjs';
 
 import { UPLOAD_POSTS_IN_FLIGHT } from '../../../nodes/Scene7Ips/actions/job/uploadFiles.operation';
+import { bareFault, invalidParameter } from '../../sandbox/faults';
 import { injectRule } from '../../sandbox/injector';
 import { DEMO, startSandbox } from '../../sandbox/server';
 import { runWorkflow } from '../../support/engine';
@@ -16,13 +17,13 @@ const sandbox = useSandbox({ jobStepMs: 30, uploadMaxFileSize: MAX_FILE_SIZE });
 useFastPolls();
 jest.setTimeout(60_000);
 
-const uploadFiles = (options: INodeParameters = {}): INodeParameters => ({
+const uploadFiles = (options: INodeParameters = {}, fileName = ''): INodeParameters => ({
 	resource: 'job',
 	operation: 'uploadFiles',
 	companyHandle: byHandle(DEMO.companyHandle),
 	binaryPropertyName: 'data',
 	folderHandle: byPath('ApiTestCo/uploads/'),
-	fileName: '',
+	fileName,
 	options,
 });
 
@@ -116,16 +117,36 @@ describe('Job > Upload Files', () => {
 		);
 	});
 
-	it('a POST whose answer is lost is not sent again: the job log tells that its file arrived', async () => {
-		sandbox().setInjector(injectRule({ operation: 'UploadFile', skip: 1, action: { kind: 'resetAfterCommit' } }));
-		const rows = [fileItem('lost_1.png', png(20, 20)), fileItem('lost_2.png', png(21, 21)), fileItem('lost_3.png', png(22, 22))];
-		const { json, error } = await runNode(sandbox(), uploadFiles(), rows);
+	// A lost answer is never sent again: the job log decides. Lost on the first POST, the job is found
+	// by its name; lost before Scene7 took the file ('reset'), that row is Not in log.
+	it.each([
+		['the first', 0, 'resetAfterCommit', ['Uploaded', 'Uploaded', 'Uploaded']],
+		['a later', 1, 'resetAfterCommit', ['Uploaded', 'Uploaded', 'Uploaded']],
+		['a later', 1, 'reset', ['Uploaded', 'no entry', 'Uploaded']],
+	] as const)('%s POST whose answer is lost (%s, %s) is not sent again', async (_, skip, kind, states) => {
+		sandbox().setInjector(injectRule({ operation: 'UploadFile', skip, action: { kind } }));
+		const names = [1, 2, 3].map((n) => `lost${skip}${kind}_${n}`);
+		const rows = names.map((name, i) => fileItem(`${name}.png`, png(20 + i, 20)));
+		const { json, error } = await runNode(sandbox(), uploadFiles(), rows, { onError: 'continueRegularOutput' });
 		expect(error).toBeUndefined();
-		expect(json.map((row) => [row.state, row.assetHandle])).toEqual(
-			['lost_1', 'lost_2', 'lost_3'].map((name) => ['Uploaded', assetNamed(name)?.assetHandle]),
-		);
+		const jobHandle = sandbox().state.jobs.find((job) => job.name === json[0].jobName)?.jobHandle;
+		expect(json.map((row) => (row.error ? 'no entry' : row.state))).toEqual(states);
+		for (const [i, name] of names.entries()) {
+			if (states[i] === 'Uploaded') expect(json[i]).toMatchObject({ jobHandle, assetHandle: assetNamed(name)?.assetHandle });
+			else expect(json[i].error).toBe(`The log of Scene7 upload job ${jobHandle} has no entry for '${name}.png' [item ${i}]`);
+		}
 		const files = uploadsSent().flatMap((request) => request.upload?.parts.filter((part) => part.filename).map((part) => part.filename) ?? []);
-		expect(files.sort()).toEqual(['lost_1.png', 'lost_2.png', 'lost_3.png']);
+		expect(files.sort()).toEqual(names.map((name) => `${name}.png`));
+	});
+
+	it('a POST Scene7 refuses fails only its row; the job goes on with the others', async () => {
+		const refusal = bareFault(invalidParameter('The sandbox refuses this file'));
+		sandbox().setInjector(injectRule({ operation: 'UploadFile', skip: 1, action: { kind: 'status', status: 500, body: refusal } }));
+		const rows = [fileItem('take_1.png', png(20, 20)), fileItem('take_2.png', png(21, 21)), fileItem('take_3.png', png(22, 22))];
+		const { json } = await runNode(sandbox(), uploadFiles(), rows, { onError: 'continueRegularOutput' });
+		expect(json[1].error).toMatch(/The sandbox refuses this file/);
+		expect([json[0].assetHandle, json[2].assetHandle]).toEqual([assetNamed('take_1')?.assetHandle, assetNamed('take_3')?.assetHandle]);
+		expect(json[0].assetHandle).toEqual(expect.any(String));
 	});
 
 	it('Publish When Done publishes after the upload job; the images are then served at their size', async () => {
@@ -145,6 +166,59 @@ describe('Job > Upload Files', () => {
 		const { json } = await runNode(sandbox(), uploadFiles(), rows, { onError: 'continueRegularOutput' });
 		expect(json[0]).toMatchObject({ state: 'Uploaded' });
 		expect(json[1].error).toBe("'front.png' would be uploaded as asset 'front', the name item 0 of this run already uploads [item 1]");
+	});
+
+	it('File Name (here an expression per row) names the file over its own name; none or a slash fails only that row', async () => {
+		const unnamed = { name: '', $binary: { data: { data: png(12, 12).toString('base64'), mimeType: 'image/png' } } };
+		const named = (fileName: string, name: string) => fileItem(fileName, png(10, 10), { name });
+		const rows = [named('camera_0001.png', 'renamed.png'), named('own.png', ' '), named('x.png', 'in/folder.png'), unnamed];
+		const { json } = await runNode(sandbox(), uploadFiles({}, '={{ $json.name }}'), rows, { onError: 'continueRegularOutput' });
+		expect(json.map((row) => row.assetName ?? row.error)).toEqual([
+			'renamed',
+			'own',
+			"The File Name 'in/folder.png' contains a slash [item 2]",
+			"The binary field 'data' has no file name [item 3]",
+		]);
+		const files = uploadsSent().flatMap((request) => request.upload?.parts.filter((part) => part.filename).map((part) => part.filename) ?? []);
+		expect(files).toEqual(['renamed.png', 'own.png']);
+	});
+
+	it('a Job Name is used as it is, a new job on each run; without waiting each row is Submitted', async () => {
+		const options = { jobName: 'Spring shoot', waitForCompletion: false };
+		const run = async () => (await runNode(sandbox(), uploadFiles(options), [fileItem('spring.png', png(14, 14))])).json;
+		const outputs = [...(await run()), ...(await run())];
+		const jobs = sandbox().state.jobs.filter((job) => job.name === 'Spring shoot');
+		expect(jobs).toHaveLength(2);
+		expect(outputs).toEqual(
+			jobs.map(({ jobHandle }) => ({ jobHandle, jobName: 'Spring shoot', companyHandle: DEMO.companyHandle, fileName: 'spring.png', state: 'Submitted' })),
+		);
+	});
+
+	it('a job still running at Wait Timeout is output as such, not as an error', async () => {
+		const { json } = await runNode(sandbox(), uploadFiles({ waitTimeout: 0 }), [fileItem('slow.png', png(15, 15))]);
+		expect(json[0]).toMatchObject({ fileName: 'slow.png', timedOut: true, waitedSeconds: 0 });
+		expect(json[0].assetHandle).toBeUndefined();
+	});
+
+	it('Publish When Done starts no publish when no file was uploaded', async () => {
+		const rows = [fileItem('nothing.png', Buffer.from('no pixels here'))];
+		const { json } = await runNode(sandbox(), uploadFiles({ publishWhenDone: true }), rows, { onError: 'continueRegularOutput' });
+		expect(String(json[0].error)).toMatch(/^Scene7 could not upload 'nothing.png': /);
+		expect(sandbox().state.jobs.filter((job) => job.type === 'ImageServingPublishJob')).toHaveLength(0);
+	});
+
+	it('a maximum upload size Scene7 does not give (here 0) fails every row before anything is sent', async () => {
+		const zero = await startSandbox({ uploadMaxFileSize: 0 });
+		try {
+			const rows = [fileItem('a.png', png(5, 5)), fileItem('b.png', png(6, 6))];
+			const { json } = await runNode(zero, uploadFiles(), rows, { onError: 'continueRegularOutput' });
+			expect(json.map((row) => row.error)).toEqual(
+				[0, 1].map((i) => `Scene7 gave no usable maximum upload size (getProperty UploadPostMaxFileSize answered '0') [item ${i}]`),
+			);
+			expect(zero.requests.filter((request) => request.operation === 'UploadFile')).toHaveLength(0);
+		} finally {
+			await zero.close();
+		}
 	});
 
 	it('an item without the binary field is its own clear error', async () => {
