@@ -1,5 +1,5 @@
 // Mutation testing (`npm run mutation`): how many deliberate defects in nodes/ and credentials/
-// the unit tests catch. Not part of CI (the whole tree took 81 min on 2 cores). Run a part with
+// the unit tests catch. Not part of CI (the whole tree takes about an hour on 2 cores). Run a part with
 // `npm run mutation:report -- run '<glob>'`, which merges it into the incremental report: Stryker
 // alone (`--mutate`) would overwrite that report with the part's files only.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -9,10 +9,10 @@ export default {
 	testRunner: 'mocha',
 	mochaOptions: { config: 'test/mutation/.mocharc.js' },
 	coverageAnalysis: 'perTest',
-	// Every covering test runs on every mutant, so the report's killedBy names all the tests that
-	// catch it: a test that is never the only one to catch a mutant repeats others (CONTRIBUTING).
-	// The price: a mutant that makes tests hang waits out each of them, then the timeout below.
-	disableBail: true,
+	// A mutant stops at the first test that catches it. For the pruning data (`redundant` reads every
+	// test that catches each mutant) run with `--disableBail`: every covering test then runs on every
+	// mutant, and a mutant that makes tests hang waits out each of them (81 min for the tree so).
+	disableBail: false,
 	mutate: ['nodes/**/*.ts', 'credentials/**/*.ts', '!**/*.description.ts'],
 	// Mutated code need not type-check: a type error would count as a caught mutant.
 	disableTypeChecks: '{nodes,credentials}/**/*.ts',
