@@ -157,33 +157,8 @@ describe('Image > Copy against the IPS sandbox', () => {
 		if (concurrency === 1) expect(sentNames).toEqual(items.map(({ name }) => name));
 	});
 
-	it.each([
-		{ ifNameExists: 'useExisting', name: 'Copy_macbookwin1', alreadyExisted: true, copies: 1 },
-		{ ifNameExists: 'rename', name: 'Copy_macbookwin1_1', alreadyExisted: false, copies: 2 },
-	])('with If Name Exists: $ifNameExists, a second run gives $name', async ({ ifNameExists, name, alreadyExisted, copies }) => {
-		const parameters = copyParameters({
-			company: DEMO.companyHandle,
-			asset: DEMO.assetHandle,
-			folder: DEMO.folderHandle,
-			name: 'Copy_macbookwin1',
-			options: { ifNameExists },
-		});
-		const first = await runWorkflow(copyWorkflow([{}], parameters, demoCredential(sandbox())));
-		const second = await runWorkflow(copyWorkflow([{}], parameters, demoCredential(sandbox())));
-
-		expect([first.status, second.status]).toEqual(['success', 'success']);
-		const firstCopy = first.outputOf(SCENE7)[0].json;
-		const secondCopy = second.outputOf(SCENE7)[0].json;
-		expect(firstCopy).toMatchObject({ name: 'Copy_macbookwin1', alreadyExisted: false });
-		expect(secondCopy).toMatchObject({ name, alreadyExisted });
-		if (name !== 'Copy_macbookwin1') expect(secondCopy.requestedName).toBe('Copy_macbookwin1');
-		expect(createdAssets(sandbox()).map(({ name: made }) => made)).toEqual(
-			copies === 1 ? ['Copy_macbookwin1'] : ['Copy_macbookwin1', 'Copy_macbookwin1_1'],
-		);
-		const secondHandle = assetsNamed(name)[0]?.assetHandle;
-		expect(secondCopy.assetHandle).toBe(secondHandle);
-		if (alreadyExisted) expect(secondCopy.assetHandle).toBe(firstCopy.assetHandle);
-	});
+	// If Name Exists against the sandbox: Use Existing in e2e/examples.e2e.test.ts (the webhook example
+	// called twice), Rename in e2e/start.e2e.test.ts (the demo run twice); each mode: unit imageCopyReliability.test.ts.
 
 	// The URL Modifier check (on by default) refuses raw < > " ' and unknown commands, so the rows
 	// that carry them turn it off, as a user sending commands the check does not know would.
@@ -245,20 +220,8 @@ describe('Image > Copy against the IPS sandbox', () => {
 		]);
 	});
 
-	it('speaks API version 2008-01-15 when the credential asks for it', async () => {
-		const result = await runWorkflow(
-			copyWorkflow([{}], copyOfDemo('Copy_2008'), demoCredential(sandbox(), { apiVersion: '2008-01-15' })),
-		);
-
-		expect(result.status).toBe('success');
-		expect(result.outputOf(SCENE7)[0].json.assetHandle).toMatch(HANDLE);
-		const [request] = sandbox().requests;
-		expect(request.namespace).toBe('http://www.scene7.com/IpsApi/xsd/2008-01-15');
-		expect(request.rawBody).toContain('<copyImageParam xmlns="http://www.scene7.com/IpsApi/xsd/2008-01-15">');
-		// The authHeader stays in the version-free namespace.
-		expect(request.rawBody).toContain('<authHeader xmlns="http://www.scene7.com/IpsApi/xsd">');
-		expect(assetsNamed('Copy_2008')).toHaveLength(1);
-	});
+	// API version 2008-01-15: its namespace, with the authHeader's version-free one, in unit
+	// transport/envelope.test.ts; the sandbox's copy in that version in test/sandbox/copy-image.test.ts.
 
 	it('sends the App Name and App Version of the credential', async () => {
 		const result = await runWorkflow(

@@ -5,17 +5,7 @@ import type { INodeParameters, NodeApiError } from 'n8n-workflow';
 
 import { DEMO, ROLE_USERS, injectRule, type InjectAction } from '../sandbox/server';
 import { runWorkflow } from '../support/engine';
-import {
-	chain,
-	copyFromItem,
-	copyParameters,
-	copyWorkflow,
-	customCredential,
-	itemsNode,
-	SCENE7,
-	scene7Node,
-	CREDENTIAL_ID,
-} from '../support/workflows';
+import { copyFromItem, copyParameters, copyWorkflow, customCredential, SCENE7 } from '../support/workflows';
 import { demoCredential, operationsSent, useSandbox } from './operations/harness';
 
 // Distinctive, with characters XML and String.replace treat specially, so a leak is easy to spot.
@@ -141,11 +131,7 @@ const onCopyImage = (action: InjectAction, times = 1, skip = 0) =>
 
 async function runCase(failure: FailureCase) {
 	if (failure.inject) onCopyImage(failure.inject, Infinity);
-	const credential = customCredential(
-		sandbox().serviceUrl,
-		failure.user ?? DEMO.user,
-		failure.password ?? DEMO.password,
-	);
+	const credential = customCredential(sandbox().serviceUrl, failure.user ?? DEMO.user, failure.password ?? DEMO.password);
 	const parameters = copyParameters({
 		company: DEMO.companyHandle,
 		asset: failure.asset ?? DEMO.assetHandle,
@@ -246,16 +232,9 @@ describe('a failure on the way', () => {
 				name,
 			}));
 			const parameters = { ...copyFromItem(), options: { ifNameExists, ...retry(1) } };
-			const nodes = [
-				itemsNode(items),
-				scene7Node(parameters, { retryOnFail: true, maxTries: 2, waitBetweenTries: 1 }),
-			];
+			const settings = { retryOnFail: true, maxTries: 2, waitBetweenTries: 1 };
 
-			const result = await runWorkflow({
-				nodes,
-				connections: chain(...nodes),
-				credentials: [{ id: CREDENTIAL_ID, data: demoCredential(sandbox()) }],
-			});
+			const result = await runWorkflow(copyWorkflow(items, parameters, demoCredential(sandbox()), settings));
 
 			expect(result.status).toBe('success');
 			expect(result.outputOf(SCENE7).map(({ json }) => [json.name, json.alreadyExisted, json.fromEarlierAttempt])).toEqual([

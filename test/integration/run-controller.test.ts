@@ -1,8 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals */
 // The run controller through n8n-core's engine against the sandbox (300 ms per call): On Error =
 // Stop starts nothing after the first failure, Retry On Fail never copies a name twice in any If
-// Name Exists mode, Continue copies every good row once, Cancel ends a 30 s wait at once, and a
-// failed lookup shared by several items gives each item its own error.
+// Name Exists mode, Cancel ends a 30 s wait at once, and a failed lookup shared by several items gives
+// each item its own error. Continue copies every good row once: continue-on-fail.test.ts.
 import type { IDataObject } from 'n8n-workflow';
 
 import { DEMO, injectRule, startSandbox } from '../sandbox/server';
@@ -49,17 +49,6 @@ describe('On Error = Stop', () => {
 		// The second attempt returned the first attempt's copies instead of sending them again.
 		const copiesSent = sandbox().requests.filter((request) => request.operation === 'copyImage' && request.outcome === 'ok');
 		expect(copiesSent).toHaveLength(names.length);
-	});
-});
-
-describe('On Error = Continue', () => {
-	it('copies every good row once and reports row 1', async () => {
-		const result = await copyRows(rows(12), {}, { onError: 'continueRegularOutput' });
-		expect(result.status).toBe('success');
-		const output = result.outputOf(SCENE7);
-		expect(output).toHaveLength(12);
-		expect(output[1].json.error).toBe("Scene7 could not run copyImage: Invalid assetHandle 'a|999|9|999' (30001)");
-		expect(createdNames().sort()).toEqual(rows(12).filter((_, index) => index !== 1).map((row) => row.name));
 	});
 });
 

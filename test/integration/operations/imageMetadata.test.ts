@@ -1,12 +1,9 @@
-// Image > Set Metadata, Get Metadata and Download through n8n-core's engine against the IPS sandbox.
-import { PNG } from 'pngjs';
-
+// Image > Set Metadata and Get Metadata through n8n-core's engine against the IPS sandbox. Download: unit
+// image/download.test.ts, and after a publish job.test.ts (served once published) and e2e examples.e2e.
 import { DEMO, SEED } from '../../sandbox/server';
-import { SCENE7 } from '../../support/workflows';
-import { byHandle, image, job, operationsSent, runNode, useFastPolls, useSandbox } from './harness';
+import { byHandle, image, operationsSent, runNode, useSandbox } from './harness';
 
-const sandbox = useSandbox({ jobStepMs: 30 });
-useFastPolls();
+const sandbox = useSandbox();
 
 const field = (name: string, value: string, valueType = 'auto') => ({
 	field: { __rl: true, mode: 'id', value: `m|6|${name}` },
@@ -64,34 +61,5 @@ describe('Image > Set Metadata and Get Metadata', () => {
 		expect(String(set.json[1].error)).toMatch(
 			new RegExp(`^Scene7 did not set metadata of image ${SEED.assets.summerHero.replace(/\|/g, '\\|')}: field 'Season' \\(m\\|6\\|Season\\): .+ \\(30001\\) \\[item 1\\]$`),
 		);
-	});
-});
-
-describe('Image > Download', () => {
-	it('says an unpublished image is not served, and downloads it at the asked size once published', async () => {
-		const download = image('download', { assetHandle: byHandle(DEMO.assetHandle), urlModifier: 'wid=300&fmt=png' });
-		const url = `${sandbox().url}/is/image/ApiTestCo/macbookwin1?wid=300&fmt=png`;
-		const before = await runNode(sandbox(), download);
-		expect(before.error).toBe(`Image Serving does not serve image 'macbookwin1' (HTTP 404) at ${url} [item 0]`);
-
-		const published = await runNode(sandbox(), job('publish', { publishType: 'Incremental', options: { waitForCompletion: true } }));
-		expect(published.error).toBeUndefined();
-
-		const after = await runNode(sandbox(), download);
-		expect(after.error).toBeUndefined();
-		const [item] = after.result.outputOf(SCENE7);
-		expect(item.json).toEqual({
-			assetHandle: DEMO.assetHandle,
-			companyHandle: 'c|6',
-			name: 'macbookwin1',
-			imageUrl: url,
-			mimeType: 'image/png',
-			fileSize: expect.any(Number),
-		});
-		const binary = item.binary?.data;
-		expect(binary).toMatchObject({ fileName: 'macbookwin1.png', mimeType: 'image/png' });
-		const png = PNG.sync.read(Buffer.from(String(binary?.data), 'base64'));
-		expect([png.width, png.height]).toEqual([300, 225]);
-		expect(Buffer.from(String(binary?.data), 'base64').length).toBe(item.json.fileSize);
 	});
 });

@@ -72,22 +72,9 @@ describe('Job > Upload from URLs', () => {
 	});
 });
 
-describe('Job > Upload from URLs at catalogue size (issue #22)', () => {
-	it('gives each of 1,200 rows its own asset: two jobs (1,000 and 200 files), every log page read', async () => {
-		const rows = Array.from({ length: 1200 }, (_, i) => ({ url: fixture(`p${i}.png?w=8&h=8`), file: `sku_${i}.png` }));
-		const { json, error } = await runNode(sandbox(), upload(), rows);
-		expect(error).toBeUndefined();
-		const jobs = sandbox().state.jobs;
-		expect(jobs.map((entry) => entry.upload?.urls.length)).toEqual([1000, 200]);
-		const handles = json.map((entry) => entry.assetHandle);
-		expect(new Set(handles).size).toBe(1200);
-		const byName = new Map(sandbox().state.assets.map((asset) => [asset.name, asset.assetHandle]));
-		expect(json.every((entry, i) => entry.state === 'Uploaded' && entry.assetHandle === byName.get(`sku_${i}`))).toBe(true);
-		// The first job's log holds 1,001 details (1,000 files and its end): two pages.
-		const pages = sandbox().requests.filter((request) => request.operation === 'getJobLogDetails' && /<resultsPage>2</.test(request.rawBody));
-		expect(pages.length).toBeGreaterThanOrEqual(1);
-	}, 180_000);
-
+describe('Job > Upload from URLs: names and re-runs (issue #22)', () => {
+	// 2,500 rows in three jobs, each its own asset: e2e/jobs.e2e.test.ts; the cut at 1,000 files and
+	// every log page read: unit job/uploadFromUrls.test.ts and job/get.test.ts.
 	it('reports the second of two rows with one file name in two folders, and uploads only the first', async () => {
 		const rows = [
 			{ url: fixture('a.png'), file: 'front.png', folder: 'ApiTestCo/summer/' },

@@ -174,7 +174,6 @@ describe('countPackages and treeSize', () => {
 		expect(countPackages(path.join(dir, 'missing', 'node_modules'))).toBe(0);
 	});
 
-
 	it('adds up the disk usage (allocated blocks, as du) and files of the whole tree', async () => {
 		const nm = path.join(dir, 'node_modules');
 		const files = ['.package-lock.json', 'stray-file', 'a/index.js', '@scope/c/node_modules/d/big.bin'].map((f) => lstatSync(path.join(nm, f)));
@@ -185,7 +184,6 @@ describe('countPackages and treeSize', () => {
 		await expect(treeSize(path.join(dir, 'missing'))).resolves.toEqual({ bytes: 0, files: 0 });
 	});
 });
-
 
 describe('Sampled', () => {
 	it('returns the last finished measurement and starts at most one at a time', async () => {
