@@ -49,11 +49,7 @@ describe('n8n CLI: the asset chain Search → Copy → Rename → Move → Get �
 	});
 
 	test('the whole chain: every node passed the asset on, the requests in order, and the copy is gone', async () => {
-		const res = await n8n.execute(WORKFLOW_ID);
-		if (res.code !== 0 || res.run?.status !== 'success') {
-			throw new Error(`execute ${WORKFLOW_ID}: rc=${res.code} status=${res.run?.status}\n${res.stdout.slice(-3000)}\n${res.stderr.slice(-2000)}`);
-		}
-		const r = res.run;
+		const r = await n8n.executeOk(WORKFLOW_ID);
 		const all = [...sandbox.requests];
 		expect(all.filter((q) => URL_LOOKUPS.includes(q.operation)).map((q) => q.operation)).toEqual([...URL_LOOKUPS, ...URL_LOOKUPS, ...URL_LOOKUPS]);
 		const requests = all.filter((q) => !URL_LOOKUPS.includes(q.operation));

@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets */
 // Headless runs through the real n8n CLI: `import:credentials`, `import:workflow`, `execute --id --rawOutput`,
 // against the IPS sandbox running in this process. One user folder for the whole file.
-import { N8n, nodeItems, nodeOutput, type RunJson } from './lib/n8n';
+import { N8n, nodeItems, nodeOutput } from './lib/n8n';
 import { assetNamed, assetsNamed, DEMO, requestsFor, startSandbox, type Sandbox } from './lib/sandbox';
 import { batchWorkflow, DOCS_EXAMPLE, docsExampleWorkflow, scene7Credential, type BatchRow } from './lib/workflows';
 
@@ -14,7 +14,6 @@ const WF = {
 	parallel: 'e2eBatchParall01',
 	errorOutput: 'e2eErrorOutput01',
 	regularOutput: 'e2eRegularOut001',
-	legacyContinue: 'e2eLegacyCont001',
 	wrongPassword: 'e2eWrongPasswd01',
 };
 
@@ -56,7 +55,6 @@ describe('n8n CLI (headless) with the Scene7 IPS node', () => {
 			batchWorkflow(WF.parallel, GOOD, PARALLEL_ROWS, {}, 'batch copy, 5 at a time', { concurrency: 5 }),
 			batchWorkflow(WF.errorOutput, GOOD, mixedRows('EOut'), { onError: 'continueErrorOutput' }, 'continue (error output)'),
 			batchWorkflow(WF.regularOutput, GOOD, mixedRows('ROut'), { onError: 'continueRegularOutput' }, 'continue (regular output)'),
-			batchWorkflow(WF.legacyContinue, GOOD, mixedRows('Legacy'), { continueOnFail: true }, 'continueOnFail (legacy)'),
 			docsExampleWorkflow(WF.wrongPassword, BAD, { ...DOCS_EXAMPLE, name: 'Never_created' }),
 		]);
 	});
@@ -66,17 +64,9 @@ describe('n8n CLI (headless) with the Scene7 IPS node', () => {
 		await sandbox?.close();
 	});
 
-	async function executeOk(id: string): Promise<RunJson> {
-		const res = await n8n.execute(id);
-		if (res.code !== 0 || res.run?.status !== 'success') {
-			throw new Error(`execute ${id}: rc=${res.code} status=${res.run?.status}\n${res.stdout.slice(-3000)}\n${res.stderr.slice(-2000)}`);
-		}
-		return res.run;
-	}
-
 	test('Manual Trigger → Copy Image (docs example) → Set reads the new handle', async () => {
 		const before = sandbox.requests.length;
-		const run = await executeOk(WF.docs);
+		const run = await n8n.executeOk(WF.docs);
 
 		const out = nodeOutput(run, 'Copy Image');
 		expect(out).toHaveLength(1);
@@ -113,7 +103,7 @@ describe('n8n CLI (headless) with the Scene7 IPS node', () => {
 	test('batch: 25 rows from a Code node mapped by expressions, Options → Concurrency 5: 25 copies, outputs in row order', async () => {
 		const before = sandbox.requests.length;
 		jitterMs = 150;
-		const run = await executeOk(WF.parallel).finally(() => (jitterMs = 0));
+		const run = await n8n.executeOk(WF.parallel).finally(() => (jitterMs = 0));
 
 		const out = nodeOutput(run, 'Copy Image');
 		expect(out.map((o) => o.name)).toEqual(PARALLEL_ROWS.map((r) => r.newName));
@@ -138,7 +128,7 @@ describe('n8n CLI (headless) with the Scene7 IPS node', () => {
 
 	test('On Error: Continue (using error output) sends the bad rows to the error branch', async () => {
 		const before = sandbox.requests.length;
-		const run = await executeOk(WF.errorOutput);
+		const run = await n8n.executeOk(WF.errorOutput);
 
 		const ok = nodeItems(run, 'Copy Image', 0);
 		const failed = nodeItems(run, 'Copy Image', 1);
@@ -159,12 +149,11 @@ describe('n8n CLI (headless) with the Scene7 IPS node', () => {
 		expectMixedSandbox('EOut', before);
 	});
 
-	test.each([
-		['onError: continueRegularOutput', WF.regularOutput, 'ROut'],
-		['legacy continueOnFail: true', WF.legacyContinue, 'Legacy'],
-	])('%s returns one item per input, errors in place', async (_label, id, prefix) => {
+	// Legacy `continueOnFail: true` gives the same output: test/integration/continue-on-fail.test.ts.
+	test('On Error: Continue (regular output) returns one item per input, errors in place', async () => {
+		const prefix = 'ROut';
 		const before = sandbox.requests.length;
-		const run = await executeOk(id);
+		const run = await n8n.executeOk(WF.regularOutput);
 
 		const items = nodeItems(run, 'Copy Image');
 		expect(items.map(pairedIndex)).toEqual([0, 1, 2, 3, 4]);

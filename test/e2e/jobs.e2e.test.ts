@@ -61,16 +61,11 @@ describe('n8n CLI: jobs at catalogue size (issue #22)', () => {
 		await sandbox?.close();
 	});
 
-	async function run(id: string): Promise<RunJson> {
-		const res = await n8n.execute(id);
-		if (res.code !== 0 || res.run?.status !== 'success') throw new Error(`execute ${id}: rc=${res.code}\n${res.stdout.slice(-3000)}\n${res.stderr.slice(-2000)}`);
-		return res.run;
-	}
 	const outputs = (runJson: RunJson, node: string) => nodeItems(runJson, node).map((item) => item.json as Record<string, unknown>);
 
 	test('2,500 rows: three jobs (1,000, 1,000, 500 files), each row its own asset', async () => {
 		sandbox.reset();
-		const rows = outputs(await run('e2eJobs2500rows1'), 'Upload');
+		const rows = outputs(await n8n.executeOk('e2eJobs2500rows1'), 'Upload');
 		expect(sandbox.state.jobs.map((job) => job.upload?.urls.length)).toEqual([1000, 1000, 500]);
 		expect(rows).toHaveLength(2500);
 		const byName = new Map(sandbox.state.assets.map((asset) => [asset.name, asset.assetHandle]));

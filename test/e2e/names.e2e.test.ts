@@ -71,11 +71,7 @@ describe('n8n CLI: 30 names XML must escape, copied byte-exact (issue #11)', () 
 			),
 		]);
 		const before = sandbox.requests.length;
-		const res = await n8n.execute(HOSTILE_WF);
-		if (res.code !== 0 || res.run?.status !== 'success') {
-			throw new Error(`execute ${HOSTILE_WF}: rc=${res.code} status=${res.run?.status}\n${res.stdout.slice(-3000)}\n${res.stderr.slice(-2000)}`);
-		}
-		run = res.run;
+		run = await n8n.executeOk(HOSTILE_WF);
 		requests = sandbox.requests.slice(before);
 	});
 

@@ -1,14 +1,11 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets */
-// One running `n8n start` for the cases that need a server: a production webhook and the credential test
-// exactly as the editor calls it.
+// One running `n8n start` for the credential test exactly as the editor calls it. A production webhook
+// answering with the new handle: examples.e2e (webhook-copy-image.json) and queue.e2e.
 import { injectRule, redirectTo } from '../sandbox/server';
 import { startCollector } from '../support/collector';
 import { N8n, RestClient, type StartedProcess } from './lib/n8n';
-import { assetNamed, DEMO, requestsFor, startSandbox, type Sandbox } from './lib/sandbox';
-import { scene7Credential, webhookWorkflow } from './lib/workflows';
+import { DEMO, startSandbox, type Sandbox } from './lib/sandbox';
 
-const CRED = { id: 'e2eCredServer001', name: 'Scene7 sandbox' };
-const WEBHOOK = { workflowId: 'e2eWebhookCopy01', path: 'scene7-copy', webhookId: '5c7e1b0a-0e2e-4c0b-9f00-5ce7e0000001' };
 const OWNER = { email: 'owner@example.com', password: 'E2e-Owner-Passw0rd' };
 const WRONG_PASSWORD = 'Wr0ng-P4ss-e2e-§';
 
@@ -17,7 +14,7 @@ interface CredentialTestResult {
 	message: string;
 }
 
-describe('n8n start: webhook and editor credential test', () => {
+describe('n8n start: editor credential test', () => {
 	let sandbox: Sandbox;
 	let n8n: N8n;
 	let server: StartedProcess;
@@ -26,12 +23,6 @@ describe('n8n start: webhook and editor credential test', () => {
 	beforeAll(async () => {
 		sandbox = await startSandbox();
 		n8n = await N8n.create({ label: 'e2e-server' });
-		await n8n.importCredentials([
-			scene7Credential({ ...CRED, serviceUrl: sandbox.serviceUrl, user: DEMO.user, password: DEMO.password }),
-		]);
-		await n8n.importWorkflows([webhookWorkflow(WEBHOOK.workflowId, CRED, WEBHOOK.path, WEBHOOK.webhookId)]);
-		// Activated before the start, so the production webhook is registered when the server comes up.
-		await n8n.activateWorkflow(WEBHOOK.workflowId);
 		server = await n8n.start();
 		rest = new RestClient(n8n.baseUrl);
 		await rest.setupOwner(OWNER.email, OWNER.password);
@@ -40,38 +31,6 @@ describe('n8n start: webhook and editor credential test', () => {
 	afterAll(async () => {
 		await n8n?.dispose();
 		await sandbox?.close();
-	});
-
-	test('webhook → Copy Image: the HTTP response carries the new handle', async () => {
-		const before = sandbox.requests.length;
-		const { status, text } = await n8n.postWebhook(WEBHOOK.path, {
-			company: DEMO.companyHandle,
-			asset: DEMO.assetHandle,
-			folder: DEMO.folderHandle,
-			name: 'Webhook_macbookwin1',
-			modifier: 'wid=640&fmt=png',
-		});
-		expect({ status, text }).toMatchObject({ status: 200 });
-		const body = JSON.parse(text) as Record<string, unknown>;
-
-		const copy = assetNamed(sandbox, 'Webhook_macbookwin1');
-		expect(body).toEqual({
-			assetHandle: copy.assetHandle,
-			companyHandle: 'c|6',
-			sourceAssetHandle: 'a|739|1|537',
-			folderHandle: 'ApiTestCo/',
-			name: 'Webhook_macbookwin1',
-			urlModifier: 'wid=640&fmt=png',
-			alreadyExisted: false,
-			imageUrl: `${sandbox.url}/is/image/ApiTestCo/Webhook_macbookwin1`,
-			imageUrlWithModifier: `${sandbox.url}/is/image/ApiTestCo/Webhook_macbookwin1?wid=640&fmt=png`,
-		});
-		expect(body.assetHandle).toMatch(/^a\|/);
-		const calls = requestsFor(sandbox, 'copyImage', before);
-		expect(calls).toHaveLength(1);
-		expect(calls[0].outcome).toBe('ok');
-		expect(copy.copiedFrom?.urlModifier).toBe('wid=640&fmt=png');
-		expect(server.log()).not.toContain(DEMO.password);
 	});
 
 	test('credential test (POST /rest/credentials/test): OK with the right password, Error with a wrong one', async () => {

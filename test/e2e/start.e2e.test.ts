@@ -1,8 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
 // `npm start` headlessly: spawn it on free ports, wait for the ready line, log in like the editor, run the
 // imported demo workflow through the editor's API twice (If Name Exists: Rename keeps it green), check the
-// copies in the sandbox, run every manual example of examples/ (imported with the demo credential) green,
-// save a workflow of the user's own, then Ctrl-C. Started again on the same folder (and another sandbox
+// copies in the sandbox, check every example of examples/ is imported with the demo credential (examples.e2e
+// runs them), save a workflow of the user's own, then Ctrl-C. Started again on the same folder (and another sandbox
 // port), the user's workflow is still there, the demo credential and the examples point at the new
 // sandbox; `--reset` starts with only the demo workflow and the examples.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -114,8 +114,6 @@ const DEMO_WORKFLOW = 'Scene7: copy the docs example';
 const EXAMPLES = exampleFiles().map((file) => ({ file, shipped: readExample(file) }));
 /** The workflows npm start imports: the demo and every example. */
 const IMPORTED = [DEMO_WORKFLOW, ...EXAMPLES.map((e) => e.shipped.name)];
-/** The examples a click on "Execute workflow" runs (the webhook one waits for a call: the browser test runs it). */
-const MANUAL_EXAMPLES = EXAMPLES.filter((e) => e.file !== WEBHOOK_EXAMPLE.file);
 
 /** Each example in the editor's database is the file as npm start loads it for this sandbox (demo credential on every Scene7 node). */
 async function checkImportedExamples(demo: Demo, rest: RestClient) {
@@ -128,18 +126,6 @@ async function checkImportedExamples(demo: Demo, rest: RestClient) {
 			expect({ file, node: node.name, parameters: got?.parameters }).toEqual({ file, node: node.name, parameters: expect.objectContaining(node.parameters) });
 			if (isScene7Node(node)) expect({ file, node: node.name, credentials: got?.credentials }).toEqual({ file, node: node.name, credentials: { [CREDENTIAL_TYPE]: { ...DEMO_CREDENTIAL } } });
 		}
-	}
-}
-
-/** Each manual example run from the editor API: success, every node ran and none has an error. */
-async function runManualExamples(rest: RestClient): Promise<void> {
-	for (const { file, shipped } of MANUAL_EXAMPLES) {
-		const { execution, run } = await runWorkflowFromEditor(rest, hostPaths(), shipped.id, 'Manual Trigger', 180_000);
-		const runData = run.data.resultData.runData;
-		const failed = Object.entries(runData).filter(([, runs]) => runs.some((r) => (r as { error?: unknown }).error)).map(([name]) => name);
-		expect({ file, status: execution.status, failed, error: run.data.resultData.error?.message }).toEqual({ file, status: 'success', failed: [], error: undefined });
-		const runnable = shipped.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote').map((n) => n.name);
-		expect({ file, ran: Object.keys(runData).sort() }).toEqual({ file, ran: runnable.sort() });
 	}
 }
 
@@ -188,10 +174,9 @@ describe('npm start (demo)', () => {
 		await runDemoWorkflow(demo!, rest, 'Copy_macbookwin1_1');
 	});
 
-	test('every example of examples/ is imported with the demo credential; the manual ones run green from the editor API', async () => {
-		const rest = await loggedIn(demo!);
-		await checkImportedExamples(demo!, rest);
-		await runManualExamples(rest);
+	// examples.e2e runs each of these, imported the same way (lib/examples).
+	test('every example of examples/ is imported with the demo credential', async () => {
+		await checkImportedExamples(demo!, await loggedIn(demo!));
 	});
 
 	test('the user saves a workflow of their own; Ctrl-C stops n8n and the sandbox', async () => {

@@ -20,7 +20,6 @@ export async function runWorkflowFromEditor(
 	host: HostInstall,
 	workflowId: string,
 	triggerName: string,
-	timeoutMs = 120_000,
 ): Promise<{ execution: ExecutionRecord; run: RunJson }> {
 	const workflow = await rest.ok<WorkflowJson>('GET', `/rest/workflows/${encodeURIComponent(workflowId)}`);
 	const started = await rest.ok<{ executionId?: string; waitingForWebhook?: boolean }>(
@@ -42,7 +41,7 @@ export async function runWorkflowFromEditor(
 			data = typeof execution.data === 'string' && execution.data ? flatted.parse(execution.data) : undefined;
 			return data?.resultData !== undefined;
 		},
-		timeoutMs,
+		120_000,
 		() => `execution ${started.executionId} did not finish with its data: ${JSON.stringify(execution)?.slice(0, 1000)}`,
 	);
 	const done = execution as ExecutionRecord;

@@ -223,6 +223,15 @@ export class N8n {
 		return { ...res, run };
 	}
 
+	/** `execute` of a workflow that must succeed: its run, or an error with n8n's output. */
+	async executeOk(id: string): Promise<RunJson> {
+		const res = await this.execute(id);
+		if (res.code !== 0 || res.run?.status !== 'success') {
+			throw new Error(`execute ${id}: rc=${res.code} status=${res.run?.status}\n${res.stdout.slice(-3000)}\n${res.stderr.slice(-2000)}`);
+		}
+		return res.run;
+	}
+
 	/** Start a long-running n8n process (`start`, `worker`, ...) in its own process group. */
 	spawnLongRunning(args: string[], extraEnv: Record<string, string> = {}, name = args[0]): StartedProcess {
 		const logFile = path.join(this.userFolder, `${name}-${Date.now()}.log`);
@@ -334,7 +343,6 @@ export interface WorkflowNodeJson {
 	credentials?: Record<string, { id: string; name: string }>;
 	webhookId?: string;
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
-	continueOnFail?: boolean;
 }
 
 export interface WorkflowJson {
