@@ -86,7 +86,7 @@ const PNG_COLOUR_TYPES: Record<number, { channels: number; depths: number[] }> =
 	6: { channels: 4, depths: [8, 16] },
 };
 /** Adam7 passes: first column, first row, column step, row step. */
-const ADAM7 = [
+export const ADAM7 = [
 	[0, 0, 8, 8],
 	[4, 0, 8, 8],
 	[0, 4, 4, 8],

@@ -12,6 +12,12 @@ const update = (fieldHandle: string, ...value: Fields): [string, Fields] => [
 	[['fieldHandle', fieldHandle], ...value],
 ];
 const meta = (handle: string) => sandbox().state.assets.find((a) => a.assetHandle === handle)?.metadata;
+const setMetadata = (updates: Fields) =>
+	call(sandbox().serviceUrl, 'setAssetMetadata', [
+		['companyHandle', 'c|6'],
+		['assetHandle', DEMO.assetHandle],
+		['updateArray', updates],
+	]);
 
 it('getMetadataFields lists the seeded fields with their types', async () => {
 	const res = await call(sandbox().serviceUrl, 'getMetadataFields', [
@@ -33,21 +39,14 @@ it('getMetadataFields lists the seeded fields with their types', async () => {
 });
 
 it('setAssetMetadata stores typed values and returns them in metadataArray when asked', async () => {
-	const res = await call(sandbox().serviceUrl, 'setAssetMetadata', [
-		['companyHandle', 'c|6'],
-		['assetHandle', DEMO.assetHandle],
-		[
-			'updateArray',
-			[
-				update(F('Photographer'), ['value', 'Ann']),
-				update(F('Approved'), ['boolVal', 'true']),
-				update(F('ShotCount'), ['longVal', '12']),
-				update(F('Rating'), ['doubleVal', '4.5']),
-				update(F('ShootDate'), ['dateVal', '2024-05-01T10:00:00Z']),
-				update(F('Keywords'), ['addTagValueArray', [['items', 'red'], ['items', 'sale']]]),
-				update(F('Season'), ['value', 'Summer']),
-			],
-		],
+	const res = await setMetadata([
+		update(F('Photographer'), ['value', 'Ann']),
+		update(F('Approved'), ['boolVal', 'true']),
+		update(F('ShotCount'), ['longVal', '12']),
+		update(F('Rating'), ['doubleVal', '4.5']),
+		update(F('ShootDate'), ['dateVal', '2024-05-01T10:00:00Z']),
+		update(F('Keywords'), ['addTagValueArray', [['items', 'red'], ['items', 'sale']]]),
+		update(F('Season'), ['value', 'Summer']),
 	]);
 	expect(parseFault(res.body)).toBeUndefined();
 	expect(meta(DEMO.assetHandle)).toEqual({
@@ -89,28 +88,16 @@ it.each<[string, Fields]>([
 	['text for an Int field', [update(F('ShotCount'), ['value', 'many'])]],
 	['boolVal for a String field', [update(F('Photographer'), ['boolVal', 'true'])]],
 	['a value outside a closed tag list', [update(F('Season'), ['value', 'Monsoon'])]],
+	// Refused by the schema check, before any update is looked at.
+	['a longVal that is not an xsd:long', [update(F('ShotCount'), ['longVal', 'twelve'])]],
 ])('setAssetMetadata: %s is a 30001 fault and nothing is applied', async (_case, updates) => {
-	const res = await call(sandbox().serviceUrl, 'setAssetMetadata', [
-		['companyHandle', 'c|6'],
-		['assetHandle', DEMO.assetHandle],
-		['updateArray', [update(F('Photographer'), ['value', 'Ann']), ...updates]],
-	]);
+	const res = await setMetadata([update(F('Photographer'), ['value', 'Ann']), ...updates]);
 	expect(parseFault(res.body)?.code).toBe(30001);
 	expect(meta(DEMO.assetHandle)).toBeUndefined();
 });
 
-it('setAssetMetadata refuses a value of the wrong xsd type in the schema check', async () => {
-	const res = await call(sandbox().serviceUrl, 'setAssetMetadata', [
-		['companyHandle', 'c|6'],
-		['assetHandle', DEMO.assetHandle],
-		['updateArray', [update(F('ShotCount'), ['longVal', 'twelve'])]],
-	]);
-	expect(parseFault(res.body)?.code).toBe(30001);
-	const order = await call(sandbox().serviceUrl, 'setAssetMetadata', [
-		['companyHandle', 'c|6'],
-		['assetHandle', DEMO.assetHandle],
-		['updateArray', [['items', [['value', 'x'], ['fieldHandle', F('Photographer')]]]]],
-	]);
+it('setAssetMetadata refuses an update whose elements are out of order (30003)', async () => {
+	const order = await setMetadata([['items', [['value', 'x'], ['fieldHandle', F('Photographer')]]]]);
 	expect(parseFault(order.body)?.code).toBe(30003);
 });
 

@@ -332,6 +332,15 @@ describe('checkAssetNames, getAssets', () => {
 
 describe('changing assets', () => {
 	const assetOf = (handle: string) => sandbox().state.assets.find((a) => a.assetHandle === handle);
+	const derive = (name: string, type: string, extra: Fields = []) =>
+		op('createDerivedAsset', [
+			C6,
+			['ownerHandle', DEMO.assetHandle],
+			['folderHandle', 'ApiTestCo/'],
+			['name', name],
+			['type', type],
+			...extra,
+		]);
 
 	it('renames, recording the user; takes any name but a blank one', async () => {
 		const rename = (newName: string, validateName = 'true') =>
@@ -349,14 +358,7 @@ describe('changing assets', () => {
 	});
 
 	it('deletes an asset with the assets derived from it', async () => {
-		const derived = await op('createDerivedAsset', [
-			C6,
-			['ownerHandle', DEMO.assetHandle],
-			['folderHandle', 'ApiTestCo/'],
-			['name', 'mac-view'],
-			['type', 'AdjustedView'],
-			['urlModifier', 'crop=0,0,100,100'],
-		]);
+		const derived = await derive('mac-view', 'AdjustedView', [['urlModifier', 'crop=0,0,100,100']]);
 		const derivedHandle = elementText(derived.body, 'assetHandle') as string;
 		expect(assetOf(derivedHandle)).toMatchObject({
 			type: 'AdjustedView',
@@ -400,35 +402,17 @@ describe('changing assets', () => {
 	});
 
 	it('creates a LayerView derived asset and refuses other types', async () => {
-		const res = await op('createDerivedAsset', [
-			C6,
-			['ownerHandle', DEMO.assetHandle],
-			['folderHandle', 'ApiTestCo/'],
-			['name', 'mac-layer'],
-			['type', 'LayerView'],
-		]);
+		const res = await derive('mac-layer', 'LayerView');
 		const handle = elementText(res.body, 'assetHandle') as string;
 		const got = await op('getAssets', [C6, ['assetHandleArray', items(handle)]]);
 		expect(got.body).toContain(
 			'<t:layerViewInfo><t:url>ApiTestCo/macbookwin1</t:url><t:urlModifier></t:urlModifier><t:urlPostApplyModifier></t:urlPostApplyModifier></t:layerViewInfo>',
 		);
-		const wrong = await op('createDerivedAsset', [
-			C6,
-			['ownerHandle', DEMO.assetHandle],
-			['folderHandle', 'ApiTestCo/'],
-			['name', 'x'],
-			['type', 'Image'],
-		]);
+		const wrong = await derive('x', 'Image');
 		expect(parseFault(wrong.body)?.reason).toBe(
 			"Invalid type 'Image'; expected one of: AdjustedView, LayerView",
 		);
-		const dup = await op('createDerivedAsset', [
-			C6,
-			['ownerHandle', DEMO.assetHandle],
-			['folderHandle', 'ApiTestCo/'],
-			['name', 'Mac-Layer'],
-			['type', 'LayerView'],
-		]);
+		const dup = await derive('Mac-Layer', 'LayerView');
 		expect(parseFault(dup.body)?.code).toBe(30000);
 	});
 });
