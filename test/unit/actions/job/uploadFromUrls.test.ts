@@ -2,7 +2,7 @@ import { ManualExecutionCancelledError } from 'n8n-workflow';
 
 import { POLL_SCHEDULE } from '../../../../nodes/Scene7Ips/client/jobWait';
 import { wait } from '../../../../nodes/Scene7Ips/helpers/wait';
-import { byHandle, connectionReset, emptyAnswer, operationOf, param, paramOf, run, scripted } from '../support';
+import { assetsAnswer, assetXml, byHandle, connectionReset, emptyAnswer, operationOf, param, paramOf, run, scripted } from '../support';
 import {
 	activeAnswer,
 	companyInfoAnswer,
@@ -160,6 +160,22 @@ describe('Job > Upload from URLs', () => {
 					'Job j|6|100 logged this error for the file from https://x.test/img/bag.png. Check that the URL is reachable from Scene7 and is a file Scene7 accepts.',
 			},
 			{ ...row(2, 'hat.jpg'), state: 'Uploaded', ...COUNTS, assetHandle: 'a|6|3', assetName: 'hat', imageUrl: 'https://s7d1.scene7.com/is/image/ApiTestCo/hat' },
+		]);
+	});
+
+	it('looks up by name a row logged without its handle; a failed row without a message gives its log type', async () => {
+		const log = jobLogAnswer({ fileSuccessCount: '2', fileErrorCount: '1', totalFileCount: '3' }, [
+			detail('FileUploaded', 'Uploaded shoe.jpg', { assetName: 'shoe', assetType: 'Image' }),
+			detail('Error', '', { assetName: 'bag' }),
+			detail('FileUploaded', 'Uploaded hat.jpg', { assetName: 'hat', assetType: 'Image' }),
+		]);
+		const named = (handles: string[]) => assetsAnswer('getAssetsByName', handles.map((handle) => assetXml(handle, handle === 'a|6|9' ? 'shoe' : 'hat')));
+		const script = { submitJob: [submitted()], getActiveJobs: [noActiveJob()], getJobLogDetails: [log], getAssetsByName: [named(['a|6|9']), named(['a|6|7', 'a|6|8'])] };
+		const { json } = await run(parameters(), scripted({ ...script, getProperty: [imageServerAnswer], getCompanyInfo: [companyInfoAnswer] }), { items, continueOnFail: true });
+		expect(json?.map((output) => output.assetHandle ?? output.error)).toEqual([
+			'a|6|9',
+			"Scene7 could not upload 'bag.png': Error [item 1]",
+			"Scene7 logged 'hat.jpg' as uploaded in job j|6|100, but no image named 'hat' can be found [item 2]",
 		]);
 	});
 
