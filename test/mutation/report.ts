@@ -129,8 +129,8 @@ export interface Redundancy {
 }
 
 /**
- * Which tests catch a mutant no other test catches. The run sets disableBail, so killedBy lists every
- * test that failed on a mutant. First the tests that are some mutant's only catcher or reached a
+ * Which tests catch a mutant no other test catches. Only a run with --disableBail lists in killedBy
+ * every test that failed on a mutant. First the tests that are some mutant's only catcher or reached a
  * mutant that timed out, then, greedily, the test catching the most mutants still uncaught, until
  * every caught mutant is.
  */
@@ -182,7 +182,12 @@ function main(command: string | undefined, glob: string | undefined): number {
 		return 0;
 	}
 	if (command === 'redundant') {
-		const { needed, repeating, catchingNothing } = redundancy(read(REPORT_FILE));
+		const report = read(REPORT_FILE);
+		if (Object.values(report.files).every((file) => file.mutants.every((mutant) => (mutant.killedBy?.length ?? 0) <= 1))) {
+			console.log('Each caught mutant names one test: the report is of a run that stopped at the first catching test.');
+			console.log('For this list, run `npx stryker run --disableBail` first (about 80 min for the whole tree).\n');
+		}
+		const { needed, repeating, catchingNothing } = redundancy(report);
 		console.log(`${needed.length} tests each catch a mutant the others miss.\n`);
 		console.log(`${repeating.length} tests catch only mutants those catch too:\n${repeating.join('\n')}\n`);
 		console.log(`${catchingNothing.length} tests catch no tested mutant (static code is not run):\n${catchingNothing.join('\n')}`);
