@@ -40,6 +40,8 @@ const fileItem = (fileName: string, bytes: Buffer, json: IDataObject = {}): IDat
 });
 
 const uploadsSent = () => sandbox().requests.filter((request) => request.operation === 'UploadFile');
+/** The file names the sandbox received, over every POST in order. */
+const filesSent = () => uploadsSent().flatMap((request) => request.upload?.parts.filter((part) => part.filename).map((part) => part.filename) ?? []);
 const assetNamed = (name: string) => sandbox().state.assets.find((asset) => asset.name === name && asset.companyHandle === DEMO.companyHandle);
 
 describe('Job > Upload Files', () => {
@@ -135,8 +137,7 @@ describe('Job > Upload Files', () => {
 			if (states[i] === 'Uploaded') expect(json[i]).toMatchObject({ jobHandle, assetHandle: assetNamed(name)?.assetHandle });
 			else expect(json[i].error).toBe(`The log of Scene7 upload job ${jobHandle} has no entry for '${name}.png' [item ${i}]`);
 		}
-		const files = uploadsSent().flatMap((request) => request.upload?.parts.filter((part) => part.filename).map((part) => part.filename) ?? []);
-		expect(files.sort()).toEqual(names.map((name) => `${name}.png`));
+		expect(filesSent().sort()).toEqual(names.map((name) => `${name}.png`));
 	});
 
 	it('a POST Scene7 refuses fails only its row; the job goes on with the others', async () => {
@@ -179,8 +180,7 @@ describe('Job > Upload Files', () => {
 			"The File Name 'in/folder.png' contains a slash [item 2]",
 			"The binary field 'data' has no file name [item 3]",
 		]);
-		const files = uploadsSent().flatMap((request) => request.upload?.parts.filter((part) => part.filename).map((part) => part.filename) ?? []);
-		expect(files).toEqual(['renamed.png', 'own.png']);
+		expect(filesSent()).toEqual(['renamed.png', 'own.png']);
 	});
 
 	it('a Job Name is used as it is, a new job on each run; without waiting each row is Submitted', async () => {
