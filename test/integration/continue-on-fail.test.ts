@@ -4,9 +4,8 @@
 import type { IDataObject, OnError } from 'n8n-workflow';
 
 import { DEMO, SEED } from '../sandbox/server';
-import { runWorkflow } from '../support/engine';
-import { copyFromItem, copyWorkflow, SCENE7, type Scene7NodeSettings } from '../support/workflows';
-import { createdAssets, demoCredential, useSandbox } from './operations/harness';
+import { copyFromItem, SCENE7, type Scene7NodeSettings } from '../support/workflows';
+import { createdAssets, runCopy, useSandbox } from './operations/harness';
 
 const row = (overrides: IDataObject): IDataObject => ({
 	company: DEMO.companyHandle,
@@ -58,8 +57,7 @@ const BATCH: BatchRow[] = [
 
 const sandbox = useSandbox();
 
-const runBatch = async (settings: Scene7NodeSettings) =>
-	await runWorkflow(copyWorkflow(BATCH.map(({ input }) => input), copyFromItem(), demoCredential(sandbox()), settings));
+const runBatch = async (settings: Scene7NodeSettings) => await runCopy(sandbox(), BATCH.map(({ input }) => input), copyFromItem(), settings);
 
 const good = BATCH.map((entry, index) => ({ ...entry, index })).filter(({ error }) => error === undefined);
 const bad = BATCH.map((entry, index) => ({ ...entry, index })).filter(({ error }) => error !== undefined);

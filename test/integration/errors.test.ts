@@ -5,8 +5,8 @@ import type { INodeParameters, NodeApiError } from 'n8n-workflow';
 
 import { DEMO, ROLE_USERS, injectRule, type InjectAction } from '../sandbox/server';
 import { runWorkflow } from '../support/engine';
-import { copyFromItem, copyParameters, copyWorkflow, customCredential, SCENE7 } from '../support/workflows';
-import { demoCredential, operationsSent, useSandbox } from './operations/harness';
+import { copyFromItem, copyWorkflow, customCredential, SCENE7 } from '../support/workflows';
+import { copyOfDemo, demoCredential, operationsSent, runCopy, useSandbox } from './operations/harness';
 
 // Distinctive, with characters XML and String.replace treat specially, so a leak is easy to spot.
 const WRONG_PASSWORD = `Wr0ng$&<Pa55>"w0rd'-7f3a`;
@@ -132,13 +132,7 @@ const onCopyImage = (action: InjectAction, times = 1, skip = 0) =>
 async function runCase(failure: FailureCase) {
 	if (failure.inject) onCopyImage(failure.inject, Infinity);
 	const credential = customCredential(sandbox().serviceUrl, failure.user ?? DEMO.user, failure.password ?? DEMO.password);
-	const parameters = copyParameters({
-		company: DEMO.companyHandle,
-		asset: failure.asset ?? DEMO.assetHandle,
-		folder: DEMO.folderHandle,
-		name: 'Copy_failing',
-		options: failure.options,
-	});
+	const parameters = copyOfDemo('Copy_failing', { asset: failure.asset ?? DEMO.assetHandle, options: failure.options });
 	return await runWorkflow(copyWorkflow([{}], parameters, credential));
 }
 
@@ -197,15 +191,8 @@ describe('a failure on the way', () => {
 		},
 	])('recovers from $label by retrying, making the copy exactly once', async ({ action, calls }) => {
 		onCopyImage(action);
-		const parameters = copyParameters({
-			company: DEMO.companyHandle,
-			asset: DEMO.assetHandle,
-			folder: DEMO.folderHandle,
-			name: 'Copy_retried',
-			options: retry(3),
-		});
 
-		const result = await runWorkflow(copyWorkflow([{}], parameters, demoCredential(sandbox())));
+		const result = await runCopy(sandbox(), [{}], copyOfDemo('Copy_retried', { options: retry(3) }));
 
 		expect(result.status).toBe('success');
 		const copies = copiesNamed('Copy_retried');
@@ -234,7 +221,7 @@ describe('a failure on the way', () => {
 			const parameters = { ...copyFromItem(), options: { ifNameExists, ...retry(1) } };
 			const settings = { retryOnFail: true, maxTries: 2, waitBetweenTries: 1 };
 
-			const result = await runWorkflow(copyWorkflow(items, parameters, demoCredential(sandbox()), settings));
+			const result = await runCopy(sandbox(), items, parameters, settings);
 
 			expect(result.status).toBe('success');
 			expect(result.outputOf(SCENE7).map(({ json }) => [json.name, json.alreadyExisted, json.fromEarlierAttempt])).toEqual([
@@ -255,8 +242,7 @@ describe('a failure on the way', () => {
 });
 
 describe('a credential the node cannot use', () => {
-	const parameters = () =>
-		copyParameters({ company: DEMO.companyHandle, asset: DEMO.assetHandle, folder: DEMO.folderHandle, name: 'Copy_no_credential' });
+	const parameters = () => copyOfDemo('Copy_no_credential');
 
 	it('names the missing credential, passes n8n\'s reason on and sends nothing', async () => {
 		const workflow = copyWorkflow([{}, {}], parameters(), demoCredential(sandbox()));

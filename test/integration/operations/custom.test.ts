@@ -4,8 +4,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { toAssetOutput } from '../../../nodes/Scene7Ips/helpers/output';
 import { DEMO, type Sandbox } from '../../sandbox/server';
-import { copyParameters } from '../../support/workflows';
-import { byHandle, image, runNode, useSandbox } from './harness';
+import { byHandle, copyOfDemo, image, runNode, useSandbox } from './harness';
 
 const sandbox = useSandbox();
 
@@ -49,18 +48,8 @@ describe('Custom Operation > Call', () => {
 
 	it('reproduces Image > Copy with copyImage: same request, same new asset, same handle', async () => {
 		const copy = { companyHandle: DEMO.companyHandle, assetHandle: DEMO.assetHandle, folderHandle: DEMO.folderHandle, name: 'Copy_custom', urlModifier: 'wid=800&fmt=jpg' };
-		const typed = await runNode(
-			sandbox(),
-			copyParameters({
-				company: copy.companyHandle,
-				asset: copy.assetHandle,
-				folder: copy.folderHandle,
-				name: copy.name,
-				urlModifier: copy.urlModifier,
-				// The image URL's own lookups are no part of what the custom call reproduces.
-				options: { includeImageUrl: false },
-			}),
-		);
+		// The image URL's own lookups are no part of what the custom call reproduces.
+		const typed = await runNode(sandbox(), copyOfDemo(copy.name, { urlModifier: copy.urlModifier, options: { includeImageUrl: false } }));
 		const typedBodies = bodiesSent(sandbox());
 		const typedState = stateOf(sandbox());
 		sandbox().reset();

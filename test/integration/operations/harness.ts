@@ -9,6 +9,9 @@ import { useSandbox as useFileSandbox } from '../../sandbox/useSandbox';
 import { runWorkflow, shutdownEngine, type RunResult } from '../../support/engine';
 import {
 	chain,
+	copyParameters,
+	type CopyParameters,
+	copyWorkflow,
 	CREDENTIAL_ID,
 	customCredential,
 	itemsNode,
@@ -63,6 +66,14 @@ export function useFastPolls(): void {
 
 export const demoCredential = (sandbox: Sandbox, extra: ICredentialDataDecryptedObject = {}) =>
 	customCredential(sandbox.serviceUrl, DEMO.user, DEMO.password, extra);
+
+/** Image > Copy parameters that copy the demo asset into the demo folder as `name`. */
+export const copyOfDemo = (name: string, rest: Partial<CopyParameters> = {}): INodeParameters =>
+	copyParameters({ company: DEMO.companyHandle, asset: DEMO.assetHandle, folder: DEMO.folderHandle, name, ...rest });
+
+/** Items → Scene7 IPS (Image > Copy, or any parameters), with the demo user's credential: the run itself. */
+export const runCopy = async (sandbox: Sandbox, items: IDataObject[], parameters: INodeParameters, settings: Scene7NodeSettings = {}) =>
+	await runWorkflow(copyWorkflow(items, parameters, demoCredential(sandbox), settings));
 
 /** Items → Scene7 IPS with these parameters, as the demo user. */
 export async function runNode(
