@@ -8,6 +8,7 @@ import { DEMO, type Sandbox, type SandboxOptions } from '../../sandbox/server';
 import { useSandbox as useFileSandbox } from '../../sandbox/useSandbox';
 import { runWorkflow, shutdownEngine, type RunResult } from '../../support/engine';
 import {
+	byHandle,
 	chain,
 	copyParameters,
 	type CopyParameters,
@@ -20,9 +21,8 @@ import {
 	type Scene7NodeSettings,
 } from '../../support/workflows';
 
-export { SCENE7 };
+export { byHandle, SCENE7 };
 
-export const byHandle = (value: string) => ({ __rl: true, mode: 'id', value });
 export const byName = (value: string) => ({ __rl: true, mode: 'name', value });
 export const byPath = (value: string) => ({ __rl: true, mode: 'path', value });
 
@@ -41,6 +41,19 @@ export const job = operationOf('job');
 
 /** The node's Retry option with no wait between tries. */
 export const NO_BACKOFF = { retry: { settings: { attempts: 3, backoff: 0 } } };
+
+/** Image > Create Derived: an adjusted view of the demo asset in summer/, named macbook_square unless `parameters` say otherwise. */
+export const deriveDemo = (parameters: INodeParameters = {}) =>
+	image('createDerived', {
+		assetHandle: byHandle(DEMO.assetHandle),
+		folderHandle: byPath('summer/'),
+		name: 'macbook_square',
+		derivedType: 'AdjustedView',
+		urlModifier: 'crop=0,0,800,800',
+		urlPostApplyModifier: '',
+		options: NO_BACKOFF,
+		...parameters,
+	});
 
 export interface NodeRun {
 	result: RunResult;

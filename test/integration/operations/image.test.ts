@@ -4,7 +4,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { DEMO, SEED } from '../../sandbox/server';
-import { assetIn, byHandle, byPath, image, NO_BACKOFF, operationsSent, runNode, useSandbox } from './harness';
+import { assetIn, byHandle, byPath, deriveDemo, image, NO_BACKOFF, operationsSent, runNode, useSandbox } from './harness';
 
 const sandbox = useSandbox();
 const A = SEED.assets;
@@ -117,20 +117,8 @@ describe('Image > Set URL Modifier', () => {
 });
 
 describe('Image > Create Derived', () => {
-	const derive = (parameters: INodeParameters) =>
-		image('createDerived', {
-			assetHandle: byHandle(DEMO.assetHandle),
-			folderHandle: byPath('summer/'),
-			name: 'macbook_square',
-			derivedType: 'AdjustedView',
-			urlModifier: 'crop=0,0,800,800',
-			urlPostApplyModifier: '',
-			options: NO_BACKOFF,
-			...parameters,
-		});
-
 	it('creates an adjusted view in the folder, which Image > Get then returns', async () => {
-		const { json } = await runNode(sandbox(), derive({}));
+		const { json } = await runNode(sandbox(), deriveDemo());
 		const assetHandle = json[0]?.assetHandle as string;
 		expect(json).toEqual([
 			{
@@ -156,7 +144,7 @@ describe('Image > Create Derived', () => {
 	});
 
 	it('creates a layer view', async () => {
-		const { json } = await runNode(sandbox(), derive({ derivedType: 'LayerView', name: 'macbook_layer', urlModifier: '', urlPostApplyModifier: 'fmt=png' }));
+		const { json } = await runNode(sandbox(), deriveDemo({ derivedType: 'LayerView', name: 'macbook_layer', urlModifier: '', urlPostApplyModifier: 'fmt=png' }));
 		expect(assetIn(sandbox(), json[0]?.assetHandle as string)).toMatchObject({
 			type: 'LayerView',
 			layerViewInfo: { urlModifier: '', urlPostApplyModifier: 'fmt=png' },

@@ -4,21 +4,10 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { createSeedState } from '../../sandbox/model';
 import { DEMO, injectRule, SEED, type InjectAction } from '../../sandbox/server';
-import { assetIn, byHandle, byPath, folder, image, NO_BACKOFF, operationsSent, runNode, useSandbox } from './harness';
+import { assetIn, byHandle, deriveDemo, folder, image, NO_BACKOFF, operationsSent, runNode, useSandbox } from './harness';
 
 const sandbox = useSandbox();
 const A = SEED.assets;
-
-const derive = (name: string) =>
-	image('createDerived', {
-		assetHandle: byHandle(DEMO.assetHandle),
-		folderHandle: byPath('summer/'),
-		name,
-		derivedType: 'AdjustedView',
-		urlModifier: 'crop=0,0,800,800',
-		urlPostApplyModifier: '',
-		options: NO_BACKOFF,
-	});
 
 interface LostAnswer {
 	label: string;
@@ -72,7 +61,7 @@ describe('a write whose answer is lost after Scene7 did it', () => {
 		{
 			label: 'Image > Create Derived creates one asset',
 			operation: 'createDerivedAsset',
-			parameters: derive('macbook_square'),
+			parameters: deriveDemo(),
 			sent: ['getFolderTree', 'createDerivedAsset', 'getAssetsByName'],
 			check: (json) => {
 				const made = sandbox().state.assets.filter((asset) => asset.name === 'macbook_square');
@@ -125,7 +114,7 @@ describe('a write the sandbox refuses', () => {
 		],
 		[
 			'Image > Create Derived with a name in use',
-			derive('summer-hero'),
+			deriveDemo({ name: 'summer-hero' }),
 			"Scene7 refused the name 'summer-hero' in New Name: Asset ID 'summer-hero' is already in use. (30000) [item 0]",
 		],
 		[
