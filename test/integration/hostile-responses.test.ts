@@ -1,10 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // Odd and hostile answers, sent over real HTTP and read through n8n-core's request helper (which
 // decompresses): each either works or gets its own exact message.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { deflateSync, gzipSync } from 'node:zlib';
 
+import { startCollector, type Answer, type Collector } from '../support/collector';
 import { runWorkflow, shutdownEngine } from '../support/engine';
 import { copyParameters, copyWorkflow, customCredential, SCENE7 } from '../support/workflows';
 
@@ -16,30 +15,15 @@ const copyReturn = (inner: string) =>
 	'</soapenv:Body></soapenv:Envelope>';
 const HANDLE = '<ns1:assetHandle>a|77|1|7</ns1:assetHandle>';
 
-interface Answer {
-	status: number;
-	headers?: Record<string, string>;
-	body: string | Buffer;
-}
-
-let server: Server;
-let serviceUrl: string;
+let server: Collector;
 let answer: Answer;
 
 beforeAll(async () => {
-	server = createServer((req, res) => {
-		req.resume();
-		req.on('end', () => {
-			res.writeHead(answer.status, { 'Content-Type': 'text/xml;charset=UTF-8', ...answer.headers });
-			res.end(answer.body);
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	serviceUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/scene7/services/IpsApiService`;
+	server = await startCollector('127.0.0.1', () => ({ ...answer, headers: { 'Content-Type': 'text/xml;charset=UTF-8', ...answer.headers } }));
 });
 
 afterAll(async () => {
-	await new Promise((resolve) => server.close(resolve));
+	await server.close();
 	await shutdownEngine();
 });
 
@@ -52,7 +36,7 @@ async function copyAgainst(reply: Answer) {
 		name: 'Copy_macbookwin1',
 		options: { retry: { settings: { attempts: 1 } } },
 	});
-	const result = await runWorkflow(copyWorkflow([{}], parameters, customCredential(serviceUrl, 'u@example.com', PASSWORD)));
+	const result = await runWorkflow(copyWorkflow([{}], parameters, customCredential(server.url, 'u@example.com', PASSWORD)));
 	expect(JSON.stringify(result.run)).not.toContain(PASSWORD);
 	return result;
 }
