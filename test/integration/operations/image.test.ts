@@ -11,25 +11,17 @@ const A = SEED.assets;
 const names = (json: Array<{ name?: unknown }>) => json.map((asset) => asset.name);
 
 describe('Image > Get Many', () => {
-	it('searches a folder with or without its subfolders', async () => {
-		const inSummer = await runNode(sandbox(), image('getAll', { returnAll: true, folderHandle: byPath('summer/') }));
-		expect(names(inSummer.json)).toEqual(['sale-banner', 'summer-hero']);
-		const summerOnly = await runNode(
-			sandbox(),
-			image('getAll', { returnAll: true, folderHandle: byHandle('f|ApiTestCo/summer/'), filters: { includeSubfolders: false } }),
-		);
-		expect(names(summerOnly.json)).toEqual(['summer-hero']);
-	});
-
-	it.each([
-		['a name filter', { name: 'SUMMER', nameMatch: 'StartsWith' }, ['summer-hero']],
-		['a name that is not there', { name: 'nothing-like-this' }, []],
-		['the trash', { trashState: 'InTrash' }, ['old-banner']],
-		['not marked for publish', { publishState: 'NotMarkedForPublish' }, ['Spring Look Book']],
-		['every type', { assetTypes: [], name: 'p', nameMatch: 'Contains' }, ['product-guide', 'promo-video', 'Salt & Pepper', 'Spring Look Book']],
-		['videos', { assetTypes: ['Video'] }, ['promo-video']],
-	])('filters by %s', async (_case, filters, expected) => {
-		const { json, error } = await runNode(sandbox(), image('getAll', { returnAll: true, filters }));
+	it.each<[string, INodeParameters, string[]]>([
+		['a folder with its subfolders', { folderHandle: byPath('summer/') }, ['sale-banner', 'summer-hero']],
+		['a folder without its subfolders', { folderHandle: byHandle('f|ApiTestCo/summer/'), filters: { includeSubfolders: false } }, ['summer-hero']],
+		['a name filter', { filters: { name: 'SUMMER', nameMatch: 'StartsWith' } }, ['summer-hero']],
+		['a name that is not there', { filters: { name: 'nothing-like-this' } }, []],
+		['the trash', { filters: { trashState: 'InTrash' } }, ['old-banner']],
+		['not marked for publish', { filters: { publishState: 'NotMarkedForPublish' } }, ['Spring Look Book']],
+		['every type', { filters: { assetTypes: [], name: 'p', nameMatch: 'Contains' } }, ['product-guide', 'promo-video', 'Salt & Pepper', 'Spring Look Book']],
+		['videos', { filters: { assetTypes: ['Video'] } }, ['promo-video']],
+	])('searches %s', async (_case, parameters, expected) => {
+		const { json, error } = await runNode(sandbox(), image('getAll', { returnAll: true, ...parameters }));
 		expect(error).toBeUndefined();
 		expect(names(json)).toEqual(expected);
 	});
