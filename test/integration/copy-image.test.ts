@@ -2,7 +2,7 @@
 // returns, what the sandbox received byte for byte, and what it now holds.
 import { DEMO, SEED, type RecordedRequest } from '../sandbox/server';
 import { runWorkflow } from '../support/engine';
-import { copyFromItem, copyParameters, copyWorkflow, SCENE7 } from '../support/workflows';
+import { copyFromItem, copyWorkflow, SCENE7 } from '../support/workflows';
 import { copyOfDemo, createdAssets, demoCredential, runCopy, useSandbox } from './operations/harness';
 
 const HANDLE = /^a\|\d+\|\d+\|\d+$/;
@@ -208,7 +208,7 @@ describe('Image > Copy against the IPS sandbox', () => {
 			{ name: 'Mapped_null_modifier', urlModifier: null },
 		].map((row) => ({ company: DEMO.companyHandle, asset: DEMO.assetHandle, folder: DEMO.folderHandle, ...row }));
 		const throughN8n = (expression: string) => expression.replace(/^=\{\{ (.*) \}\}$/, '={{ ($1) }}');
-		const mapped = { ...copyParameters({ company: '={{ $json.company }}', asset: '={{ $json.asset }}', folder: '={{ $json.folder }}', name: '={{ $json.name }}', urlModifier: '={{ $json.urlModifier }}' }), options: { includeImageUrl: false } };
+		const mapped = { ...copyFromItem(), urlModifier: '={{ $json.urlModifier }}', options: { includeImageUrl: false } };
 		const evaluated = JSON.parse(JSON.stringify(mapped), (_key, value: unknown) => (typeof value === 'string' ? throughN8n(value) : value));
 		expect(JSON.stringify(evaluated)).toContain('={{ ($json.name) }}');
 
