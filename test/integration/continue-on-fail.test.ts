@@ -25,33 +25,13 @@ interface BatchRow {
 const BATCH: BatchRow[] = [
 	{ input: row({ name: 'Good_1' }), sent: true },
 	{ input: row({ name: '' }), error: 'New Name is empty [item 1]', sent: false },
-	{
-		input: row({ name: 'Unknown_source', asset: 'a|999|9|999' }),
-		error: "Scene7 could not run copyImage: Invalid assetHandle 'a|999|9|999' (30001)",
-		sent: true,
-	},
-	{
-		input: row({ name: 'Wrong_kind', asset: 'c|6' }),
-		error: "Image 'c|6' is a company handle, not an asset handle [item 3]",
-		sent: false,
-	},
+	{ input: row({ name: 'Unknown_source', asset: 'a|999|9|999' }), error: "Scene7 could not run copyImage: Invalid assetHandle 'a|999|9|999' (30001)", sent: true },
+	{ input: row({ name: 'Wrong_kind', asset: 'c|6' }), error: "Image 'c|6' is a company handle, not an asset handle [item 3]", sent: false },
 	{ input: row({ name: 'Good_2', folder: SEED.folders.summer, urlModifier: 'wid=100' }), sent: true },
 	{ input: row({ name: '   ' }), error: 'New Name is empty [item 5]', sent: false },
-	{
-		input: row({ name: 'Folder_is_asset', folder: DEMO.assetHandle }),
-		error: "Folder 'a|739|1|537' is an asset handle, not a folder handle [item 6]",
-		sent: false,
-	},
-	{
-		input: row({ name: 'Nul\u0000in name' }),
-		error: 'New Name contains the character U+0000 at position 4, which XML cannot carry [item 7]',
-		sent: false,
-	},
-	{
-		input: row({ name: 'Good_1' }),
-		error: "Scene7 could not run copyImage: Asset ID 'Good_1' is already in use. (30000)",
-		sent: true,
-	},
+	{ input: row({ name: 'Folder_is_asset', folder: DEMO.assetHandle }), error: "Folder 'a|739|1|537' is an asset handle, not a folder handle [item 6]", sent: false },
+	{ input: row({ name: 'Nul\u0000in name' }), error: 'New Name contains the character U+0000 at position 4, which XML cannot carry [item 7]', sent: false },
+	{ input: row({ name: 'Good_1' }), error: "Scene7 could not run copyImage: Asset ID 'Good_1' is already in use. (30000)", sent: true },
 	{ input: row({ name: 'Good_3', company: 'c|6', asset: SEED.assets.summerHero }), sent: true },
 ];
 

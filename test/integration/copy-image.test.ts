@@ -135,36 +135,10 @@ describe('Image > Copy against the IPS sandbox', () => {
 	const UNCHECKED = { validateUrlModifier: false };
 
 	it.each([
-		{
-			label: 'an Image Serving modifier joined with &',
-			name: 'Copy_resized',
-			urlModifier: 'wid=800&hei=800&fmt=jpg',
-			options: {},
-			sent: '<name>Copy_resized</name><urlModifier>wid=800&amp;hei=800&amp;fmt=jpg</urlModifier>',
-		},
-		{
-			label: 'the XML special characters & < > " \' (unchecked modifier)',
-			name: "Tom & Jerry's café ☕",
-			urlModifier: `$text=<b>"Tom" & 'Jerry'</b>`,
-			options: UNCHECKED,
-			sent:
-				'<name>Tom &amp; Jerry&apos;s café ☕</name>' +
-				'<urlModifier>$text=&lt;b&gt;&quot;Tom&quot; &amp; &apos;Jerry&apos;&lt;/b&gt;</urlModifier>',
-		},
-		{
-			label: 'replacement patterns of String.replace ($& $\' $`) (unchecked modifier)',
-			name: "Sale $& $' $` 50%",
-			urlModifier: "$& $$ $' $`",
-			options: UNCHECKED,
-			sent: '<name>Sale $&amp; $&apos; $` 50%</name><urlModifier>$&amp; $$ $&apos; $`</urlModifier>',
-		},
-		{
-			label: 'characters outside ASCII and outside the BMP (unchecked modifier)',
-			name: 'Photo 📷 Ünïcødé 日本語',
-			urlModifier: 'caption=Grüße 👋',
-			options: UNCHECKED,
-			sent: '<name>Photo 📷 Ünïcødé 日本語</name><urlModifier>caption=Grüße 👋</urlModifier>',
-		},
+		{ label: 'an Image Serving modifier joined with &', name: 'Copy_resized', urlModifier: 'wid=800&hei=800&fmt=jpg', options: {}, sent: '<name>Copy_resized</name><urlModifier>wid=800&amp;hei=800&amp;fmt=jpg</urlModifier>' },
+		{ label: 'the XML special characters & < > " \' (unchecked modifier)', name: "Tom & Jerry's café ☕", urlModifier: `$text=<b>"Tom" & 'Jerry'</b>`, options: UNCHECKED, sent: '<name>Tom &amp; Jerry&apos;s café ☕</name><urlModifier>$text=&lt;b&gt;&quot;Tom&quot; &amp; &apos;Jerry&apos;&lt;/b&gt;</urlModifier>' },
+		{ label: 'replacement patterns of String.replace ($& $\' $`) (unchecked modifier)', name: "Sale $& $' $` 50%", urlModifier: "$& $$ $' $`", options: UNCHECKED, sent: '<name>Sale $&amp; $&apos; $` 50%</name><urlModifier>$&amp; $$ $&apos; $`</urlModifier>' },
+		{ label: 'characters outside ASCII and outside the BMP (unchecked modifier)', name: 'Photo 📷 Ünïcødé 日本語', urlModifier: 'caption=Grüße 👋', options: UNCHECKED, sent: '<name>Photo 📷 Ünïcødé 日本語</name><urlModifier>caption=Grüße 👋</urlModifier>' },
 	])('sends $label byte for byte', async ({ name, urlModifier, options, sent }) => {
 		const result = await runCopy(sandbox(), [{}], copyOfDemo(name, { urlModifier, options }));
 

@@ -40,56 +40,12 @@ interface FailureCase {
 const TRIED_TWICE = ['copyImage', 'getAssetsByName', 'copyImage', 'getAssetsByName'];
 
 const CASES: FailureCase[] = [
-	{
-		label: 'a wrong password',
-		password: WRONG_PASSWORD,
-		message: 'Scene7 rejected the user name or password (10001)',
-		description: 'Scene7 said: "Invalid username/password"',
-		httpCode: 'authenticationFault 10001',
-		calls: ['copyImage'],
-	},
-	{
-		label: 'an ImagePortalUser, whose role may not copy',
-		user: ROLE_USERS.ImagePortalUser.email,
-		password: ROLE_USERS.ImagePortalUser.password,
-		message: "Your Scene7 user's role may not use copyImage (20003)",
-		description: `Scene7 said: "User does not have permission to access operation 'copyImage'"`,
-		httpCode: 'authorizationFault 20003',
-		calls: ['copyImage'],
-	},
-	{
-		label: 'an unknown asset',
-		asset: 'a|999|9|999',
-		message: "Scene7 could not run copyImage: Invalid assetHandle 'a|999|9|999' (30001)",
-		description: "Check the values of the fields named in Scene7's reason.",
-		httpCode: 'ipsApiFault 30001',
-		calls: ['copyImage'],
-	},
-	{
-		label: 'an HTML 502 page from a gateway, every time',
-		inject: BAD_GATEWAY,
-		options: retry(2),
-		message: 'Scene7 answered with a web page instead of a SOAP response (HTTP 502)',
-		description: 'A web server, gateway or proxy answered instead of the IPS API.',
-		httpCode: '502',
-		calls: TRIED_TWICE,
-	},
-	{
-		label: 'a connection reset, every time',
-		inject: { kind: 'reset' },
-		options: retry(2),
-		message: 'Could not reach Scene7 for copyImage: the connection was reset',
-		description: CHECK_URL,
-		calls: TRIED_TWICE,
-	},
-	{
-		label: 'no answer within the Timeout option (retry off)',
-		inject: { kind: 'hang' },
-		options: { timeout: 1000, ...retry(1) },
-		message: 'Could not reach Scene7 for copyImage: the call timed out',
-		description: CHECK_URL,
-		calls: ['copyImage', 'getAssetsByName'],
-	},
+	{ label: 'a wrong password', password: WRONG_PASSWORD, message: 'Scene7 rejected the user name or password (10001)', description: 'Scene7 said: "Invalid username/password"', httpCode: 'authenticationFault 10001', calls: ['copyImage'] },
+	{ label: 'an ImagePortalUser, whose role may not copy', user: ROLE_USERS.ImagePortalUser.email, password: ROLE_USERS.ImagePortalUser.password, message: "Your Scene7 user's role may not use copyImage (20003)", description: `Scene7 said: "User does not have permission to access operation 'copyImage'"`, httpCode: 'authorizationFault 20003', calls: ['copyImage'] },
+	{ label: 'an unknown asset', asset: 'a|999|9|999', message: "Scene7 could not run copyImage: Invalid assetHandle 'a|999|9|999' (30001)", description: "Check the values of the fields named in Scene7's reason.", httpCode: 'ipsApiFault 30001', calls: ['copyImage'] },
+	{ label: 'an HTML 502 page from a gateway, every time', inject: BAD_GATEWAY, options: retry(2), message: 'Scene7 answered with a web page instead of a SOAP response (HTTP 502)', description: 'A web server, gateway or proxy answered instead of the IPS API.', httpCode: '502', calls: TRIED_TWICE },
+	{ label: 'a connection reset, every time', inject: { kind: 'reset' }, options: retry(2), message: 'Could not reach Scene7 for copyImage: the connection was reset', description: CHECK_URL, calls: TRIED_TWICE },
+	{ label: 'no answer within the Timeout option (retry off)', inject: { kind: 'hang' }, options: { timeout: 1000, ...retry(1) }, message: 'Could not reach Scene7 for copyImage: the call timed out', description: CHECK_URL, calls: ['copyImage', 'getAssetsByName'] },
 ];
 
 const sandbox = useSandbox();
@@ -164,31 +120,11 @@ describe('failed copies', () => {
 
 describe('a failure on the way', () => {
 	it.each<{ label: string; action: InjectAction; calls: string[] }>([
-		{
-			label: 'an HTML 502 page before the copy ran',
-			action: BAD_GATEWAY,
-			calls: ['copyImage', 'getAssetsByName', 'copyImage'],
-		},
-		{
-			label: 'a connection reset before the copy ran',
-			action: { kind: 'reset' },
-			calls: ['copyImage', 'getAssetsByName', 'copyImage'],
-		},
-		{
-			label: 'a 429 asking to slow down',
-			action: { kind: 'status', status: 429 },
-			calls: ['copyImage', 'copyImage'],
-		},
-		{
-			label: 'a connection reset after Scene7 made the copy',
-			action: { kind: 'resetAfterCommit' },
-			calls: ['copyImage', 'getAssetsByName'],
-		},
-		{
-			label: 'a 504 page after Scene7 made the copy',
-			action: { kind: 'statusAfterCommit', status: 504 },
-			calls: ['copyImage', 'getAssetsByName'],
-		},
+		{ label: 'an HTML 502 page before the copy ran', action: BAD_GATEWAY, calls: ['copyImage', 'getAssetsByName', 'copyImage'] },
+		{ label: 'a connection reset before the copy ran', action: { kind: 'reset' }, calls: ['copyImage', 'getAssetsByName', 'copyImage'] },
+		{ label: 'a 429 asking to slow down', action: { kind: 'status', status: 429 }, calls: ['copyImage', 'copyImage'] },
+		{ label: 'a connection reset after Scene7 made the copy', action: { kind: 'resetAfterCommit' }, calls: ['copyImage', 'getAssetsByName'] },
+		{ label: 'a 504 page after Scene7 made the copy', action: { kind: 'statusAfterCommit', status: 504 }, calls: ['copyImage', 'getAssetsByName'] },
 	])('recovers from $label by retrying, making the copy exactly once', async ({ action, calls }) => {
 		onCopyImage(action);
 

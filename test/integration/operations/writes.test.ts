@@ -97,41 +97,13 @@ describe('a write whose answer is lost after Scene7 did it', () => {
 
 describe('a write the sandbox refuses', () => {
 	it.each([
-		[
-			'Image > Move to an unknown folder',
-			image('move', { assetHandle: byHandle(DEMO.assetHandle), folderHandle: byHandle('ApiTestCo/nowhere/') }),
-			"Scene7 could not run moveAsset: Invalid folderHandle 'ApiTestCo/nowhere/' (30001)",
-		],
-		[
-			"Image > Delete of a handle it doesn't know",
-			image('delete', { assetHandle: byHandle('a|1|1|1') }),
-			"Scene7 could not run deleteAsset: Invalid assetHandle 'a|1|1|1' (30001)",
-		],
-		[
-			'Image > Replace of a video',
-			image('replace', { assetHandle: byHandle(A.promoVideo), urlModifier: 'wid=800' }),
-			`Scene7 could not run replaceImage: Invalid assetHandle '${A.promoVideo}': asset 'promo-video' is of type Video, not Image (30001)`,
-		],
-		[
-			'Image > Create Derived with a name in use',
-			deriveDemo({ name: 'summer-hero' }),
-			"Scene7 refused the name 'summer-hero' in New Name: Asset ID 'summer-hero' is already in use. (30000) [item 0]",
-		],
-		[
-			'Folder > Create of a folder that exists',
-			folder('create', { folderPath: 'summer' }),
-			"Scene7 could not run createFolder: Folder 'ApiTestCo/summer/' already exists. (30000)",
-		],
-		[
-			'Folder > Create under a missing parent',
-			folder('create', { folderPath: 'nowhere/child/' }),
-			"Scene7 could not run createFolder: Invalid folderPath 'nowhere/child/': parent folder 'ApiTestCo/nowhere/' does not exist (30001)",
-		],
-		[
-			'Folder > Delete of the root folder',
-			folder('delete', { folderHandle: byHandle('ApiTestCo/') }),
-			"Scene7 could not run deleteFolder: Invalid folderHandle 'ApiTestCo/': the company root folder cannot be deleted (30001)",
-		],
+		['Image > Move to an unknown folder', image('move', { assetHandle: byHandle(DEMO.assetHandle), folderHandle: byHandle('ApiTestCo/nowhere/') }), "Scene7 could not run moveAsset: Invalid folderHandle 'ApiTestCo/nowhere/' (30001)"],
+		["Image > Delete of a handle it doesn't know", image('delete', { assetHandle: byHandle('a|1|1|1') }), "Scene7 could not run deleteAsset: Invalid assetHandle 'a|1|1|1' (30001)"],
+		['Image > Replace of a video', image('replace', { assetHandle: byHandle(A.promoVideo), urlModifier: 'wid=800' }), `Scene7 could not run replaceImage: Invalid assetHandle '${A.promoVideo}': asset 'promo-video' is of type Video, not Image (30001)`],
+		['Image > Create Derived with a name in use', deriveDemo({ name: 'summer-hero' }), "Scene7 refused the name 'summer-hero' in New Name: Asset ID 'summer-hero' is already in use. (30000) [item 0]"],
+		['Folder > Create of a folder that exists', folder('create', { folderPath: 'summer' }), "Scene7 could not run createFolder: Folder 'ApiTestCo/summer/' already exists. (30000)"],
+		['Folder > Create under a missing parent', folder('create', { folderPath: 'nowhere/child/' }), "Scene7 could not run createFolder: Invalid folderPath 'nowhere/child/': parent folder 'ApiTestCo/nowhere/' does not exist (30001)"],
+		['Folder > Delete of the root folder', folder('delete', { folderHandle: byHandle('ApiTestCo/') }), "Scene7 could not run deleteFolder: Invalid folderHandle 'ApiTestCo/': the company root folder cannot be deleted (30001)"],
 	])("%s fails with the sandbox's fault explained", async (_label, parameters, message) => {
 		const { error } = await runNode(sandbox(), parameters);
 		expect(error).toBe(message);
