@@ -34,30 +34,10 @@ describe('a write whose answer is lost after Scene7 did it', () => {
 				expect(assetIn(sandbox(), DEMO.assetHandle)?.name).toBe('macbook_2024');
 			},
 		},
-		{
-			label: 'Image > Move moves once (a 502 page)',
-			operation: 'moveAsset',
-			action: { kind: 'statusAfterCommit', status: 502 },
-			parameters: image('move', { assetHandle: byHandle(DEMO.assetHandle), folderHandle: byHandle(SEED.folders.uploads), options: NO_BACKOFF }),
-			sent: ['moveAsset', 'getAssets'],
-			check: () => expect(assetIn(sandbox(), DEMO.assetHandle)?.folderHandle).toBe(SEED.folders.uploads),
-		},
-		{
-			label: 'Image > Delete deletes once',
-			operation: 'deleteAsset',
-			parameters: image('delete', { assetHandle: byHandle(A.summerHero), options: NO_BACKOFF }),
-			sent: ['deleteAsset', 'getAssets'],
-			check: (json) => expect(json).toEqual([{ deleted: true }]),
-		},
-		{
-			// Nothing tells a replaced image from the one before: the node fails rather than replace twice.
-			label: 'Image > Replace never replaces twice',
-			operation: 'replaceImage',
-			parameters: image('replace', { assetHandle: byHandle(DEMO.assetHandle), urlModifier: 'wid=800', options: NO_BACKOFF }),
-			error: 'Could not reach Scene7 for replaceImage: the connection was reset',
-			sent: ['replaceImage'],
-			check: () => expect(assetIn(sandbox(), DEMO.assetHandle)?.replacements).toHaveLength(1),
-		},
+		{ label: 'Image > Move moves once (a 502 page)', operation: 'moveAsset', action: { kind: 'statusAfterCommit', status: 502 }, parameters: image('move', { assetHandle: byHandle(DEMO.assetHandle), folderHandle: byHandle(SEED.folders.uploads), options: NO_BACKOFF }), sent: ['moveAsset', 'getAssets'], check: () => expect(assetIn(sandbox(), DEMO.assetHandle)?.folderHandle).toBe(SEED.folders.uploads) },
+		{ label: 'Image > Delete deletes once', operation: 'deleteAsset', parameters: image('delete', { assetHandle: byHandle(A.summerHero), options: NO_BACKOFF }), sent: ['deleteAsset', 'getAssets'], check: (json) => expect(json).toEqual([{ deleted: true }]) },
+		// Nothing tells a replaced image from the one before: the node fails rather than replace twice.
+		{ label: 'Image > Replace never replaces twice', operation: 'replaceImage', parameters: image('replace', { assetHandle: byHandle(DEMO.assetHandle), urlModifier: 'wid=800', options: NO_BACKOFF }), error: 'Could not reach Scene7 for replaceImage: the connection was reset', sent: ['replaceImage'], check: () => expect(assetIn(sandbox(), DEMO.assetHandle)?.replacements).toHaveLength(1) },
 		{
 			label: 'Image > Create Derived creates one asset',
 			operation: 'createDerivedAsset',
@@ -69,13 +49,7 @@ describe('a write whose answer is lost after Scene7 did it', () => {
 				expect(json[0]?.assetHandle).toBe(made[0].assetHandle);
 			},
 		},
-		{
-			label: 'Folder > Create creates once',
-			operation: 'createFolder',
-			parameters: folder('create', { folderPath: 'ApiTestCo/new', options: NO_BACKOFF }),
-			sent: ['createFolder', 'getFolderTree'],
-			check: (json) => expect(json).toEqual([expect.objectContaining({ folderHandle: 'ApiTestCo/new/' })]),
-		},
+		{ label: 'Folder > Create creates once', operation: 'createFolder', parameters: folder('create', { folderPath: 'ApiTestCo/new', options: NO_BACKOFF }), sent: ['createFolder', 'getFolderTree'], check: (json) => expect(json).toEqual([expect.objectContaining({ folderHandle: 'ApiTestCo/new/' })]) },
 		{
 			label: 'Folder > Delete deletes once',
 			operation: 'deleteFolder',
