@@ -73,12 +73,12 @@ describe('dist/', () => {
 	});
 
 	it('loads the nodes and the credential with icons that resolve to different files', () => {
+		// As n8n loads them: require() of the built files.
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const { Scene7Ips } = require(path.join(dist, 'nodes/Scene7Ips/Scene7Ips.node.js'));
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const { Scene7IpsTrigger } = require(path.join(dist, 'nodes/Scene7IpsTrigger/Scene7IpsTrigger.node.js'));
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const { Scene7IpsApi } = require(path.join(dist, 'credentials/Scene7IpsApi.credentials.js'));
+		const load = (file: string) => require(path.join(dist, file));
+		const { Scene7Ips } = load('nodes/Scene7Ips/Scene7Ips.node.js');
+		const { Scene7IpsTrigger } = load('nodes/Scene7IpsTrigger/Scene7IpsTrigger.node.js');
+		const { Scene7IpsApi } = load('credentials/Scene7IpsApi.credentials.js');
 		const node = new Scene7Ips();
 		const trigger = new Scene7IpsTrigger();
 		const credential = new Scene7IpsApi();

@@ -4,9 +4,8 @@
 import type { IDataObject, OnError } from 'n8n-workflow';
 
 import { DEMO, SEED } from '../sandbox/server';
-import { runWorkflow } from '../support/engine';
-import { copyFromItem, copyWorkflow, SCENE7, type Scene7NodeSettings } from '../support/workflows';
-import { createdAssets, demoCredential, useSandbox } from './operations/harness';
+import { copyFromItem, SCENE7, type Scene7NodeSettings } from '../support/workflows';
+import { createdAssets, runCopy, useSandbox } from './operations/harness';
 
 const row = (overrides: IDataObject): IDataObject => ({
 	company: DEMO.companyHandle,
@@ -26,40 +25,19 @@ interface BatchRow {
 const BATCH: BatchRow[] = [
 	{ input: row({ name: 'Good_1' }), sent: true },
 	{ input: row({ name: '' }), error: 'New Name is empty [item 1]', sent: false },
-	{
-		input: row({ name: 'Unknown_source', asset: 'a|999|9|999' }),
-		error: "Scene7 could not run copyImage: Invalid assetHandle 'a|999|9|999' (30001)",
-		sent: true,
-	},
-	{
-		input: row({ name: 'Wrong_kind', asset: 'c|6' }),
-		error: "Image 'c|6' is a company handle, not an asset handle [item 3]",
-		sent: false,
-	},
+	{ input: row({ name: 'Unknown_source', asset: 'a|999|9|999' }), error: "Scene7 could not run copyImage: Invalid assetHandle 'a|999|9|999' (30001)", sent: true },
+	{ input: row({ name: 'Wrong_kind', asset: 'c|6' }), error: "Image 'c|6' is a company handle, not an asset handle [item 3]", sent: false },
 	{ input: row({ name: 'Good_2', folder: SEED.folders.summer, urlModifier: 'wid=100' }), sent: true },
 	{ input: row({ name: '   ' }), error: 'New Name is empty [item 5]', sent: false },
-	{
-		input: row({ name: 'Folder_is_asset', folder: DEMO.assetHandle }),
-		error: "Folder 'a|739|1|537' is an asset handle, not a folder handle [item 6]",
-		sent: false,
-	},
-	{
-		input: row({ name: 'Nul\u0000in name' }),
-		error: 'New Name contains the character U+0000 at position 4, which XML cannot carry [item 7]',
-		sent: false,
-	},
-	{
-		input: row({ name: 'Good_1' }),
-		error: "Scene7 could not run copyImage: Asset ID 'Good_1' is already in use. (30000)",
-		sent: true,
-	},
+	{ input: row({ name: 'Folder_is_asset', folder: DEMO.assetHandle }), error: "Folder 'a|739|1|537' is an asset handle, not a folder handle [item 6]", sent: false },
+	{ input: row({ name: 'Nul\u0000in name' }), error: 'New Name contains the character U+0000 at position 4, which XML cannot carry [item 7]', sent: false },
+	{ input: row({ name: 'Good_1' }), error: "Scene7 could not run copyImage: Asset ID 'Good_1' is already in use. (30000)", sent: true },
 	{ input: row({ name: 'Good_3', company: 'c|6', asset: SEED.assets.summerHero }), sent: true },
 ];
 
 const sandbox = useSandbox();
 
-const runBatch = async (settings: Scene7NodeSettings) =>
-	await runWorkflow(copyWorkflow(BATCH.map(({ input }) => input), copyFromItem(), demoCredential(sandbox()), settings));
+const runBatch = async (settings: Scene7NodeSettings) => await runCopy(sandbox(), BATCH.map(({ input }) => input), copyFromItem(), settings);
 
 const good = BATCH.map((entry, index) => ({ ...entry, index })).filter(({ error }) => error === undefined);
 const bad = BATCH.map((entry, index) => ({ ...entry, index })).filter(({ error }) => error !== undefined);

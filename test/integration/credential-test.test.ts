@@ -1,22 +1,11 @@
-// The credential against the sandbox as n8n handles it: stored encrypted, and its declarative `test`
-// request run the way n8n's credential tester runs it.
+// The credential's declarative `test` request against the sandbox, run the way n8n's credential
+// tester runs it. (Stored encrypted by n8n-core and decrypted again: every engine run, support/engine.ts.)
 import { DEMO, SPECIAL_PASSWORD_USER, startSandbox } from '../sandbox/server';
-import { encryptCredential, testCredential } from '../support/engine';
+import { testCredential } from '../support/engine';
 import { customCredential } from '../support/workflows';
 import { demoCredential, useSandbox } from './operations/harness';
 
 const sandbox = useSandbox();
-
-describe('the credential', () => {
-	it('is stored encrypted by n8n-core, as n8n does', async () => {
-		const stored = await encryptCredential({ id: 'c1', data: demoCredential(sandbox()) });
-
-		const { data } = stored.getDataToSave();
-		expect(data).toMatch(/^U2FsdGVkX1/); // base64 of OpenSSL's "Salted__" (AES-256-CBC)
-		expect(data).not.toContain(DEMO.user);
-		expect(stored.getData()).toEqual(demoCredential(sandbox()));
-	});
-});
 
 describe("n8n's credential tester", () => {
 	it.each([

@@ -3,18 +3,17 @@
 // the credential test holds to the same rules.
 import type { NodeApiError } from 'n8n-workflow';
 
-import { DEMO, injectRule, redirectTo } from '../sandbox/server';
+import { injectRule, redirectTo } from '../sandbox/server';
 import { startCollector, type Collector } from '../support/collector';
 import { runWorkflow, testCredential } from '../support/engine';
-import { copyParameters, copyWorkflow } from '../support/workflows';
-import { demoCredential, useSandbox } from './operations/harness';
+import { copyWorkflow } from '../support/workflows';
+import { copyOfDemo, demoCredential, runCopy, useSandbox } from './operations/harness';
 
 const sandbox = useSandbox();
 let collector: Collector;
 
 const demo = () => demoCredential(sandbox());
-const copy = () =>
-	copyParameters({ company: DEMO.companyHandle, asset: DEMO.assetHandle, folder: DEMO.folderHandle, name: 'Copy_redirected' });
+const copy = () => copyOfDemo('Copy_redirected');
 
 beforeAll(async () => {
 	collector = await startCollector('127.0.0.2');
@@ -30,7 +29,7 @@ describe('a redirect from the endpoint', () => {
 	it.each([307, 308] as const)('HTTP %i: the run fails naming the status and the host; the other host receives nothing', async (status) => {
 		sandbox().setInjector(injectRule({ action: redirectTo(collector.url, status), times: Infinity }));
 
-		const result = await runWorkflow(copyWorkflow([{}], copy(), demo()));
+		const result = await runCopy(sandbox(), [{}], copy());
 
 		expect(result.status).toBe('error');
 		const error = result.error as NodeApiError;
@@ -48,7 +47,7 @@ describe('a redirect from the endpoint', () => {
 	it('a relative Location is named as a path on the same host, and not followed either', async () => {
 		sandbox().setInjector(injectRule({ action: redirectTo('/scene7/services/IpsApiService', 307), times: Infinity }));
 
-		const result = await runWorkflow(copyWorkflow([{}], copy(), demo()));
+		const result = await runCopy(sandbox(), [{}], copy());
 
 		expect((result.error as NodeApiError).message).toContain('(HTTP 307) to another path on the same host.');
 		expect(sandbox().requests).toHaveLength(1);

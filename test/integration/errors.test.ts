@@ -5,8 +5,8 @@ import type { INodeParameters, NodeApiError } from 'n8n-workflow';
 
 import { DEMO, ROLE_USERS, injectRule, type InjectAction } from '../sandbox/server';
 import { runWorkflow } from '../support/engine';
-import { copyFromItem, copyParameters, copyWorkflow, customCredential, SCENE7 } from '../support/workflows';
-import { demoCredential, operationsSent, useSandbox } from './operations/harness';
+import { copyFromItem, copyWorkflow, customCredential, SCENE7 } from '../support/workflows';
+import { copyOfDemo, demoCredential, operationsSent, runCopy, useSandbox } from './operations/harness';
 
 // Distinctive, with characters XML and String.replace treat specially, so a leak is easy to spot.
 const WRONG_PASSWORD = `Wr0ng$&<Pa55>"w0rd'-7f3a`;
@@ -40,56 +40,12 @@ interface FailureCase {
 const TRIED_TWICE = ['copyImage', 'getAssetsByName', 'copyImage', 'getAssetsByName'];
 
 const CASES: FailureCase[] = [
-	{
-		label: 'a wrong password',
-		password: WRONG_PASSWORD,
-		message: 'Scene7 rejected the user name or password (10001)',
-		description: 'Scene7 said: "Invalid username/password"',
-		httpCode: 'authenticationFault 10001',
-		calls: ['copyImage'],
-	},
-	{
-		label: 'an ImagePortalUser, whose role may not copy',
-		user: ROLE_USERS.ImagePortalUser.email,
-		password: ROLE_USERS.ImagePortalUser.password,
-		message: "Your Scene7 user's role may not use copyImage (20003)",
-		description: `Scene7 said: "User does not have permission to access operation 'copyImage'"`,
-		httpCode: 'authorizationFault 20003',
-		calls: ['copyImage'],
-	},
-	{
-		label: 'an unknown asset',
-		asset: 'a|999|9|999',
-		message: "Scene7 could not run copyImage: Invalid assetHandle 'a|999|9|999' (30001)",
-		description: "Check the values of the fields named in Scene7's reason.",
-		httpCode: 'ipsApiFault 30001',
-		calls: ['copyImage'],
-	},
-	{
-		label: 'an HTML 502 page from a gateway, every time',
-		inject: BAD_GATEWAY,
-		options: retry(2),
-		message: 'Scene7 answered with a web page instead of a SOAP response (HTTP 502)',
-		description: 'A web server, gateway or proxy answered instead of the IPS API.',
-		httpCode: '502',
-		calls: TRIED_TWICE,
-	},
-	{
-		label: 'a connection reset, every time',
-		inject: { kind: 'reset' },
-		options: retry(2),
-		message: 'Could not reach Scene7 for copyImage: the connection was reset',
-		description: CHECK_URL,
-		calls: TRIED_TWICE,
-	},
-	{
-		label: 'no answer within the Timeout option (retry off)',
-		inject: { kind: 'hang' },
-		options: { timeout: 1000, ...retry(1) },
-		message: 'Could not reach Scene7 for copyImage: the call timed out',
-		description: CHECK_URL,
-		calls: ['copyImage', 'getAssetsByName'],
-	},
+	{ label: 'a wrong password', password: WRONG_PASSWORD, message: 'Scene7 rejected the user name or password (10001)', description: 'Scene7 said: "Invalid username/password"', httpCode: 'authenticationFault 10001', calls: ['copyImage'] },
+	{ label: 'an ImagePortalUser, whose role may not copy', user: ROLE_USERS.ImagePortalUser.email, password: ROLE_USERS.ImagePortalUser.password, message: "Your Scene7 user's role may not use copyImage (20003)", description: `Scene7 said: "User does not have permission to access operation 'copyImage'"`, httpCode: 'authorizationFault 20003', calls: ['copyImage'] },
+	{ label: 'an unknown asset', asset: 'a|999|9|999', message: "Scene7 could not run copyImage: Invalid assetHandle 'a|999|9|999' (30001)", description: "Check the values of the fields named in Scene7's reason.", httpCode: 'ipsApiFault 30001', calls: ['copyImage'] },
+	{ label: 'an HTML 502 page from a gateway, every time', inject: BAD_GATEWAY, options: retry(2), message: 'Scene7 answered with a web page instead of a SOAP response (HTTP 502)', description: 'A web server, gateway or proxy answered instead of the IPS API.', httpCode: '502', calls: TRIED_TWICE },
+	{ label: 'a connection reset, every time', inject: { kind: 'reset' }, options: retry(2), message: 'Could not reach Scene7 for copyImage: the connection was reset', description: CHECK_URL, calls: TRIED_TWICE },
+	{ label: 'no answer within the Timeout option (retry off)', inject: { kind: 'hang' }, options: { timeout: 1000, ...retry(1) }, message: 'Could not reach Scene7 for copyImage: the call timed out', description: CHECK_URL, calls: ['copyImage', 'getAssetsByName'] },
 ];
 
 const sandbox = useSandbox();
@@ -132,13 +88,7 @@ const onCopyImage = (action: InjectAction, times = 1, skip = 0) =>
 async function runCase(failure: FailureCase) {
 	if (failure.inject) onCopyImage(failure.inject, Infinity);
 	const credential = customCredential(sandbox().serviceUrl, failure.user ?? DEMO.user, failure.password ?? DEMO.password);
-	const parameters = copyParameters({
-		company: DEMO.companyHandle,
-		asset: failure.asset ?? DEMO.assetHandle,
-		folder: DEMO.folderHandle,
-		name: 'Copy_failing',
-		options: failure.options,
-	});
+	const parameters = copyOfDemo('Copy_failing', { asset: failure.asset ?? DEMO.assetHandle, options: failure.options });
 	return await runWorkflow(copyWorkflow([{}], parameters, credential));
 }
 
@@ -170,42 +120,15 @@ describe('failed copies', () => {
 
 describe('a failure on the way', () => {
 	it.each<{ label: string; action: InjectAction; calls: string[] }>([
-		{
-			label: 'an HTML 502 page before the copy ran',
-			action: BAD_GATEWAY,
-			calls: ['copyImage', 'getAssetsByName', 'copyImage'],
-		},
-		{
-			label: 'a connection reset before the copy ran',
-			action: { kind: 'reset' },
-			calls: ['copyImage', 'getAssetsByName', 'copyImage'],
-		},
-		{
-			label: 'a 429 asking to slow down',
-			action: { kind: 'status', status: 429 },
-			calls: ['copyImage', 'copyImage'],
-		},
-		{
-			label: 'a connection reset after Scene7 made the copy',
-			action: { kind: 'resetAfterCommit' },
-			calls: ['copyImage', 'getAssetsByName'],
-		},
-		{
-			label: 'a 504 page after Scene7 made the copy',
-			action: { kind: 'statusAfterCommit', status: 504 },
-			calls: ['copyImage', 'getAssetsByName'],
-		},
+		{ label: 'an HTML 502 page before the copy ran', action: BAD_GATEWAY, calls: ['copyImage', 'getAssetsByName', 'copyImage'] },
+		{ label: 'a connection reset before the copy ran', action: { kind: 'reset' }, calls: ['copyImage', 'getAssetsByName', 'copyImage'] },
+		{ label: 'a 429 asking to slow down', action: { kind: 'status', status: 429 }, calls: ['copyImage', 'copyImage'] },
+		{ label: 'a connection reset after Scene7 made the copy', action: { kind: 'resetAfterCommit' }, calls: ['copyImage', 'getAssetsByName'] },
+		{ label: 'a 504 page after Scene7 made the copy', action: { kind: 'statusAfterCommit', status: 504 }, calls: ['copyImage', 'getAssetsByName'] },
 	])('recovers from $label by retrying, making the copy exactly once', async ({ action, calls }) => {
 		onCopyImage(action);
-		const parameters = copyParameters({
-			company: DEMO.companyHandle,
-			asset: DEMO.assetHandle,
-			folder: DEMO.folderHandle,
-			name: 'Copy_retried',
-			options: retry(3),
-		});
 
-		const result = await runWorkflow(copyWorkflow([{}], parameters, demoCredential(sandbox())));
+		const result = await runCopy(sandbox(), [{}], copyOfDemo('Copy_retried', { options: retry(3) }));
 
 		expect(result.status).toBe('success');
 		const copies = copiesNamed('Copy_retried');
@@ -234,7 +157,7 @@ describe('a failure on the way', () => {
 			const parameters = { ...copyFromItem(), options: { ifNameExists, ...retry(1) } };
 			const settings = { retryOnFail: true, maxTries: 2, waitBetweenTries: 1 };
 
-			const result = await runWorkflow(copyWorkflow(items, parameters, demoCredential(sandbox()), settings));
+			const result = await runCopy(sandbox(), items, parameters, settings);
 
 			expect(result.status).toBe('success');
 			expect(result.outputOf(SCENE7).map(({ json }) => [json.name, json.alreadyExisted, json.fromEarlierAttempt])).toEqual([
@@ -255,8 +178,7 @@ describe('a failure on the way', () => {
 });
 
 describe('a credential the node cannot use', () => {
-	const parameters = () =>
-		copyParameters({ company: DEMO.companyHandle, asset: DEMO.assetHandle, folder: DEMO.folderHandle, name: 'Copy_no_credential' });
+	const parameters = () => copyOfDemo('Copy_no_credential');
 
 	it('names the missing credential, passes n8n\'s reason on and sends nothing', async () => {
 		const workflow = copyWorkflow([{}, {}], parameters(), demoCredential(sandbox()));

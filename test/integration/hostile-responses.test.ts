@@ -1,10 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // Odd and hostile answers, sent over real HTTP and read through n8n-core's request helper (which
 // decompresses): each either works or gets its own exact message.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { deflateSync, gzipSync } from 'node:zlib';
 
+import { startCollector, type Answer, type Collector } from '../support/collector';
 import { runWorkflow, shutdownEngine } from '../support/engine';
 import { copyParameters, copyWorkflow, customCredential, SCENE7 } from '../support/workflows';
 
@@ -16,30 +15,15 @@ const copyReturn = (inner: string) =>
 	'</soapenv:Body></soapenv:Envelope>';
 const HANDLE = '<ns1:assetHandle>a|77|1|7</ns1:assetHandle>';
 
-interface Answer {
-	status: number;
-	headers?: Record<string, string>;
-	body: string | Buffer;
-}
-
-let server: Server;
-let serviceUrl: string;
+let server: Collector;
 let answer: Answer;
 
 beforeAll(async () => {
-	server = createServer((req, res) => {
-		req.resume();
-		req.on('end', () => {
-			res.writeHead(answer.status, { 'Content-Type': 'text/xml;charset=UTF-8', ...answer.headers });
-			res.end(answer.body);
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	serviceUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/scene7/services/IpsApiService`;
+	server = await startCollector('127.0.0.1', () => ({ ...answer, headers: { 'Content-Type': 'text/xml;charset=UTF-8', ...answer.headers } }));
 });
 
 afterAll(async () => {
-	await new Promise((resolve) => server.close(resolve));
+	await server.close();
 	await shutdownEngine();
 });
 
@@ -52,7 +36,7 @@ async function copyAgainst(reply: Answer) {
 		name: 'Copy_macbookwin1',
 		options: { retry: { settings: { attempts: 1 } } },
 	});
-	const result = await runWorkflow(copyWorkflow([{}], parameters, customCredential(serviceUrl, 'u@example.com', PASSWORD)));
+	const result = await runWorkflow(copyWorkflow([{}], parameters, customCredential(server.url, 'u@example.com', PASSWORD)));
 	expect(JSON.stringify(result.run)).not.toContain(PASSWORD);
 	return result;
 }
@@ -66,10 +50,7 @@ describe('answers that must work', () => {
 			'a default namespace and other prefixes',
 			{
 				status: 200,
-				body:
-					`<?xml version="1.0" encoding="UTF-8"?><S:Envelope xmlns:S="${ENVELOPE_NS}"><S:Header/><S:Body>` +
-					'<copyImageReturn xmlns="http://www.scene7.com/IpsApi/xsd/2014-04-03"><assetHandle>a|77|1|7</assetHandle></copyImageReturn>' +
-					'</S:Body></S:Envelope>',
+				body: `<?xml version="1.0" encoding="UTF-8"?><S:Envelope xmlns:S="${ENVELOPE_NS}"><S:Header/><S:Body><copyImageReturn xmlns="http://www.scene7.com/IpsApi/xsd/2014-04-03"><assetHandle>a|77|1|7</assetHandle></copyImageReturn></S:Body></S:Envelope>`,
 			},
 		],
 	])('reads %s', async (_case, reply: Answer) => {
@@ -93,11 +74,7 @@ describe('answers that must fail with their own message', () => {
 		['an HTML page with HTTP 503', { status: 503, headers: { 'Content-Type': 'text/html' }, body: htmlPage }, 'Scene7 answered with a web page instead of a SOAP response (HTTP 503)'],
 		['an empty body', { status: 200, body: '' }, 'Scene7 sent an empty response (HTTP 200)'],
 		['a truncated envelope', { status: 200, body: copyReturn(HANDLE).slice(0, 160) }, "Scene7's response ended before the SOAP envelope was complete (HTTP 200)"],
-		[
-			'a DOCTYPE with an entity',
-			{ status: 200, body: `<!DOCTYPE x [<!ENTITY boom "a|1|1|1">]>${copyReturn('<ns1:assetHandle>&boom;</ns1:assetHandle>')}` },
-			"Scene7's response contains a DOCTYPE declaration, which is refused for safety (HTTP 200)",
-		],
+		['a DOCTYPE with an entity', { status: 200, body: `<!DOCTYPE x [<!ENTITY boom "a|1|1|1">]>${copyReturn('<ns1:assetHandle>&boom;</ns1:assetHandle>')}` }, "Scene7's response contains a DOCTYPE declaration, which is refused for safety (HTTP 200)"],
 		['a 50 MB body', { status: 200, body: Buffer.alloc(50 * 1024 * 1024, 32) }, "Scene7's response is larger than 32 MB and was not read (HTTP 200)"],
 		['a result without assetHandle', { status: 200, body: copyReturn('') }, "Scene7 answered the copy without the new image's handle"],
 		['a result with an empty assetHandle', { status: 200, body: copyReturn('<ns1:assetHandle> </ns1:assetHandle>') }, "Scene7 answered the copy without the new image's handle"],

@@ -4,9 +4,8 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { DEMO, SEED } from '../sandbox/server';
-import { runWorkflow } from '../support/engine';
-import { copyWorkflow, SCENE7 } from '../support/workflows';
-import { byName, byPath, demoCredential, operationsSent, useSandbox } from './operations/harness';
+import { SCENE7 } from '../support/workflows';
+import { byName, byPath, operationsSent, runCopy, useSandbox } from './operations/harness';
 
 const sandbox = useSandbox();
 
@@ -21,8 +20,7 @@ const BY_NAME_AND_PATH: INodeParameters = {
 	options: {},
 };
 
-const run = async (items: Array<Record<string, string>>) =>
-	await runWorkflow(copyWorkflow(items, BY_NAME_AND_PATH, demoCredential(sandbox()), { continueOnFail: true }));
+const run = async (items: Array<Record<string, string>>) => await runCopy(sandbox(), items, BY_NAME_AND_PATH, { continueOnFail: true });
 
 describe('resource locators by name and path', () => {
 	it('resolve to handles with one lookup per distinct value in an execution', async () => {

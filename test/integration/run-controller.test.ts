@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { DEMO, injectRule, startSandbox } from '../sandbox/server';
 import { runWorkflow } from '../support/engine';
 import { copyFromItem, copyWorkflow, SCENE7, type Scene7NodeSettings } from '../support/workflows';
-import { createdAssets, demoCredential, useSandbox } from './operations/harness';
+import { createdAssets, demoCredential, runCopy, useSandbox } from './operations/harness';
 
 const LATENCY_MS = 300;
 const rows = (count: number, bad = 1): IDataObject[] =>
@@ -26,7 +26,7 @@ const createdNames = () => createdAssets(sandbox()).map((asset) => asset.name);
 
 async function copyRows(items: IDataObject[], options: IDataObject, settings: Scene7NodeSettings = {}) {
 	const parameters = { ...copyFromItem(), options: { concurrency: 4, ...options } };
-	return await runWorkflow(copyWorkflow(items, parameters, demoCredential(sandbox()), settings));
+	return await runCopy(sandbox(), items, parameters, settings);
 }
 
 describe('On Error = Stop', () => {
@@ -99,7 +99,7 @@ describe('a failed lookup shared by several items', () => {
 		);
 		const parameters = { ...copyFromItem(), companyHandle: { __rl: true, mode: 'name', value: 'ApiTestCo' } };
 		const items = rows(3, -1);
-		const result = await runWorkflow(copyWorkflow(items, parameters, demoCredential(sandbox()), { onError: 'continueErrorOutput' }));
+		const result = await runCopy(sandbox(), items, parameters, { onError: 'continueErrorOutput' });
 		const errors = result.outputOf(SCENE7, 1);
 		expect(errors.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(errors.map((item) => (item.error?.context as IDataObject | undefined)?.itemIndex)).toEqual([0, 1, 2]);

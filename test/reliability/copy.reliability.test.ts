@@ -7,7 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { DEMO, type InjectAction, type Sandbox, SEED, startSandbox } from '../sandbox/server';
 import { runWorkflow, shutdownEngine } from '../support/engine';
-import { copyParameters, copyWorkflow, customCredential, SCENE7 } from '../support/workflows';
+import { copyFromItem, copyWorkflow, customCredential, SCENE7 } from '../support/workflows';
 
 const seed = Number(process.env.RELIABILITY_SEED ?? 1);
 const concurrencySetting = process.env.RELIABILITY_CONCURRENCY ?? '1';
@@ -114,14 +114,11 @@ it(`copies ${ROWS} rows (${BAD_ROWS} bad) through injected faults: one output ea
 	const assetsBefore = sandbox.state.assets.length;
 	sandbox.setInjector(faultInjector(random, injected));
 
-	const parameters = copyParameters({
-		company: '={{ $json.company }}',
-		asset: '={{ $json.asset }}',
-		folder: '={{ $json.folder }}',
-		name: '={{ $json.name }}',
+	const parameters = {
+		...copyFromItem(),
 		urlModifier: '={{ $json.urlModifier }}',
 		options: { ...(concurrency === undefined ? {} : { concurrency }), timeout: 1000, retry: { settings: { attempts: 6, backoff: 20 } } },
-	});
+	};
 	const started = Date.now();
 	const result = await runWorkflow(
 		copyWorkflow(rows, parameters, customCredential(sandbox.serviceUrl, DEMO.user, PASSWORD), {

@@ -19,16 +19,29 @@ export interface Collector {
 	close: () => Promise<void>;
 }
 
-/** Listens on `host` (127.0.0.2 is another host on the same loopback network as the sandbox). */
-export async function startCollector(host = '127.0.0.2'): Promise<Collector> {
+/** What the server answers every request with. */
+export interface Answer {
+	status: number;
+	headers?: Record<string, string>;
+	body: string | Buffer;
+}
+
+const COLLECTED: Answer = { status: 200, headers: { 'Content-Type': 'text/plain' }, body: 'collected' };
+
+/**
+ * Listens on `host` (127.0.0.2 is another host on the same loopback network as the sandbox).
+ * `answer`, read at each request, replaces the 200 "collected" (a server that answers as the test says).
+ */
+export async function startCollector(host = '127.0.0.2', answer: () => Answer = () => COLLECTED): Promise<Collector> {
 	const received: Received[] = [];
 	const server = http.createServer((req, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
 			received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-			res.writeHead(200, { 'Content-Type': 'text/plain' });
-			res.end('collected');
+			const { status, headers, body } = answer();
+			res.writeHead(status, headers);
+			res.end(body);
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, host, resolve));

@@ -131,17 +131,14 @@ const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
 };
 
 function makeNodeTypes(types: Record<string, INodeType>): INodeTypes {
+	const getByName = (type: string): INodeType => {
+		const nodeType = types[type];
+		if (!nodeType) throw new Error(`Unrecognized node type: ${type}`);
+		return nodeType;
+	};
 	return {
-		getByName: (type) => {
-			const nodeType = types[type];
-			if (!nodeType) throw new Error(`Unrecognized node type: ${type}`);
-			return nodeType;
-		},
-		getByNameAndVersion: (type, version) => {
-			const nodeType = types[type];
-			if (!nodeType) throw new Error(`Unrecognized node type: ${type}`);
-			return NodeHelpers.getVersionedNodeType(nodeType, version);
-		},
+		getByName,
+		getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(getByName(type), version),
 		getKnownTypes: () => ({}),
 	};
 }
@@ -168,12 +165,10 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 		typeName: string,
 		requestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
 	): Promise<IHttpRequestOptions> {
+		// The one credential type the harness knows, Scene7IpsApi, authenticates with a function.
 		const authenticate = CREDENTIAL_TYPES[typeName]?.authenticate;
-		if (typeof authenticate === 'function') {
-			return await authenticate(credentials, requestOptions as IHttpRequestOptions);
-		}
-		if (authenticate) throw new Error(`The harness does not implement generic authentication (${typeName})`);
-		return requestOptions as IHttpRequestOptions;
+		if (typeof authenticate !== 'function') throw new Error(`The harness only implements function authentication (${typeName})`);
+		return await authenticate(credentials, requestOptions as IHttpRequestOptions);
 	}
 
 	async preAuthentication(): Promise<undefined> {
@@ -250,6 +245,12 @@ async function encryptCredentials(credentials: CredentialInput[]): Promise<Map<s
 	return store;
 }
 
+/** The workflow as n8n keeps it in its database (what the execution hooks are given). */
+function workflowBase(id: string, name: string, nodes: INode[], connections: IConnections, settings?: IWorkflowSettings): IWorkflowBase {
+	const now = new Date();
+	return { id, name, active: false, isArchived: false, activeVersionId: null, createdAt: now, updatedAt: now, nodes, connections, settings };
+}
+
 function additionalDataFor(
 	core: Core,
 	store: Map<string, ICredentials>,
@@ -292,18 +293,7 @@ export async function runWorkflow({
 	const core = await loadCore();
 	const store = await encryptCredentials(credentials);
 	const executionId = `harness-${++executionCounter}`;
-	const workflowData: IWorkflowBase = {
-		id: `harness-workflow-${executionCounter}`,
-		name: 'Integration test',
-		active: false,
-		isArchived: false,
-		activeVersionId: null,
-		createdAt: new Date(),
-		updatedAt: new Date(),
-		nodes,
-		connections,
-		settings,
-	};
+	const workflowData = workflowBase(`harness-workflow-${executionCounter}`, 'Integration test', nodes, connections, settings);
 	const workflow = new Workflow({
 		id: workflowData.id,
 		name: workflowData.name,
@@ -339,14 +329,10 @@ export async function runWorkflow({
  * applied, the test request runs through n8n-core's RoutingNode (which calls the credential's
  * `authenticate`), a failure's message is reported. Returns n8n's { status, message }.
  */
-export async function testCredential(
-	data: ICredentialDataDecryptedObject,
-	type = SCENE7_CREDENTIAL_TYPE,
-): Promise<INodeCredentialTestResult> {
+export async function testCredential(data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
 	const core = await loadCore();
-	const credentialType = CREDENTIAL_TYPES[type];
-	const testRequest = credentialType?.test as ICredentialTestRequest | undefined;
-	if (!testRequest) return { status: 'Error', message: 'No testing function found for this credential.' };
+	const type = SCENE7_CREDENTIAL_TYPE;
+	const testRequest = CREDENTIAL_TYPES[type].test as ICredentialTestRequest;
 
 	const id = 'credential-under-test';
 	const decrypted = { id, name: 'Credential under test', type, data: withDefaults(type, data) };
@@ -390,19 +376,8 @@ export async function testCredential(
 		active: false,
 		nodeTypes: makeNodeTypes({ [node.type]: nodeType }),
 	});
-	const workflowData: IWorkflowBase = {
-		id: 'credential-test',
-		name: 'Credential test',
-		active: false,
-		isArchived: false,
-		activeVersionId: null,
-		createdAt: new Date(),
-		updatedAt: new Date(),
-		nodes: [node],
-		connections: {},
-	};
+	const additionalData = additionalDataFor(core, store, workflowBase('credential-test', 'Credential test', [node], {}), 'credential-test');
 	const mode: WorkflowExecuteMode = 'internal';
-	const additionalData = additionalDataFor(core, store, workflowData, 'credential-test');
 	const context: ExecuteContext = new core.ExecuteContext(
 		workflow,
 		node,

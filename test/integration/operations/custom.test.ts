@@ -4,8 +4,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { toAssetOutput } from '../../../nodes/Scene7Ips/helpers/output';
 import { DEMO, type Sandbox } from '../../sandbox/server';
-import { copyParameters } from '../../support/workflows';
-import { byHandle, image, runNode, useSandbox } from './harness';
+import { byHandle, copyOfDemo, image, runNode, useSandbox } from './harness';
 
 const sandbox = useSandbox();
 
@@ -22,23 +21,31 @@ const stateOf = (current: Sandbox) =>
 	JSON.parse(JSON.stringify(current.state, (key, value: unknown) => (TIMESTAMPS.has(key) ? '<time>' : value))) as IDataObject;
 const bodiesSent = (current: Sandbox) => current.requests.map((request) => request.rawBody);
 
+/** Runs the typed operation, then (from a reset sandbox) the custom call: both must succeed with the same requests and the same sandbox state. */
+async function typedThenCustom(typedParameters: INodeParameters, operationName: string, parameters: IDataObject) {
+	const typed = await runNode(sandbox(), typedParameters);
+	const typedBodies = bodiesSent(sandbox());
+	const typedState = stateOf(sandbox());
+	sandbox().reset();
+
+	const custom = await runNode(sandbox(), call(operationName, parameters));
+
+	expect(typed.error).toBeUndefined();
+	expect(custom.error).toBeUndefined();
+	expect(bodiesSent(sandbox())).toEqual(typedBodies);
+	expect(stateOf(sandbox())).toEqual(typedState);
+	return { typed, custom };
+}
+
 describe('Custom Operation > Call', () => {
 	// A plain list for items is put into items the same way (unit: custom/call.test.ts).
 	it('reproduces Image > Get with getAssets: same request, same data', async () => {
-		const typed = await runNode(
-			sandbox(),
+		const { typed, custom } = await typedThenCustom(
 			// The image URL's own lookups are no part of what the custom call reproduces.
 			image('get', { assetHandle: byHandle(DEMO.assetHandle), options: { includeImageUrl: false } }),
+			'getAssets',
+			{ companyHandle: DEMO.companyHandle, assetHandleArray: { items: [DEMO.assetHandle] } },
 		);
-		const typedBodies = bodiesSent(sandbox());
-		const typedState = stateOf(sandbox());
-		sandbox().reset();
-
-		const custom = await runNode(sandbox(), call('getAssets', { companyHandle: DEMO.companyHandle, assetHandleArray: { items: [DEMO.assetHandle] } }));
-
-		expect(custom.error).toBeUndefined();
-		expect(bodiesSent(sandbox())).toEqual(typedBodies);
-		expect(stateOf(sandbox())).toEqual(typedState);
 		const items = (custom.json[0]?.assetArray as IDataObject).items as IDataObject[];
 		expect(items).toHaveLength(1);
 		// The raw return, shaped the way the typed operation shapes it, is the typed output.
@@ -49,28 +56,8 @@ describe('Custom Operation > Call', () => {
 
 	it('reproduces Image > Copy with copyImage: same request, same new asset, same handle', async () => {
 		const copy = { companyHandle: DEMO.companyHandle, assetHandle: DEMO.assetHandle, folderHandle: DEMO.folderHandle, name: 'Copy_custom', urlModifier: 'wid=800&fmt=jpg' };
-		const typed = await runNode(
-			sandbox(),
-			copyParameters({
-				company: copy.companyHandle,
-				asset: copy.assetHandle,
-				folder: copy.folderHandle,
-				name: copy.name,
-				urlModifier: copy.urlModifier,
-				// The image URL's own lookups are no part of what the custom call reproduces.
-				options: { includeImageUrl: false },
-			}),
-		);
-		const typedBodies = bodiesSent(sandbox());
-		const typedState = stateOf(sandbox());
-		sandbox().reset();
-
-		const custom = await runNode(sandbox(), call('copyImage', copy));
-
-		expect(typed.error).toBeUndefined();
-		expect(custom.error).toBeUndefined();
-		expect(bodiesSent(sandbox())).toEqual(typedBodies);
-		expect(stateOf(sandbox())).toEqual(typedState);
+		// The image URL's own lookups are no part of what the custom call reproduces.
+		const { typed, custom } = await typedThenCustom(copyOfDemo(copy.name, { urlModifier: copy.urlModifier, options: { includeImageUrl: false } }), 'copyImage', copy);
 		expect(custom.json).toEqual([{ assetHandle: typed.json[0]?.assetHandle }]);
 		expect(sandbox().state.assets.filter((asset) => asset.name === 'Copy_custom')).toEqual([
 			expect.objectContaining({ assetHandle: typed.json[0]?.assetHandle, copiedFrom: expect.objectContaining({ urlModifier: 'wid=800&fmt=jpg' }) }),

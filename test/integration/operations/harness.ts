@@ -8,7 +8,11 @@ import { DEMO, type Sandbox, type SandboxOptions } from '../../sandbox/server';
 import { useSandbox as useFileSandbox } from '../../sandbox/useSandbox';
 import { runWorkflow, shutdownEngine, type RunResult } from '../../support/engine';
 import {
+	byHandle,
 	chain,
+	copyParameters,
+	type CopyParameters,
+	copyWorkflow,
 	CREDENTIAL_ID,
 	customCredential,
 	itemsNode,
@@ -17,9 +21,8 @@ import {
 	type Scene7NodeSettings,
 } from '../../support/workflows';
 
-export { SCENE7 };
+export { byHandle, SCENE7 };
 
-export const byHandle = (value: string) => ({ __rl: true, mode: 'id', value });
 export const byName = (value: string) => ({ __rl: true, mode: 'name', value });
 export const byPath = (value: string) => ({ __rl: true, mode: 'path', value });
 
@@ -38,6 +41,19 @@ export const job = operationOf('job');
 
 /** The node's Retry option with no wait between tries. */
 export const NO_BACKOFF = { retry: { settings: { attempts: 3, backoff: 0 } } };
+
+/** Image > Create Derived: an adjusted view of the demo asset in summer/, named macbook_square unless `parameters` say otherwise. */
+export const deriveDemo = (parameters: INodeParameters = {}) =>
+	image('createDerived', {
+		assetHandle: byHandle(DEMO.assetHandle),
+		folderHandle: byPath('summer/'),
+		name: 'macbook_square',
+		derivedType: 'AdjustedView',
+		urlModifier: 'crop=0,0,800,800',
+		urlPostApplyModifier: '',
+		options: NO_BACKOFF,
+		...parameters,
+	});
 
 export interface NodeRun {
 	result: RunResult;
@@ -63,6 +79,14 @@ export function useFastPolls(): void {
 
 export const demoCredential = (sandbox: Sandbox, extra: ICredentialDataDecryptedObject = {}) =>
 	customCredential(sandbox.serviceUrl, DEMO.user, DEMO.password, extra);
+
+/** Image > Copy parameters that copy the demo asset into the demo folder as `name`. */
+export const copyOfDemo = (name: string, rest: Partial<CopyParameters> = {}): INodeParameters =>
+	copyParameters({ company: DEMO.companyHandle, asset: DEMO.assetHandle, folder: DEMO.folderHandle, name, ...rest });
+
+/** Items → Scene7 IPS (Image > Copy, or any parameters), with the demo user's credential: the run itself. */
+export const runCopy = async (sandbox: Sandbox, items: IDataObject[], parameters: INodeParameters, settings: Scene7NodeSettings = {}) =>
+	await runWorkflow(copyWorkflow(items, parameters, demoCredential(sandbox), settings));
 
 /** Items → Scene7 IPS with these parameters, as the demo user. */
 export async function runNode(

@@ -4,32 +4,24 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { DEMO, SEED } from '../../sandbox/server';
-import { assetIn, byHandle, byPath, image, NO_BACKOFF, operationsSent, runNode, useSandbox } from './harness';
+import { assetIn, byHandle, byPath, deriveDemo, image, NO_BACKOFF, operationsSent, runNode, useSandbox } from './harness';
 
 const sandbox = useSandbox();
 const A = SEED.assets;
 const names = (json: Array<{ name?: unknown }>) => json.map((asset) => asset.name);
 
 describe('Image > Get Many', () => {
-	it('searches a folder with or without its subfolders', async () => {
-		const inSummer = await runNode(sandbox(), image('getAll', { returnAll: true, folderHandle: byPath('summer/') }));
-		expect(names(inSummer.json)).toEqual(['sale-banner', 'summer-hero']);
-		const summerOnly = await runNode(
-			sandbox(),
-			image('getAll', { returnAll: true, folderHandle: byHandle('f|ApiTestCo/summer/'), filters: { includeSubfolders: false } }),
-		);
-		expect(names(summerOnly.json)).toEqual(['summer-hero']);
-	});
-
-	it.each([
-		['a name filter', { name: 'SUMMER', nameMatch: 'StartsWith' }, ['summer-hero']],
-		['a name that is not there', { name: 'nothing-like-this' }, []],
-		['the trash', { trashState: 'InTrash' }, ['old-banner']],
-		['not marked for publish', { publishState: 'NotMarkedForPublish' }, ['Spring Look Book']],
-		['every type', { assetTypes: [], name: 'p', nameMatch: 'Contains' }, ['product-guide', 'promo-video', 'Salt & Pepper', 'Spring Look Book']],
-		['videos', { assetTypes: ['Video'] }, ['promo-video']],
-	])('filters by %s', async (_case, filters, expected) => {
-		const { json, error } = await runNode(sandbox(), image('getAll', { returnAll: true, filters }));
+	it.each<[string, INodeParameters, string[]]>([
+		['a folder with its subfolders', { folderHandle: byPath('summer/') }, ['sale-banner', 'summer-hero']],
+		['a folder without its subfolders', { folderHandle: byHandle('f|ApiTestCo/summer/'), filters: { includeSubfolders: false } }, ['summer-hero']],
+		['a name filter', { filters: { name: 'SUMMER', nameMatch: 'StartsWith' } }, ['summer-hero']],
+		['a name that is not there', { filters: { name: 'nothing-like-this' } }, []],
+		['the trash', { filters: { trashState: 'InTrash' } }, ['old-banner']],
+		['not marked for publish', { filters: { publishState: 'NotMarkedForPublish' } }, ['Spring Look Book']],
+		['every type', { filters: { assetTypes: [], name: 'p', nameMatch: 'Contains' } }, ['product-guide', 'promo-video', 'Salt & Pepper', 'Spring Look Book']],
+		['videos', { filters: { assetTypes: ['Video'] } }, ['promo-video']],
+	])('searches %s', async (_case, parameters, expected) => {
+		const { json, error } = await runNode(sandbox(), image('getAll', { returnAll: true, ...parameters }));
 		expect(error).toBeUndefined();
 		expect(names(json)).toEqual(expected);
 	});
@@ -117,20 +109,8 @@ describe('Image > Set URL Modifier', () => {
 });
 
 describe('Image > Create Derived', () => {
-	const derive = (parameters: INodeParameters) =>
-		image('createDerived', {
-			assetHandle: byHandle(DEMO.assetHandle),
-			folderHandle: byPath('summer/'),
-			name: 'macbook_square',
-			derivedType: 'AdjustedView',
-			urlModifier: 'crop=0,0,800,800',
-			urlPostApplyModifier: '',
-			options: NO_BACKOFF,
-			...parameters,
-		});
-
 	it('creates an adjusted view in the folder, which Image > Get then returns', async () => {
-		const { json } = await runNode(sandbox(), derive({}));
+		const { json } = await runNode(sandbox(), deriveDemo());
 		const assetHandle = json[0]?.assetHandle as string;
 		expect(json).toEqual([
 			{
@@ -156,7 +136,7 @@ describe('Image > Create Derived', () => {
 	});
 
 	it('creates a layer view', async () => {
-		const { json } = await runNode(sandbox(), derive({ derivedType: 'LayerView', name: 'macbook_layer', urlModifier: '', urlPostApplyModifier: 'fmt=png' }));
+		const { json } = await runNode(sandbox(), deriveDemo({ derivedType: 'LayerView', name: 'macbook_layer', urlModifier: '', urlPostApplyModifier: 'fmt=png' }));
 		expect(assetIn(sandbox(), json[0]?.assetHandle as string)).toMatchObject({
 			type: 'LayerView',
 			layerViewInfo: { urlModifier: '', urlPostApplyModifier: 'fmt=png' },
