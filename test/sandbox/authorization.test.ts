@@ -94,12 +94,7 @@ describe('operation permissions', () => {
 
 describe('company access', () => {
 	it.each([
-		[
-			'a company the user is not a member of',
-			{ companyHandle: 'c|8', assetHandle: SEED.assets.foreignSecret, folderHandle: 'ThirdCo/' },
-			20006,
-			"User 'ips-user@sandbox.test' does not have access to company 'c|8'",
-		],
+		['a company the user is not a member of', { companyHandle: 'c|8', assetHandle: SEED.assets.foreignSecret, folderHandle: 'ThirdCo/' }, 20006, "User 'ips-user@sandbox.test' does not have access to company 'c|8'"],
 		['an unknown company handle', { companyHandle: 'c|999' }, 20000, "Invalid company handle 'c|999'"],
 	])('refuses %s with authorizationFault %i', async (_what, overrides, code, reason) => {
 		const res = await call(sandbox().serviceUrl, 'copyImage', copyImageFields(overrides));

@@ -115,6 +115,9 @@ async function jobLog(jobHandle: string, sb: Sandbox = sandbox()): Promise<{ cou
 	return { counts, details };
 }
 
+/** One POST as the demo user: the auth part, an uploadPostParam of these children, then the files. */
+const send = (params: Fields, ...files: FormPart[]) => upload(sandbox().uploadUrl, [authPart(), paramsPart(params), ...files]);
+
 const uploads = (sb: Sandbox = sandbox()) => sb.requests.filter((r) => r.operation === 'UploadFile');
 
 describe('one job over several POSTs', () => {
@@ -122,11 +125,7 @@ describe('one job over several POSTs', () => {
 		const a = png(64, 48);
 		const b = jpg(40, 30);
 		const c = png(20, 10, [0, 0, 255]);
-		const first = await upload(sandbox().uploadUrl, [
-			authPart(),
-			paramsPart(firstPost('three-posts', [['destFolder', 'ApiTestCo/uploads/new/']])),
-			filePart('file1', 'alpha.png', a),
-		]);
+		const first = await send(firstPost('three-posts', [['destFolder', 'ApiTestCo/uploads/new/']]), filePart('file1', 'alpha.png', a));
 		const handle = expectJob(first);
 		expect(first.body).toBe(
 			`<?xml version="1.0" encoding="UTF-8"?><uploadPostReturn xmlns="http://www.scene7.com/IpsApi/xsd/2014-04-03"><jobHandle>${handle}</jobHandle></uploadPostReturn>`,
@@ -141,16 +140,12 @@ describe('one job over several POSTs', () => {
 		// Nothing is stored while the job is open.
 		expect(sandbox().state.assets.some((x) => x.name === 'alpha')).toBe(false);
 
-		const second = await upload(sandbox().uploadUrl, [authPart(), paramsPart(laterPost(handle, [['destFolder', 'uploads/']])), filePart('file1', 'beta.jpg', b)]);
+		const second = await send(laterPost(handle, [['destFolder', 'uploads/']]), filePart('file1', 'beta.jpg', b));
 		expect(expectJob(second)).toBe(handle);
 		await new Promise((r) => setTimeout(r, STEP * 3));
 		expect(sandbox().state.jobs[0].state).toBe('WaitingClient');
 
-		const third = await upload(sandbox().uploadUrl, [
-			authPart(),
-			paramsPart(laterPost(handle, [['endJob', 'true']])),
-			filePart('file1', 'gamma.png', c),
-		]);
+		const third = await send(laterPost(handle, [['endJob', 'true']]), filePart('file1', 'gamma.png', c));
 		expect(expectJob(third)).toBe(handle);
 		expect(sandbox().state.jobs).toHaveLength(1);
 		await done(handle);
@@ -220,25 +215,21 @@ describe('one job over several POSTs', () => {
 	});
 
 	it('refuses a later POST to a job that has ended, is unknown, or was stopped, and stores nothing from it', async () => {
-		const handle = expectJob(await upload(sandbox().uploadUrl, [authPart(), paramsPart(firstPost('ends', [['endJob', 'true']])), filePart('f', 'one.png', png(4, 4))]));
-		const late = await upload(sandbox().uploadUrl, [authPart(), paramsPart(laterPost(handle)), filePart('f', 'late.png', png(4, 4))]);
+		const handle = expectJob(await send(firstPost('ends', [['endJob', 'true']]), filePart('f', 'one.png', png(4, 4))));
+		const late = await send(laterPost(handle), filePart('f', 'late.png', png(4, 4)));
 		expect(expectFault(late, 'ipsApiFault', 30000)).toMatch(/is not active/);
-		const unknown = await upload(sandbox().uploadUrl, [authPart(), paramsPart(laterPost('j|6|9999')), filePart('f', 'x.png', png(4, 4))]);
+		const unknown = await send(laterPost('j|6|9999'), filePart('f', 'x.png', png(4, 4)));
 		expect(expectFault(unknown, 'ipsApiFault', 30001)).toBe("Invalid jobHandle 'j|6|9999'");
-		const foreign = await upload(sandbox().uploadUrl, [
-			authPart(),
-			paramsPart([['companyHandle', SEED.otherCompany.companyHandle], ['jobHandle', handle]]),
-			filePart('f', 'x.png', png(4, 4)),
-		]);
+		const foreign = await send([['companyHandle', SEED.otherCompany.companyHandle], ['jobHandle', handle]], filePart('f', 'x.png', png(4, 4)));
 		expectFault(foreign, 'ipsApiFault', 30001);
 		await done(handle);
 		expect(sandbox().state.jobs[0].counts.total).toBe(1);
 		expect(sandbox().state.assets.some((a) => a.name === 'late')).toBe(false);
 
-		const open = expectJob(await upload(sandbox().uploadUrl, [authPart(), paramsPart(firstPost('stopped')), filePart('f', 'kept.png', png(4, 4))]));
+		const open = expectJob(await send(firstPost('stopped'), filePart('f', 'kept.png', png(4, 4))));
 		const stop = await call(sandbox().serviceUrl, 'stopJob', [['companyHandle', DEMO.companyHandle], ['jobHandle', open]]);
 		expect(parseFault(stop.body)).toBeUndefined();
-		const afterStop = await upload(sandbox().uploadUrl, [authPart(), paramsPart(laterPost(open, [['endJob', 'true']]))]);
+		const afterStop = await send(laterPost(open, [['endJob', 'true']]));
 		expectFault(afterStop, 'ipsApiFault', 30000);
 		expect(sandbox().state.jobs[1]).toMatchObject({ state: 'Done', stopped: true });
 		expect(sandbox().state.assets.some((a) => a.name === 'kept')).toBe(false);
@@ -297,7 +288,7 @@ describe('the auth part', () => {
 	});
 
 	it('checks company access and role like submitJob', async () => {
-		const foreign = await upload(sandbox().uploadUrl, [authPart(), paramsPart([['companyHandle', SEED.foreignCompany.companyHandle], ['jobName', 'x'], ['uploadParams', uploadPostJob()]])]);
+		const foreign = await send([['companyHandle', SEED.foreignCompany.companyHandle], ['jobName', 'x'], ['uploadParams', uploadPostJob()]]);
 		expectFault(foreign, 'authorizationFault', 20006);
 		const reader = ROLE_USERS.ImagePortalUser;
 		const role = await upload(sandbox().uploadUrl, [authPart({ user: reader.email, password: reader.password }), params()]);
@@ -368,18 +359,18 @@ describe('uploadPostParam', () => {
 		await refused([company, ['jobName', 'a'], ['uploadParams', [...job.slice(0, 3), ['manualCropOptions', [['left', '1']]], job[3]]]], 30001, /not supported by the IPS sandbox/);
 		await refused([company, ['jobName', 'a'], ['uploadParams', uploadPostJob({ createMask: 'true' })]], 30001, /createMask=true/);
 		for (const emailSetting of ['All', 'Error', 'ErrorAndWarning', 'JobCompletion', 'None']) {
-			expectJob(await upload(sandbox().uploadUrl, [authPart(), paramsPart(firstPost(`email ${emailSetting}`, [], uploadPostJob({ emailSetting })))]));
+			expectJob(await send(firstPost(`email ${emailSetting}`, [], uploadPostJob({ emailSetting }))));
 		}
 	});
 
 	it('ignores uploadParams on a later POST (the first POST’s options stay), still reading it against the schema', async () => {
-		const handle = expectJob(await upload(sandbox().uploadUrl, [authPart(), paramsPart(firstPost('opts', [], uploadPostJob({ overwrite: 'false' })))]));
+		const handle = expectJob(await send(firstPost('opts', [], uploadPostJob({ overwrite: 'false' }))));
 		const job = uploadPostJob({ overwrite: 'true', createMask: 'true' });
 		const later = [...job.slice(0, 3), ['manualCropOptions', [['left', '1']]], job[3]] as Fields;
-		expectJob(await upload(sandbox().uploadUrl, [authPart(), paramsPart([...laterPost(handle), ['uploadParams', later]]), filePart('f', 'macbookwin1.png', png(4, 4))]));
-		const broken = await upload(sandbox().uploadUrl, [authPart(), paramsPart([...laterPost(handle), ['uploadParams', job.slice(1)]])]);
+		expectJob(await send([...laterPost(handle), ['uploadParams', later]], filePart('f', 'macbookwin1.png', png(4, 4))));
+		const broken = await send([...laterPost(handle), ['uploadParams', job.slice(1)]]);
 		expectFault(broken, 'ipsApiFault', 30002);
-		expectJob(await upload(sandbox().uploadUrl, [authPart(), paramsPart(laterPost(handle, [['endJob', 'true']]))]));
+		expectJob(await send(laterPost(handle, [['endJob', 'true']])));
 		await done(handle);
 		expect(sandbox().state.jobs[0].uploadPost).toMatchObject({ overwrite: false, createMask: false });
 		expect((await jobLog(handle)).details[0]).toMatchObject({ logType: 'DuplicateSkipped', assetName: 'macbookwin1' });
@@ -392,19 +383,10 @@ describe('uploadPostParam', () => {
 	});
 
 	it('fileName names the one file of its POST; more files with it are refused', async () => {
-		const two = await upload(sandbox().uploadUrl, [
-			authPart(),
-			paramsPart(firstPost('named', [['fileName', 'renamed.png']])),
-			filePart('f', 'x.png', png(4, 4)),
-			filePart('g', 'y.png', png(4, 4)),
-		]);
+		const two = await send(firstPost('named', [['fileName', 'renamed.png']]), filePart('f', 'x.png', png(4, 4)), filePart('g', 'y.png', png(4, 4)));
 		expect(expectFault(two, 'ipsApiFault', 30001)).toBe('uploadPostParam/fileName names one file, but this POST has 2 file parts (f, g)');
 		expect(sandbox().state.jobs).toEqual([]);
-		const one = await upload(sandbox().uploadUrl, [
-			authPart(),
-			paramsPart(firstPost('named', [['destFolder', 'uploads/'], ['fileName', 'renamed.png'], ['endJob', 'true']])),
-			filePart('f', 'x.png', png(6, 5)),
-		]);
+		const one = await send(firstPost('named', [['destFolder', 'uploads/'], ['fileName', 'renamed.png'], ['endJob', 'true']]), filePart('f', 'x.png', png(6, 5)));
 		await done(expectJob(one));
 		expect(sandbox().state.assets.find((a) => a.name === 'renamed')).toMatchObject({ fileName: 'renamed.png', folderHandle: 'ApiTestCo/uploads/', imageInfo: { width: 6, height: 5 } });
 		expect(sandbox().state.assets.some((a) => a.name === 'x')).toBe(false);
@@ -414,14 +396,13 @@ describe('uploadPostParam', () => {
 describe('files in the job log', () => {
 	it('a file that is not a PNG or JPEG is an UploadError; the job’s other files are stored', async () => {
 		const truncated = png(16, 16).subarray(0, 60);
-		const res = await upload(sandbox().uploadUrl, [
-			authPart(),
-			paramsPart(firstPost('mixed', [['endJob', 'true']])),
+		const res = await send(
+			firstPost('mixed', [['endJob', 'true']]),
 			filePart('a', 'good.png', png(8, 8)),
 			filePart('b', 'notes.txt', 'just some text'),
 			filePart('c', 'cut.png', truncated),
 			filePart('d', 'photo.jpg', jpg(12, 9)),
-		]);
+		);
 		const handle = expectJob(res);
 		await done(handle);
 		const log = await jobLog(handle);
@@ -437,9 +418,7 @@ describe('files in the job log', () => {
 	});
 
 	it('an existing name: overwrite=true replaces it (FileUpdated), overwrite=false keeps it (DuplicateSkipped)', async () => {
-		const keep = expectJob(
-			await upload(sandbox().uploadUrl, [authPart(), paramsPart(firstPost('keep', [['endJob', 'true']], uploadPostJob({ overwrite: 'false' }))), filePart('f', 'MacBookWin1.png', png(30, 20))]),
-		);
+		const keep = expectJob(await send(firstPost('keep', [['endJob', 'true']], uploadPostJob({ overwrite: 'false' })), filePart('f', 'MacBookWin1.png', png(30, 20))));
 		await done(keep);
 		const kept = await jobLog(keep);
 		expect(kept.counts).toMatchObject({ fileSuccessCount: '0', fileDuplicateCount: '1', fileUpdateCount: '0', totalFileCount: '1' });
@@ -448,9 +427,7 @@ describe('files in the job log', () => {
 		expect(seeded?.imageInfo).toMatchObject({ width: 1600, height: 1200 });
 		expect(sandbox().images.sources.has(DEMO.assetHandle)).toBe(false);
 
-		const replace = expectJob(
-			await upload(sandbox().uploadUrl, [authPart(), paramsPart(firstPost('replace', [['endJob', 'true']], uploadPostJob({ overwrite: 'true' }))), filePart('f', 'macbookwin1.png', png(30, 20))]),
-		);
+		const replace = expectJob(await send(firstPost('replace', [['endJob', 'true']], uploadPostJob({ overwrite: 'true' })), filePart('f', 'macbookwin1.png', png(30, 20))));
 		await done(replace);
 		const replaced = await jobLog(replace);
 		expect(replaced.counts).toMatchObject({ fileSuccessCount: '1', fileDuplicateCount: '0', fileUpdateCount: '1', totalFileCount: '1' });
@@ -533,9 +510,7 @@ describe('limits and time', () => {
 
 describe('Image Serving and large files', () => {
 	it('serves an uploaded PNG at its size and colour after a publish, not before', async () => {
-		const handle = expectJob(
-			await upload(sandbox().uploadUrl, [authPart(), paramsPart(firstPost('served', [['destFolder', 'uploads/'], ['endJob', 'true']])), filePart('f', 'served-red.png', png(64, 48, [220, 20, 30]))]),
-		);
+		const handle = expectJob(await send(firstPost('served', [['destFolder', 'uploads/'], ['endJob', 'true']]), filePart('f', 'served-red.png', png(64, 48, [220, 20, 30]))));
 		await done(handle);
 		const url = `${sandbox().imageServerUrl}ApiTestCo/served-red?fmt=png`;
 		expect((await get(url)).status).toBe(404);
@@ -563,7 +538,7 @@ describe('Image Serving and large files', () => {
 		const pieces = pngWithPayload(16, 12, 100 * 1024 * 1024);
 		const size = pieces.reduce((n, p) => n + p.length, 0);
 		expect(size).toBeGreaterThan(100 * 1024 * 1024);
-		const res = await upload(sandbox().uploadUrl, [authPart(), paramsPart(firstPost('large', [['endJob', 'true']])), filePart('big', 'large.png', pieces)]);
+		const res = await send(firstPost('large', [['endJob', 'true']]), filePart('big', 'large.png', pieces));
 		const handle = expectJob(res);
 		await done(handle, sandbox(), 15_000);
 		const log = await jobLog(handle);
