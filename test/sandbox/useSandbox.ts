@@ -19,3 +19,13 @@ export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
 		return sandbox;
 	};
 }
+
+/** A sandbox of its own for one test (other options than the file's), closed when `run` ends. */
+export async function withSandbox(options: SandboxOptions, run: (sandbox: Sandbox) => Promise<void>): Promise<void> {
+	const own = await startSandbox(options);
+	try {
+		await run(own);
+	} finally {
+		await own.close();
+	}
+}
