@@ -28,8 +28,8 @@ import {
 	type UploadResponse,
 } from './raw-upload';
 import { IPS_BASE_NS, typesNamespace } from './schema';
-import { DEMO, ROLE_USERS, SEED, startSandbox, type Sandbox } from './server';
-import { useSandbox } from './useSandbox';
+import { DEMO, ROLE_USERS, SEED, type Sandbox } from './server';
+import { useSandbox, withSandbox } from './useSandbox';
 
 const STEP = 20;
 const sandbox = useSandbox({ jobStepMs: STEP });
@@ -116,7 +116,8 @@ async function jobLog(jobHandle: string, sb: Sandbox = sandbox()): Promise<{ cou
 }
 
 /** One POST as the demo user: the auth part, an uploadPostParam of these children, then the files. */
-const send = (params: Fields, ...files: FormPart[]) => upload(sandbox().uploadUrl, [authPart(), paramsPart(params), ...files]);
+const sendTo = (sb: Sandbox, params: Fields, ...files: FormPart[]) => upload(sb.uploadUrl, [authPart(), paramsPart(params), ...files]);
+const send = (params: Fields, ...files: FormPart[]) => sendTo(sandbox(), params, ...files);
 
 const uploads = (sb: Sandbox = sandbox()) => sb.requests.filter((r) => r.operation === 'UploadFile');
 
@@ -439,34 +440,26 @@ describe('files in the job log', () => {
 
 describe('limits and time', () => {
 	it('refuses a POST with a file above UploadPostMaxFileSize (which getProperty reports), naming file and limit; stores nothing from it', async () => {
-		const small = await startSandbox({ jobStepMs: STEP, uploadMaxFileSize: 1000 });
-		try {
+		await withSandbox({ jobStepMs: STEP, uploadMaxFileSize: 1000 }, async (small) => {
 			expect(small.uploadMaxFileSize).toBe(1000);
 			const prop = await call(small.serviceUrl, 'getProperty', [['name', 'UploadPostMaxFileSize']]);
 			expect(elementText(prop.body, 'value')).toBe('1000');
-			const res = await upload(small.uploadUrl, [
-				authPart(),
-				paramsPart(firstPost('big', [['endJob', 'true']])),
-				filePart('a', 'fits.png', png(2, 2)),
-				filePart('b', 'big.bin', Buffer.alloc(1001, 7)),
-			]);
+			const res = await sendTo(small, firstPost('big', [['endJob', 'true']]), filePart('a', 'fits.png', png(2, 2)), filePart('b', 'big.bin', Buffer.alloc(1001, 7)));
 			expect(expectFault(res, 'ipsApiFault', 30001)).toBe("File 'big.bin' (part 'b') is 1001 bytes, more than UploadPostMaxFileSize (1000 bytes)");
 			await new Promise((r) => setTimeout(r, STEP * 3));
 			expect(small.state.jobs).toEqual([]);
 			expect(small.state.assets.some((a) => a.name === 'fits')).toBe(false);
 			// In an open job: the refused POST adds nothing; a file of exactly the limit is taken.
-			const handle = expectJob(await upload(small.uploadUrl, [authPart(), paramsPart(firstPost('open')), filePart('a', 'one.png', png(2, 2))]));
-			expectFault(await upload(small.uploadUrl, [authPart(), paramsPart(laterPost(handle)), filePart('b', 'big.png', Buffer.alloc(5000))]), 'ipsApiFault', 30001);
-			expectJob(await upload(small.uploadUrl, [authPart(), paramsPart(laterPost(handle, [['endJob', 'true']])), filePart('c', 'exact.bin', Buffer.alloc(1000))]));
+			const handle = expectJob(await sendTo(small, firstPost('open'), filePart('a', 'one.png', png(2, 2))));
+			expectFault(await sendTo(small, laterPost(handle), filePart('b', 'big.png', Buffer.alloc(5000))), 'ipsApiFault', 30001);
+			expectJob(await sendTo(small, laterPost(handle, [['endJob', 'true']]), filePart('c', 'exact.bin', Buffer.alloc(1000))));
 			await done(handle, small);
 			expect(small.state.jobs[0].uploadPost?.files.map((f) => [f.fileName, f.size])).toEqual([
 				['one.png', png(2, 2).length],
 				['exact.bin', 1000],
 			]);
 			expect(small.state.jobs[0].counts).toMatchObject({ success: 1, error: 1, total: 2 });
-		} finally {
-			await small.close();
-		}
+		});
 	});
 
 	it('the default limit is 2 GiB', async () => {
@@ -475,13 +468,12 @@ describe('limits and time', () => {
 	});
 
 	it('an open job with no POST for the idle timeout ends on its own: its files are processed and the log says it timed out', async () => {
-		const idle = await startSandbox({ jobStepMs: STEP, uploadJobIdleMs: 1000 });
-		try {
+		await withSandbox({ jobStepMs: STEP, uploadJobIdleMs: 1000 }, async (idle) => {
 			const started = Date.now();
-			const handle = expectJob(await upload(idle.uploadUrl, [authPart(), paramsPart(firstPost('idle')), filePart('a', 'idle-a.png', png(3, 3))]));
+			const handle = expectJob(await sendTo(idle, firstPost('idle'), filePart('a', 'idle-a.png', png(3, 3))));
 			await new Promise((r) => setTimeout(r, 600 - (Date.now() - started)));
 			// A POST restarts the timeout.
-			expectJob(await upload(idle.uploadUrl, [authPart(), paramsPart(laterPost(handle)), filePart('b', 'idle-b.png', png(3, 3))]));
+			expectJob(await sendTo(idle, laterPost(handle), filePart('b', 'idle-b.png', png(3, 3))));
 			const second = Date.now();
 			await new Promise((r) => setTimeout(r, 1200 - (second - started)));
 			if (Date.now() - second < 950) expect(idle.state.jobs[0].state).toBe('WaitingClient');
@@ -500,11 +492,9 @@ describe('limits and time', () => {
 				['Info', undefined],
 			]);
 			expect(idle.state.jobs[0].uploadPost?.endedBy).toBe('idle');
-			const late = await upload(idle.uploadUrl, [authPart(), paramsPart(laterPost(handle, [['endJob', 'true']]))]);
+			const late = await sendTo(idle, laterPost(handle, [['endJob', 'true']]));
 			expectFault(late, 'ipsApiFault', 30000);
-		} finally {
-			await idle.close();
-		}
+		});
 	});
 });
 
