@@ -259,19 +259,15 @@ describe('the auth part', () => {
 		expect(sandbox().state.jobs).toEqual([]);
 	});
 
-	it('no auth part is 10000; an authHeader of another API version is not read (10000); a schema fault in it is refused', async () => {
-		const none = await upload(sandbox().uploadUrl, [params(), filePart('f', 'x.png', png(8, 8))]);
-		expect(expectFault(none, 'authenticationFault', 10000)).toMatch(/no 'auth' part/);
-		const otherVersion = await upload(sandbox().uploadUrl, [authPart({}, typesNamespace('2013-02-15')), params()]);
-		expect(expectFault(otherVersion, 'authenticationFault', 10000)).toMatch(/2013-02-15/);
+	it.each<[string, FormPart[], string, number, RegExp]>([
+		['no auth part', [params(), filePart('f', 'x.png', png(8, 8))], 'authenticationFault', 10000, /no 'auth' part/],
+		// An authHeader of another API version is not read.
+		['an authHeader of another API version', [authPart({}, typesNamespace('2013-02-15')), params()], 'authenticationFault', 10000, /2013-02-15/],
 		// The 2014-04-03 authHeader requires appName (as in a SOAP header).
-		const noApp = await upload(sandbox().uploadUrl, [
-			{ name: 'auth', body: `<authHeader xmlns="${typesNamespace('2014-04-03')}"><user>${DEMO.user}</user><password>${DEMO.password}</password><appVersion>1</appVersion></authHeader>` },
-			params(),
-		]);
-		expect(expectFault(noApp, 'ipsApiFault', 30002)).toMatch(/appName/);
-		const notXml = await upload(sandbox().uploadUrl, [{ name: 'auth', body: 'user=me' }, params()]);
-		expect(expectFault(notXml, 'ipsApiFault', 30003)).toMatch(/Invalid XML in part 'auth'/);
+		['a 2014-04-03 authHeader without appName', [{ name: 'auth', body: `<authHeader xmlns="${typesNamespace('2014-04-03')}"><user>${DEMO.user}</user><password>${DEMO.password}</password><appVersion>1</appVersion></authHeader>` }, params()], 'ipsApiFault', 30002, /appName/],
+		['an auth part that is not XML', [{ name: 'auth', body: 'user=me' }, params()], 'ipsApiFault', 30003, /Invalid XML in part 'auth'/],
+	])('refuses %s, starting no job', async (_what, parts, element, code, reason) => {
+		expect(expectFault(await upload(sandbox().uploadUrl, parts), element, code)).toMatch(reason);
 		expect(sandbox().state.jobs).toEqual([]);
 	});
 
