@@ -7,7 +7,10 @@ import { useSandbox } from './useSandbox';
 const sandbox = useSandbox();
 
 const F = (name: string) => metadataFieldHandle('c|6', name);
-const update = (fieldHandle: string, ...value: Fields): [string, Fields] => ['items', [['fieldHandle', fieldHandle], ...value]];
+const update = (fieldHandle: string, ...value: Fields): [string, Fields] => [
+	'items',
+	[['fieldHandle', fieldHandle], ...value],
+];
 const meta = (handle: string) => sandbox().state.assets.find((a) => a.assetHandle === handle)?.metadata;
 const op = (operation: string, fields: Fields) => call(sandbox().serviceUrl, operation, [['companyHandle', 'c|6'], ...fields]);
 const setMetadata = (updates: Fields) => op('setAssetMetadata', [['assetHandle', DEMO.assetHandle], ['updateArray', updates]]);
@@ -20,8 +23,18 @@ const batch = (assetHandles: string[], updates: Fields): [string, Fields] => [
 
 it('getMetadataFields lists the seeded fields with their types', async () => {
 	const res = await op('getMetadataFields', [['assetType', 'Image']]);
-	expect(elementTexts(res.body, 'fieldHandle')).toEqual(['Photographer', 'Approved', 'ShotCount', 'Rating', 'ShootDate', 'Keywords', 'Season'].map(F));
-	expect(elementTexts(res.body, 'type')).toEqual(['String', 'Boolean', 'Int', 'Float', 'Date', 'MultiTag', 'SingleFixedTag']);
+	expect(elementTexts(res.body, 'fieldHandle')).toEqual(
+		['Photographer', 'Approved', 'ShotCount', 'Rating', 'ShootDate', 'Keywords', 'Season'].map(F),
+	);
+	expect(elementTexts(res.body, 'type')).toEqual([
+		'String',
+		'Boolean',
+		'Int',
+		'Float',
+		'Date',
+		'MultiTag',
+		'SingleFixedTag',
+	]);
 });
 
 it('setAssetMetadata stores typed values and returns them in metadataArray when asked', async () => {
@@ -47,7 +60,16 @@ it('setAssetMetadata stores typed values and returns them in metadataArray when 
 	expect((await demoAsset()).body).not.toContain('metadataArray');
 	const asked = await demoAsset([['responseFieldArray', [['items', 'assetArray/items/name'], ['items', 'assetArray/items/metadataArray']]]]);
 	expect(parseFault(asked.body)).toBeUndefined();
-	expect(elementTexts(asked.body, 'name')).toEqual(['macbookwin1', 'Photographer', 'Approved', 'ShotCount', 'Rating', 'ShootDate', 'Keywords', 'Season']);
+	expect(elementTexts(asked.body, 'name')).toEqual([
+		'macbookwin1',
+		'Photographer',
+		'Approved',
+		'ShotCount',
+		'Rating',
+		'ShootDate',
+		'Keywords',
+		'Season',
+	]);
 	expect(elementText(asked.body, 'longVal')).toBe('12');
 	expect(elementText(asked.body, 'boolVal')).toBe('true');
 });

@@ -1,11 +1,19 @@
 // The operations around copyImage (priority 2), driven with raw envelopes.
-import { authHeaderXml, call, elementText, elementTexts, parseFault, type Fields } from './raw-soap';
+import {
+	authHeaderXml,
+	call,
+	elementText,
+	elementTexts,
+	parseFault,
+	type Fields,
+} from './raw-soap';
 import { DEMO, ROLE_USERS, SEED } from './server';
 import { useSandbox } from './useSandbox';
 
 const sandbox = useSandbox();
 
-const op = (operation: string, fields: Fields, header?: string) => call(sandbox().serviceUrl, operation, fields, header === undefined ? {} : { header });
+const op = (operation: string, fields: Fields, header?: string) =>
+	call(sandbox().serviceUrl, operation, fields, header === undefined ? {} : { header });
 const asAdmin = authHeaderXml({ user: ROLE_USERS.IpsAdmin.email });
 const asCompanyAdmin = authHeaderXml({ user: ROLE_USERS.IpsCompanyAdmin.email });
 const C6: [string, string] = ['companyHandle', 'c|6'];
@@ -28,7 +36,10 @@ it.each<[string, Fields, string]>([
 	['getMetadataFields', [C6], 'assetType'],
 	['getProperty', [], 'name'],
 ])('%s refuses a request without a required element (30002)', async (operation, fields, missing) => {
-	expect(parseFault((await op(operation, fields)).body)).toMatchObject({ code: 30002, reason: `Missing required element '${missing}' in '${operation}Param'` });
+	expect(parseFault((await op(operation, fields)).body)).toMatchObject({
+		code: 30002,
+		reason: `Missing required element '${missing}' in '${operation}Param'`,
+	});
 });
 
 describe('getCompanyMembership', () => {
@@ -42,7 +53,10 @@ describe('getCompanyMembership', () => {
 
 	it('refuses an unknown userHandle with 20002', async () => {
 		const res = await op('getCompanyMembership', [['userHandle', '1|nobody']], asAdmin);
-		expect(parseFault(res.body)).toMatchObject({ code: 20002, reason: "Invalid userHandle '1|nobody'" });
+		expect(parseFault(res.body)).toMatchObject({
+			code: 20002,
+			reason: "Invalid userHandle '1|nobody'",
+		});
 	});
 });
 
@@ -72,7 +86,10 @@ describe('getUserInfo', () => {
 
 describe('getCompanyInfo', () => {
 	it('needs one of them (30002), knows only real companies (20000) and the caller’s (20006)', async () => {
-		expect(parseFault((await op('getCompanyInfo', [])).body)).toMatchObject({ code: 30002, reason: 'Either companyHandle or companyName is required' });
+		expect(parseFault((await op('getCompanyInfo', [])).body)).toMatchObject({
+			code: 30002,
+			reason: 'Either companyHandle or companyName is required',
+		});
 		expect(parseFault((await op('getCompanyInfo', [['companyName', 'NoSuchCo']])).body)?.code).toBe(20000);
 		expect(parseFault((await op('getCompanyInfo', [['companyName', 'ThirdCo']])).body)?.code).toBe(20006);
 	});
@@ -129,7 +146,15 @@ describe('searchAssets', () => {
 			expect(elementText(res.body, 'totalRows')).toBe('7');
 			names.push(...elementTexts(res.body, 'name'));
 		}
-		expect(names).toEqual(['macbookwin1', 'product-guide', 'promo-video', 'sale-banner', 'Salt & Pepper', 'Spring Look Book', 'summer-hero']);
+		expect(names).toEqual([
+			'macbookwin1',
+			'product-guide',
+			'promo-video',
+			'sale-banner',
+			'Salt & Pepper',
+			'Spring Look Book',
+			'summer-hero',
+		]);
 		const beyond = await page(4);
 		expect(elementTexts(beyond.body, 'name')).toEqual([]);
 		const desc = await search([['recordsPerPage', '1'], ['sortBy', 'Name'], ['sortDirection', 'Descending']]);
@@ -158,7 +183,13 @@ describe('searchAssets', () => {
 describe('getFolderTree and getFolders', () => {
 	it('returns the tree under the root with depth -1, nested in subfolderArray', async () => {
 		const res = await tree(['depth', '-1']);
-		expect(elementTexts(res.body, 'path')).toEqual(['ApiTestCo/', 'ApiTestCo/Folder With Space/', 'ApiTestCo/summer/', 'ApiTestCo/summer/sale/', 'ApiTestCo/uploads/']);
+		expect(elementTexts(res.body, 'path')).toEqual([
+			'ApiTestCo/',
+			'ApiTestCo/Folder With Space/',
+			'ApiTestCo/summer/',
+			'ApiTestCo/summer/sale/',
+			'ApiTestCo/uploads/',
+		]);
 		expect(res.body).toContain(
 			'<t:path>ApiTestCo/summer/</t:path><t:lastModified>2024-03-15T14:30:00.000Z</t:lastModified><t:hasSubfolders>true</t:hasSubfolders><t:subfolderArray><t:items><t:folderHandle>ApiTestCo/summer/sale/</t:folderHandle>',
 		);

@@ -17,7 +17,9 @@ describe('HTTP transport', () => {
 	});
 
 	it('answers a POST elsewhere with 404 and records it', async () => {
-		const res = await post(`${sandbox().url}/scene7/services/Other`, COPY, { soapAction: 'copyImage' });
+		const res = await post(`${sandbox().url}/scene7/services/Other`, COPY, {
+			soapAction: 'copyImage',
+		});
 		expect(res.status).toBe(404);
 		expect(sandbox().requests).toHaveLength(1);
 		expect(sandbox().requests[0]).toMatchObject({ status: 404, outcome: 'fault' });
@@ -37,11 +39,19 @@ describe('HTTP transport', () => {
 		expect(text).toContain('targetNamespace="http://www.scene7.com/IpsApi/xsd/2014-04-03"');
 		expect(text).toContain(`<soap:address location="${sandbox().serviceUrl}"/>`);
 		expect(text).toContain('<soap:operation soapAction="copyImage" style="document"/>');
-		const old = await (await fetch(`${sandbox().url}/scene7/webservice/IpsApi-2008-01-15.wsdl`)).text();
+		const old = await (
+			await fetch(`${sandbox().url}/scene7/webservice/IpsApi-2008-01-15.wsdl`)
+		).text();
 		expect(old).toContain('targetNamespace="http://www.scene7.com/IpsApi/xsd/2008-01-15"');
-		const proxied = await (await fetch(`${sandbox().url}/scene7/webservice/IpsApi-2014-04-03.wsdl?serviceUrl=http://localhost:8081`)).text();
+		const proxied = await (
+			await fetch(
+				`${sandbox().url}/scene7/webservice/IpsApi-2014-04-03.wsdl?serviceUrl=http://localhost:8081`,
+			)
+		).text();
 		expect(proxied).toContain('<soap:address location="http://localhost:8081"/>');
-		expect((await fetch(`${sandbox().url}/scene7/webservice/IpsApi-2001-01-01.wsdl`)).status).toBe(404);
+		expect((await fetch(`${sandbox().url}/scene7/webservice/IpsApi-2001-01-01.wsdl`)).status).toBe(
+			404,
+		);
 	});
 
 	it.each<[string, number, string | undefined]>([
@@ -88,7 +98,11 @@ describe('SOAPAction', () => {
 	it.each([['copyImage'], ['"copyImage"']])('accepts %s', async (soapAction) => {
 		const res = await post(sandbox().serviceUrl, COPY, { soapAction });
 		expect(res.status).toBe(200);
-		expect(sandbox().requests[0]).toMatchObject({ operation: 'copyImage', soapAction, outcome: 'ok' });
+		expect(sandbox().requests[0]).toMatchObject({
+			operation: 'copyImage',
+			soapAction,
+			outcome: 'ok',
+		});
 	});
 
 	it('refuses a request without SOAPAction (30003) and changes nothing', async () => {
@@ -105,12 +119,17 @@ describe('SOAPAction', () => {
 		expect(sandbox().state.assets).toHaveLength(before);
 	});
 
-	it.each([['getUserInfo'], ['"urn:copyImage"'], ['copyimage']])('refuses SOAPAction %s for a copyImageParam body', async (soapAction) => {
-		const res = await post(sandbox().serviceUrl, COPY, { soapAction });
-		expect(parseFault(res.body)).toMatchObject({ code: 30003 });
-		expect(parseFault(res.body)?.reason).toContain(`SOAPAction '${soapAction}' does not match the body element 'copyImageParam'`);
-		expect(sandbox().requests[0]).toMatchObject({ outcome: 'fault', faultCode: 30003 });
-	});
+	it.each([['getUserInfo'], ['"urn:copyImage"'], ['copyimage']])(
+		'refuses SOAPAction %s for a copyImageParam body',
+		async (soapAction) => {
+			const res = await post(sandbox().serviceUrl, COPY, { soapAction });
+			expect(parseFault(res.body)).toMatchObject({ code: 30003 });
+			expect(parseFault(res.body)?.reason).toContain(
+				`SOAPAction '${soapAction}' does not match the body element 'copyImageParam'`,
+			);
+			expect(sandbox().requests[0]).toMatchObject({ outcome: 'fault', faultCode: 30003 });
+		},
+	);
 });
 
 describe('envelope and namespaces', () => {
