@@ -1,44 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions */
 // `npm run sandbox` = `tsx test/sandbox/cli.ts`: starts, prints what a developer needs, stops on signals.
-import { spawn, type ChildProcess } from 'node:child_process';
-import * as path from 'node:path';
-
 import { call } from './raw-soap';
 import { DEMO, ROLE_USERS } from './server';
-
-const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-
-function runCli(
-	args: string[],
-	env: Record<string, string> = {},
-): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-	const child = spawn(TSX, ['test/sandbox/cli.ts', ...args], {
-		cwd: ROOT,
-		env: { ...process.env, ...env },
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	let out = '';
-	child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-	child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-	const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-	return { child, output: () => out, exited };
-}
-
-async function waitFor(
-	read: () => string,
-	pattern: RegExp,
-	timeoutMs = 20000,
-): Promise<RegExpMatchArray> {
-	const started = Date.now();
-	for (;;) {
-		const m = read().match(pattern);
-		if (m) return m;
-		if (Date.now() - started > timeoutMs)
-			throw new Error(`timed out waiting for ${pattern}; output:\n${read()}`);
-		await new Promise((r) => setTimeout(r, 50));
-	}
-}
+import { runCli, waitFor } from './useSandbox';
 
 jest.setTimeout(40000);
 

@@ -4,13 +4,13 @@ import * as jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 
 import { call, elementText, elementTexts, get, parseFault, submitJob, waitDone, type Fields } from './raw-soap';
-import { DEMO, SEED, startSandbox } from './server';
-import { useSandbox } from './useSandbox';
+import { DEMO, SEED } from './server';
+import { useSandbox, withSandbox } from './useSandbox';
 
 // Long enough that a loaded machine still sees each state, short enough for a quick suite.
 const sandbox = useSandbox({ jobStepMs: 150 });
 
-const upload = (urls: Array<[string, string]>, extra: Fields = [], overwrite = 'false'): Fields => [
+const upload = (urls: Array<[string, string]>, overwrite = 'false', createMask = 'false'): Fields => [
 	['companyHandle', DEMO.companyHandle],
 	['jobName', 'upload-test'],
 	[
@@ -19,9 +19,8 @@ const upload = (urls: Array<[string, string]>, extra: Fields = [], overwrite = '
 			['urlArray', urls.map(([sourceUrl, destPath]) => ['items', [['sourceUrl', sourceUrl], ['destPath', destPath]]] as [string, Fields])],
 			['overwrite', overwrite],
 			['readyForPublish', 'true'],
-			['createMask', 'false'],
+			['createMask', createMask],
 			['emailSetting', 'None'],
-			...extra,
 		],
 	],
 ];
@@ -32,6 +31,8 @@ const publish: Fields = [
 ];
 
 const submit = (fields: Fields) => submitJob(sandbox().serviceUrl, fields);
+const op = (operation: string, fields: Fields) => call(sandbox().serviceUrl, operation, fields);
+const activeJobs = () => op('getActiveJobs', [['companyHandle', DEMO.companyHandle]]);
 const done = (jobHandle: string) => waitDone(sandbox(), jobHandle);
 
 const fixture = (name: string) => `${sandbox().url}/fixtures/${name}`;
@@ -47,22 +48,17 @@ describe('upload from URLs', () => {
 		);
 		expect(handle).toMatch(/^j\|6\|\d+$/);
 		const seen = new Set<string>();
-		let active = await call(sandbox().serviceUrl, 'getActiveJobs', [['companyHandle', DEMO.companyHandle]]);
-		expect(elementTexts(active.body, 'state')).toEqual(['New']);
+		expect(elementTexts((await activeJobs()).body, 'state')).toEqual(['New']);
 		for (let i = 0; i < 1000 && !seen.has('Done'); i++) {
 			seen.add(sandbox().state.jobs[0].state);
 			await new Promise((r) => setTimeout(r, 5));
 		}
 		expect([...seen]).toEqual(['New', 'Running', 'Done']);
-		active = await call(sandbox().serviceUrl, 'getActiveJobs', [['companyHandle', DEMO.companyHandle]]);
-		expect(elementTexts(active.body, 'jobHandle')).toEqual([]);
+		expect(elementTexts((await activeJobs()).body, 'jobHandle')).toEqual([]);
 
 		const job = sandbox().state.jobs[0];
 		expect(job.counts).toEqual({ success: 2, error: 1, warning: 0, duplicate: 0, update: 0, total: 3 });
-		const logs = await call(sandbox().serviceUrl, 'getJobLogDetails', [
-			['companyHandle', DEMO.companyHandle],
-			['jobHandle', handle],
-		]);
+		const logs = await op('getJobLogDetails', [['companyHandle', DEMO.companyHandle], ['jobHandle', handle]]);
 		expect(elementText(logs.body, 'fileSuccessCount')).toBe('2');
 		expect(elementText(logs.body, 'fileErrorCount')).toBe('1');
 		expect(elementText(logs.body, 'totalFileCount')).toBe('3');
@@ -73,13 +69,7 @@ describe('upload from URLs', () => {
 		expect(error).toMatchObject({ assetName: 'broken' });
 		expect(error?.logMessage).toMatch(/not a valid image/);
 		const blue = sandbox().state.assets.find((a) => a.assetHandle === created[1].assetHandle);
-		expect(blue).toMatchObject({
-			name: 'blue',
-			fileName: 'blue.jpg',
-			folderHandle: 'ApiTestCo/uploads/new/',
-			readyForPublish: true,
-			imageInfo: { width: 80, height: 60 },
-		});
+		expect(blue).toMatchObject({ name: 'blue', fileName: 'blue.jpg', folderHandle: 'ApiTestCo/uploads/new/', readyForPublish: true, imageInfo: { width: 80, height: 60 } });
 		expect(sandbox().state.folders.some((f) => f.path === 'ApiTestCo/uploads/new/')).toBe(true);
 	});
 
@@ -102,30 +92,20 @@ describe('upload from URLs', () => {
 		await done(dup);
 		expect(sandbox().state.jobs[0].counts).toMatchObject({ duplicate: 1, success: 0 });
 		expect(sandbox().state.assets.find((a) => a.assetHandle === DEMO.assetHandle)?.imageInfo?.width).toBe(1600);
-		const upd = await submit(upload([[src, 'uploads/macbookwin1.png']], [], 'true'));
+		const upd = await submit(upload([[src, 'uploads/macbookwin1.png']], 'true'));
 		await done(upd);
 		expect(sandbox().state.jobs[1].counts).toMatchObject({ update: 1, success: 1 });
 		expect(sandbox().state.assets.find((a) => a.assetHandle === DEMO.assetHandle)?.imageInfo?.width).toBe(10);
 	});
 
 	it('refuses job types and options it does not run', async () => {
-		const res = await call(sandbox().serviceUrl, 'submitJob', [
-			['companyHandle', DEMO.companyHandle],
-			['jobName', 'x'],
-			['exportJob', ''],
-		]);
+		const res = await op('submitJob', [['companyHandle', DEMO.companyHandle], ['jobName', 'x'], ['exportJob', '']]);
 		expect(parseFault(res.body)).toMatchObject({ code: 30001, reason: expect.stringMatching(/exportJob' is not supported/) });
-		const mask = await call(sandbox().serviceUrl, 'submitJob', upload([[fixture('a.png'), 'a.png']]).map(([k, v]) =>
-			k === 'uploadUrlsJob' ? [k, (v as Fields).map(([n, x]) => [n, n === 'createMask' ? 'true' : x])] : [k, v],
-		) as Fields);
+		const mask = await op('submitJob', upload([[fixture('a.png'), 'a.png']], 'false', 'true'));
 		expect(parseFault(mask.body)?.code).toBe(30001);
-		const order = await call(sandbox().serviceUrl, 'submitJob', [['jobName', 'x'], ['companyHandle', 'c|6']]);
+		const order = await op('submitJob', [['jobName', 'x'], ['companyHandle', 'c|6']]);
 		expect(parseFault(order.body)?.code).toBe(30003);
-		const bad = await call(sandbox().serviceUrl, 'submitJob', [
-			['companyHandle', 'c|6'],
-			['jobName', 'x'],
-			['imageServingPublishJob', [['publishType', 'Sometimes'], ['emailSetting', 'None']]],
-		]);
+		const bad = await op('submitJob', [['companyHandle', 'c|6'], ['jobName', 'x'], ['imageServingPublishJob', [['publishType', 'Sometimes'], ['emailSetting', 'None']]]]);
 		expect(parseFault(bad.body)?.code).toBe(30001);
 	});
 });
@@ -151,13 +131,7 @@ describe('publish and Image Serving', () => {
 	});
 
 	it('a copy with wid/hei in its urlModifier has that size', async () => {
-		const res = await call(sandbox().serviceUrl, 'copyImage', [
-			['companyHandle', 'c|6'],
-			['assetHandle', DEMO.assetHandle],
-			['folderHandle', DEMO.folderHandle],
-			['name', 'small'],
-			['urlModifier', 'wid=200'],
-		]);
+		const res = await op('copyImage', [['companyHandle', 'c|6'], ['assetHandle', DEMO.assetHandle], ['folderHandle', DEMO.folderHandle], ['name', 'small'], ['urlModifier', 'wid=200']]);
 		const copy = sandbox().state.assets.find((a) => a.assetHandle === elementText(res.body, 'assetHandle'));
 		expect(copy?.imageInfo).toMatchObject({ width: 200, height: 150 });
 	});
@@ -165,29 +139,23 @@ describe('publish and Image Serving', () => {
 
 describe('stopJob, getProperty', () => {
 	it('stops a running job: Done, log says stopped', async () => {
-		const slow = await startSandbox({ jobStepMs: 5000 });
-		try {
+		await withSandbox({ jobStepMs: 5000 }, async (slow) => {
 			const handle = await submitJob(slow.serviceUrl, publish);
-			const stop = await call(slow.serviceUrl, 'stopJob', [['companyHandle', 'c|6'], ['jobHandle', handle]]);
-			expect(parseFault(stop.body)).toBeUndefined();
+			const stop = (jobHandle: string) => call(slow.serviceUrl, 'stopJob', [['companyHandle', 'c|6'], ['jobHandle', jobHandle]]);
+			expect(parseFault((await stop(handle)).body)).toBeUndefined();
 			expect(slow.state.jobs[0]).toMatchObject({ state: 'Done', stopped: true });
 			expect(slow.state.jobs[0].details.map((d) => d.logMessage)).toEqual([`Job stopped by ${DEMO.user}`]);
-			const again = await call(slow.serviceUrl, 'stopJob', [['companyHandle', 'c|6'], ['jobHandle', handle]]);
-			expect(parseFault(again.body)?.code).toBe(30000);
-			const unknown = await call(slow.serviceUrl, 'stopJob', [['companyHandle', 'c|6'], ['jobHandle', 'j|6|9']]);
-			expect(parseFault(unknown.body)?.code).toBe(30001);
-		} finally {
-			await slow.close();
-		}
+			expect(parseFault((await stop(handle)).body)?.code).toBe(30000);
+			expect(parseFault((await stop('j|6|9')).body)?.code).toBe(30001);
+		});
 	});
 
 	it('getProperty IpsImageServerUrl is the /is/image/ prefix; other names are refused', async () => {
-		const res = await call(sandbox().serviceUrl, 'getProperty', [['name', 'IpsImageServerUrl']]);
+		const res = await op('getProperty', [['name', 'IpsImageServerUrl']]);
 		expect(elementText(res.body, 'value')).toBe(`${sandbox().url}/is/image/`);
-		const bad = await call(sandbox().serviceUrl, 'getProperty', [['name', 'Nope']]);
+		const bad = await op('getProperty', [['name', 'Nope']]);
 		expect(parseFault(bad.body)?.code).toBe(30001);
 	});
-
 });
 
 describe('job log pages and queued jobs (issue #22)', () => {
@@ -198,7 +166,7 @@ describe('job log pages and queued jobs (issue #22)', () => {
 		const extra = Array.from({ length: 2500 }, (_, i) => ({ logMessage: `m${i}`, logType: 'UploadSuccess' as const, dateCreated: '2026-12-01T10:00:00.000Z', assetName: `p${i}` }));
 		job.details = extra;
 		const page = async (fields: Fields) => {
-			const res = await call(sandbox().serviceUrl, 'getJobLogDetails', [['companyHandle', 'c|6'], ['jobHandle', handle], ...fields]);
+			const res = await op('getJobLogDetails', [['companyHandle', 'c|6'], ['jobHandle', handle], ...fields]);
 			expect(parseFault(res.body)).toBeUndefined();
 			return { rows: elementTexts(res.body, 'logMessage'), total: elementText(res.body, 'detailTotalRows') };
 		};
@@ -213,17 +181,11 @@ describe('job log pages and queued jobs (issue #22)', () => {
 		const first = await submit(publish);
 		const second = await submit([...publish.slice(0, 1), ['jobName', 'publish-queued'], publish[2]]);
 		const listed = async (includeWaitingJobs?: string) => {
-			const res = await call(sandbox().serviceUrl, 'getActiveJobs', [
-				['companyHandle', 'c|6'],
-				...(includeWaitingJobs ? ([['includeWaitingJobs', includeWaitingJobs]] as Fields) : []),
-			]);
+			const res = await op('getActiveJobs', [['companyHandle', 'c|6'], ...(includeWaitingJobs ? ([['includeWaitingJobs', includeWaitingJobs]] as Fields) : [])]);
 			return elementTexts(res.body, 'jobHandle').map((jobHandle, i) => [jobHandle, elementTexts(res.body, 'state')[i]]);
 		};
 		expect(await listed()).toEqual([[first, 'New']]);
-		expect(await listed('true')).toEqual([
-			[first, 'New'],
-			[second, 'WaitingCoordinator'],
-		]);
+		expect(await listed('true')).toEqual([[first, 'New'], [second, 'WaitingCoordinator']]);
 		await done(first);
 		expect(sandbox().state.jobs[1].state).not.toBe('WaitingCoordinator');
 		await done(second);

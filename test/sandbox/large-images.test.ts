@@ -6,9 +6,6 @@
 // own): inside Jest's vm context every global lookup is slow, and pngjs makes several per byte, so
 // encoding one 1200×1000 PNG there takes seconds instead of a third of one. The test only reads sizes
 // and headers of what it serves, and decodes one image. The cache is tested in-process on small images.
-import { spawn, type ChildProcess } from 'node:child_process';
-import * as path from 'node:path';
-
 import { PNG } from 'pngjs';
 
 import type { PublishedImage } from './image-store';
@@ -18,10 +15,8 @@ import { noisyImage } from './images';
 import type { SandboxState } from './model';
 import { get, submitJob, waitDone, type Fields, type GetResponse } from './raw-soap';
 import { DEMO } from './server';
-import { useSandbox } from './useSandbox';
+import { runCli, useSandbox, waitFor } from './useSandbox';
 
-const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const MB = 1024 * 1024;
 const WIDTH = 1200;
 const HEIGHT = 1000;
@@ -64,38 +59,27 @@ const uploadAndPublish = (sourceUrl: string, destPath: string): Fields => [
 ];
 
 describe('full size, in the standalone sandbox', () => {
-	let child: ChildProcess;
+	let cli: ReturnType<typeof runCli> | undefined;
 	let base: string;
 	let serviceUrl: string;
-	let output = '';
 	const fixture = (name: string, query = `w=${WIDTH}&h=${HEIGHT}&noise=1`) => `${base}/fixtures/${name}?${query}`;
 	const served = (name: string, modifiers = 'fmt=png') => `${base}/is/image/${DEMO.rootPath}${name}?${modifiers}`;
 	const state = async () => JSON.parse((await get(`${base}/__sandbox/state`)).body.toString('utf8')) as SandboxState;
 
 	beforeAll(async () => {
-		child = spawn(TSX, ['test/sandbox/cli.ts', '--port', '0', '--quiet', '--job-step-ms', '20'], {
-			cwd: ROOT,
-			env: { ...process.env, SANDBOX_PORT: '' },
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-		child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-		const deadline = Date.now() + 30_000;
-		let m: RegExpMatchArray | null = null;
-		while (!(m = /Service URL:\s+(\S+)/.exec(output)) || !output.includes('Press Ctrl-C to stop')) {
-			if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the sandbox did not start:\n${output}`);
-			await new Promise((r) => setTimeout(r, 50));
-		}
-		serviceUrl = m[1];
+		cli = runCli(['--port', '0', '--quiet', '--job-step-ms', '20'], { SANDBOX_PORT: '' });
+		const output = cli.output;
+		await waitFor(output, /Press Ctrl-C to stop/, 30_000);
+		serviceUrl = (await waitFor(output, /Service URL:\s+(\S+)/))[1];
 		base = new URL(serviceUrl).origin;
 	});
 
 	afterAll(async () => {
-		if (!child || child.exitCode !== null) return;
-		const exited = new Promise((resolve) => child.once('exit', resolve));
+		if (!cli || cli.child.exitCode !== null) return;
+		const { child } = cli;
 		child.kill('SIGINT');
 		const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-		await exited;
+		await cli.exited;
 		clearTimeout(timer);
 	});
 

@@ -12,18 +12,17 @@ const update = (fieldHandle: string, ...value: Fields): [string, Fields] => [
 	[['fieldHandle', fieldHandle], ...value],
 ];
 const meta = (handle: string) => sandbox().state.assets.find((a) => a.assetHandle === handle)?.metadata;
-const setMetadata = (updates: Fields) =>
-	call(sandbox().serviceUrl, 'setAssetMetadata', [
-		['companyHandle', 'c|6'],
-		['assetHandle', DEMO.assetHandle],
-		['updateArray', updates],
-	]);
+const op = (operation: string, fields: Fields) => call(sandbox().serviceUrl, operation, [['companyHandle', 'c|6'], ...fields]);
+const setMetadata = (updates: Fields) => op('setAssetMetadata', [['assetHandle', DEMO.assetHandle], ['updateArray', updates]]);
+const demoAsset = (extra: Fields = []) => op('getAssets', [['assetHandleArray', [['items', DEMO.assetHandle]]], ...extra]);
+/** One BatchMetadataUpdate: these updates on these assets. */
+const batch = (assetHandles: string[], updates: Fields): [string, Fields] => [
+	'items',
+	[['assetHandleArray', assetHandles.map((handle) => ['items', handle] as [string, string])], ['updateArray', updates]],
+];
 
 it('getMetadataFields lists the seeded fields with their types', async () => {
-	const res = await call(sandbox().serviceUrl, 'getMetadataFields', [
-		['companyHandle', 'c|6'],
-		['assetType', 'Image'],
-	]);
+	const res = await op('getMetadataFields', [['assetType', 'Image']]);
 	expect(elementTexts(res.body, 'fieldHandle')).toEqual(
 		['Photographer', 'Approved', 'ShotCount', 'Rating', 'ShootDate', 'Keywords', 'Season'].map(F),
 	);
@@ -58,16 +57,8 @@ it('setAssetMetadata stores typed values and returns them in metadataArray when 
 		[F('Keywords')]: ['red', 'sale'],
 		[F('Season')]: 'Summer',
 	});
-	const plain = await call(sandbox().serviceUrl, 'getAssets', [
-		['companyHandle', 'c|6'],
-		['assetHandleArray', [['items', DEMO.assetHandle]]],
-	]);
-	expect(plain.body).not.toContain('metadataArray');
-	const asked = await call(sandbox().serviceUrl, 'getAssets', [
-		['companyHandle', 'c|6'],
-		['assetHandleArray', [['items', DEMO.assetHandle]]],
-		['responseFieldArray', [['items', 'assetArray/items/name'], ['items', 'assetArray/items/metadataArray']]],
-	]);
+	expect((await demoAsset()).body).not.toContain('metadataArray');
+	const asked = await demoAsset([['responseFieldArray', [['items', 'assetArray/items/name'], ['items', 'assetArray/items/metadataArray']]]]);
 	expect(parseFault(asked.body)).toBeUndefined();
 	expect(elementTexts(asked.body, 'name')).toEqual([
 		'macbookwin1',
@@ -102,25 +93,12 @@ it('setAssetMetadata refuses an update whose elements are out of order (30003)',
 });
 
 it('batchSetAssetMetadata: one bad field on one asset is one error; the rest is applied', async () => {
-	const res = await call(sandbox().serviceUrl, 'batchSetAssetMetadata', [
-		['companyHandle', 'c|6'],
+	const res = await op('batchSetAssetMetadata', [
 		[
 			'updateArray',
 			[
-				[
-					'items',
-					[
-						['assetHandleArray', [['items', DEMO.assetHandle], ['items', SEED.assets.summerHero]]],
-						['updateArray', [update(F('Photographer'), ['value', 'Bo']), update(F('Approved'), ['value', 'yes'])]],
-					],
-				],
-				[
-					'items',
-					[
-						['assetHandleArray', [['items', SEED.assets.saleBanner]]],
-						['updateArray', [update(F('Approved'), ['value', 'true'])]],
-					],
-				],
+				batch([DEMO.assetHandle, SEED.assets.summerHero], [update(F('Photographer'), ['value', 'Bo']), update(F('Approved'), ['value', 'yes'])]),
+				batch([SEED.assets.saleBanner], [update(F('Approved'), ['value', 'true'])]),
 			],
 		],
 	]);
@@ -137,17 +115,9 @@ it('batchSetAssetMetadata: one bad field on one asset is one error; the rest is 
 });
 
 it('setAssetPublishState marks and unmarks for publish', async () => {
-	const res = await call(sandbox().serviceUrl, 'setAssetPublishState', [
-		['companyHandle', 'c|6'],
-		['assetHandle', SEED.assets.springLookBook],
-		['publishState', 'MarkedForPublish'],
-	]);
-	expect(parseFault(res.body)).toBeUndefined();
+	const publishState = (state: string) => op('setAssetPublishState', [['assetHandle', SEED.assets.springLookBook], ['publishState', state]]);
+	expect(parseFault((await publishState('MarkedForPublish')).body)).toBeUndefined();
 	expect(sandbox().state.assets.find((a) => a.assetHandle === SEED.assets.springLookBook)?.readyForPublish).toBe(true);
-	const bad = await call(sandbox().serviceUrl, 'setAssetPublishState', [
-		['companyHandle', 'c|6'],
-		['assetHandle', SEED.assets.springLookBook],
-		['publishState', 'Published'],
-	]);
+	const bad = await publishState('Published');
 	expect(parseFault(bad.body)?.code).toBe(30001);
 });

@@ -28,8 +28,8 @@ import {
 	type UploadResponse,
 } from './raw-upload';
 import { IPS_BASE_NS, typesNamespace } from './schema';
-import { DEMO, ROLE_USERS, SEED, startSandbox, type Sandbox } from './server';
-import { useSandbox } from './useSandbox';
+import { DEMO, ROLE_USERS, SEED, type Sandbox } from './server';
+import { useSandbox, withSandbox } from './useSandbox';
 
 const STEP = 20;
 const sandbox = useSandbox({ jobStepMs: STEP });
@@ -115,6 +115,10 @@ async function jobLog(jobHandle: string, sb: Sandbox = sandbox()): Promise<{ cou
 	return { counts, details };
 }
 
+/** One POST as the demo user: the auth part, an uploadPostParam of these children, then the files. */
+const sendTo = (sb: Sandbox, params: Fields, ...files: FormPart[]) => upload(sb.uploadUrl, [authPart(), paramsPart(params), ...files]);
+const send = (params: Fields, ...files: FormPart[]) => sendTo(sandbox(), params, ...files);
+
 const uploads = (sb: Sandbox = sandbox()) => sb.requests.filter((r) => r.operation === 'UploadFile');
 
 describe('one job over several POSTs', () => {
@@ -122,11 +126,7 @@ describe('one job over several POSTs', () => {
 		const a = png(64, 48);
 		const b = jpg(40, 30);
 		const c = png(20, 10, [0, 0, 255]);
-		const first = await upload(sandbox().uploadUrl, [
-			authPart(),
-			paramsPart(firstPost('three-posts', [['destFolder', 'ApiTestCo/uploads/new/']])),
-			filePart('file1', 'alpha.png', a),
-		]);
+		const first = await send(firstPost('three-posts', [['destFolder', 'ApiTestCo/uploads/new/']]), filePart('file1', 'alpha.png', a));
 		const handle = expectJob(first);
 		expect(first.body).toBe(
 			`<?xml version="1.0" encoding="UTF-8"?><uploadPostReturn xmlns="http://www.scene7.com/IpsApi/xsd/2014-04-03"><jobHandle>${handle}</jobHandle></uploadPostReturn>`,
@@ -141,16 +141,12 @@ describe('one job over several POSTs', () => {
 		// Nothing is stored while the job is open.
 		expect(sandbox().state.assets.some((x) => x.name === 'alpha')).toBe(false);
 
-		const second = await upload(sandbox().uploadUrl, [authPart(), paramsPart(laterPost(handle, [['destFolder', 'uploads/']])), filePart('file1', 'beta.jpg', b)]);
+		const second = await send(laterPost(handle, [['destFolder', 'uploads/']]), filePart('file1', 'beta.jpg', b));
 		expect(expectJob(second)).toBe(handle);
 		await new Promise((r) => setTimeout(r, STEP * 3));
 		expect(sandbox().state.jobs[0].state).toBe('WaitingClient');
 
-		const third = await upload(sandbox().uploadUrl, [
-			authPart(),
-			paramsPart(laterPost(handle, [['endJob', 'true']])),
-			filePart('file1', 'gamma.png', c),
-		]);
+		const third = await send(laterPost(handle, [['endJob', 'true']]), filePart('file1', 'gamma.png', c));
 		expect(expectJob(third)).toBe(handle);
 		expect(sandbox().state.jobs).toHaveLength(1);
 		await done(handle);
@@ -220,25 +216,21 @@ describe('one job over several POSTs', () => {
 	});
 
 	it('refuses a later POST to a job that has ended, is unknown, or was stopped, and stores nothing from it', async () => {
-		const handle = expectJob(await upload(sandbox().uploadUrl, [authPart(), paramsPart(firstPost('ends', [['endJob', 'true']])), filePart('f', 'one.png', png(4, 4))]));
-		const late = await upload(sandbox().uploadUrl, [authPart(), paramsPart(laterPost(handle)), filePart('f', 'late.png', png(4, 4))]);
+		const handle = expectJob(await send(firstPost('ends', [['endJob', 'true']]), filePart('f', 'one.png', png(4, 4))));
+		const late = await send(laterPost(handle), filePart('f', 'late.png', png(4, 4)));
 		expect(expectFault(late, 'ipsApiFault', 30000)).toMatch(/is not active/);
-		const unknown = await upload(sandbox().uploadUrl, [authPart(), paramsPart(laterPost('j|6|9999')), filePart('f', 'x.png', png(4, 4))]);
+		const unknown = await send(laterPost('j|6|9999'), filePart('f', 'x.png', png(4, 4)));
 		expect(expectFault(unknown, 'ipsApiFault', 30001)).toBe("Invalid jobHandle 'j|6|9999'");
-		const foreign = await upload(sandbox().uploadUrl, [
-			authPart(),
-			paramsPart([['companyHandle', SEED.otherCompany.companyHandle], ['jobHandle', handle]]),
-			filePart('f', 'x.png', png(4, 4)),
-		]);
+		const foreign = await send([['companyHandle', SEED.otherCompany.companyHandle], ['jobHandle', handle]], filePart('f', 'x.png', png(4, 4)));
 		expectFault(foreign, 'ipsApiFault', 30001);
 		await done(handle);
 		expect(sandbox().state.jobs[0].counts.total).toBe(1);
 		expect(sandbox().state.assets.some((a) => a.name === 'late')).toBe(false);
 
-		const open = expectJob(await upload(sandbox().uploadUrl, [authPart(), paramsPart(firstPost('stopped')), filePart('f', 'kept.png', png(4, 4))]));
+		const open = expectJob(await send(firstPost('stopped'), filePart('f', 'kept.png', png(4, 4))));
 		const stop = await call(sandbox().serviceUrl, 'stopJob', [['companyHandle', DEMO.companyHandle], ['jobHandle', open]]);
 		expect(parseFault(stop.body)).toBeUndefined();
-		const afterStop = await upload(sandbox().uploadUrl, [authPart(), paramsPart(laterPost(open, [['endJob', 'true']]))]);
+		const afterStop = await send(laterPost(open, [['endJob', 'true']]));
 		expectFault(afterStop, 'ipsApiFault', 30000);
 		expect(sandbox().state.jobs[1]).toMatchObject({ state: 'Done', stopped: true });
 		expect(sandbox().state.assets.some((a) => a.name === 'kept')).toBe(false);
@@ -267,19 +259,15 @@ describe('the auth part', () => {
 		expect(sandbox().state.jobs).toEqual([]);
 	});
 
-	it('no auth part is 10000; an authHeader of another API version is not read (10000); a schema fault in it is refused', async () => {
-		const none = await upload(sandbox().uploadUrl, [params(), filePart('f', 'x.png', png(8, 8))]);
-		expect(expectFault(none, 'authenticationFault', 10000)).toMatch(/no 'auth' part/);
-		const otherVersion = await upload(sandbox().uploadUrl, [authPart({}, typesNamespace('2013-02-15')), params()]);
-		expect(expectFault(otherVersion, 'authenticationFault', 10000)).toMatch(/2013-02-15/);
+	it.each<[string, FormPart[], string, number, RegExp]>([
+		['no auth part', [params(), filePart('f', 'x.png', png(8, 8))], 'authenticationFault', 10000, /no 'auth' part/],
+		// An authHeader of another API version is not read.
+		['an authHeader of another API version', [authPart({}, typesNamespace('2013-02-15')), params()], 'authenticationFault', 10000, /2013-02-15/],
 		// The 2014-04-03 authHeader requires appName (as in a SOAP header).
-		const noApp = await upload(sandbox().uploadUrl, [
-			{ name: 'auth', body: `<authHeader xmlns="${typesNamespace('2014-04-03')}"><user>${DEMO.user}</user><password>${DEMO.password}</password><appVersion>1</appVersion></authHeader>` },
-			params(),
-		]);
-		expect(expectFault(noApp, 'ipsApiFault', 30002)).toMatch(/appName/);
-		const notXml = await upload(sandbox().uploadUrl, [{ name: 'auth', body: 'user=me' }, params()]);
-		expect(expectFault(notXml, 'ipsApiFault', 30003)).toMatch(/Invalid XML in part 'auth'/);
+		['a 2014-04-03 authHeader without appName', [{ name: 'auth', body: `<authHeader xmlns="${typesNamespace('2014-04-03')}"><user>${DEMO.user}</user><password>${DEMO.password}</password><appVersion>1</appVersion></authHeader>` }, params()], 'ipsApiFault', 30002, /appName/],
+		['an auth part that is not XML', [{ name: 'auth', body: 'user=me' }, params()], 'ipsApiFault', 30003, /Invalid XML in part 'auth'/],
+	])('refuses %s, starting no job', async (_what, parts, element, code, reason) => {
+		expect(expectFault(await upload(sandbox().uploadUrl, parts), element, code)).toMatch(reason);
 		expect(sandbox().state.jobs).toEqual([]);
 	});
 
@@ -297,7 +285,7 @@ describe('the auth part', () => {
 	});
 
 	it('checks company access and role like submitJob', async () => {
-		const foreign = await upload(sandbox().uploadUrl, [authPart(), paramsPart([['companyHandle', SEED.foreignCompany.companyHandle], ['jobName', 'x'], ['uploadParams', uploadPostJob()]])]);
+		const foreign = await send([['companyHandle', SEED.foreignCompany.companyHandle], ['jobName', 'x'], ['uploadParams', uploadPostJob()]]);
 		expectFault(foreign, 'authorizationFault', 20006);
 		const reader = ROLE_USERS.ImagePortalUser;
 		const role = await upload(sandbox().uploadUrl, [authPart({ user: reader.email, password: reader.password }), params()]);
@@ -368,18 +356,18 @@ describe('uploadPostParam', () => {
 		await refused([company, ['jobName', 'a'], ['uploadParams', [...job.slice(0, 3), ['manualCropOptions', [['left', '1']]], job[3]]]], 30001, /not supported by the IPS sandbox/);
 		await refused([company, ['jobName', 'a'], ['uploadParams', uploadPostJob({ createMask: 'true' })]], 30001, /createMask=true/);
 		for (const emailSetting of ['All', 'Error', 'ErrorAndWarning', 'JobCompletion', 'None']) {
-			expectJob(await upload(sandbox().uploadUrl, [authPart(), paramsPart(firstPost(`email ${emailSetting}`, [], uploadPostJob({ emailSetting })))]));
+			expectJob(await send(firstPost(`email ${emailSetting}`, [], uploadPostJob({ emailSetting }))));
 		}
 	});
 
 	it('ignores uploadParams on a later POST (the first POST’s options stay), still reading it against the schema', async () => {
-		const handle = expectJob(await upload(sandbox().uploadUrl, [authPart(), paramsPart(firstPost('opts', [], uploadPostJob({ overwrite: 'false' })))]));
+		const handle = expectJob(await send(firstPost('opts', [], uploadPostJob({ overwrite: 'false' }))));
 		const job = uploadPostJob({ overwrite: 'true', createMask: 'true' });
 		const later = [...job.slice(0, 3), ['manualCropOptions', [['left', '1']]], job[3]] as Fields;
-		expectJob(await upload(sandbox().uploadUrl, [authPart(), paramsPart([...laterPost(handle), ['uploadParams', later]]), filePart('f', 'macbookwin1.png', png(4, 4))]));
-		const broken = await upload(sandbox().uploadUrl, [authPart(), paramsPart([...laterPost(handle), ['uploadParams', job.slice(1)]])]);
+		expectJob(await send([...laterPost(handle), ['uploadParams', later]], filePart('f', 'macbookwin1.png', png(4, 4))));
+		const broken = await send([...laterPost(handle), ['uploadParams', job.slice(1)]]);
 		expectFault(broken, 'ipsApiFault', 30002);
-		expectJob(await upload(sandbox().uploadUrl, [authPart(), paramsPart(laterPost(handle, [['endJob', 'true']]))]));
+		expectJob(await send(laterPost(handle, [['endJob', 'true']])));
 		await done(handle);
 		expect(sandbox().state.jobs[0].uploadPost).toMatchObject({ overwrite: false, createMask: false });
 		expect((await jobLog(handle)).details[0]).toMatchObject({ logType: 'DuplicateSkipped', assetName: 'macbookwin1' });
@@ -392,19 +380,10 @@ describe('uploadPostParam', () => {
 	});
 
 	it('fileName names the one file of its POST; more files with it are refused', async () => {
-		const two = await upload(sandbox().uploadUrl, [
-			authPart(),
-			paramsPart(firstPost('named', [['fileName', 'renamed.png']])),
-			filePart('f', 'x.png', png(4, 4)),
-			filePart('g', 'y.png', png(4, 4)),
-		]);
+		const two = await send(firstPost('named', [['fileName', 'renamed.png']]), filePart('f', 'x.png', png(4, 4)), filePart('g', 'y.png', png(4, 4)));
 		expect(expectFault(two, 'ipsApiFault', 30001)).toBe('uploadPostParam/fileName names one file, but this POST has 2 file parts (f, g)');
 		expect(sandbox().state.jobs).toEqual([]);
-		const one = await upload(sandbox().uploadUrl, [
-			authPart(),
-			paramsPart(firstPost('named', [['destFolder', 'uploads/'], ['fileName', 'renamed.png'], ['endJob', 'true']])),
-			filePart('f', 'x.png', png(6, 5)),
-		]);
+		const one = await send(firstPost('named', [['destFolder', 'uploads/'], ['fileName', 'renamed.png'], ['endJob', 'true']]), filePart('f', 'x.png', png(6, 5)));
 		await done(expectJob(one));
 		expect(sandbox().state.assets.find((a) => a.name === 'renamed')).toMatchObject({ fileName: 'renamed.png', folderHandle: 'ApiTestCo/uploads/', imageInfo: { width: 6, height: 5 } });
 		expect(sandbox().state.assets.some((a) => a.name === 'x')).toBe(false);
@@ -414,14 +393,13 @@ describe('uploadPostParam', () => {
 describe('files in the job log', () => {
 	it('a file that is not a PNG or JPEG is an UploadError; the job’s other files are stored', async () => {
 		const truncated = png(16, 16).subarray(0, 60);
-		const res = await upload(sandbox().uploadUrl, [
-			authPart(),
-			paramsPart(firstPost('mixed', [['endJob', 'true']])),
+		const res = await send(
+			firstPost('mixed', [['endJob', 'true']]),
 			filePart('a', 'good.png', png(8, 8)),
 			filePart('b', 'notes.txt', 'just some text'),
 			filePart('c', 'cut.png', truncated),
 			filePart('d', 'photo.jpg', jpg(12, 9)),
-		]);
+		);
 		const handle = expectJob(res);
 		await done(handle);
 		const log = await jobLog(handle);
@@ -437,9 +415,7 @@ describe('files in the job log', () => {
 	});
 
 	it('an existing name: overwrite=true replaces it (FileUpdated), overwrite=false keeps it (DuplicateSkipped)', async () => {
-		const keep = expectJob(
-			await upload(sandbox().uploadUrl, [authPart(), paramsPart(firstPost('keep', [['endJob', 'true']], uploadPostJob({ overwrite: 'false' }))), filePart('f', 'MacBookWin1.png', png(30, 20))]),
-		);
+		const keep = expectJob(await send(firstPost('keep', [['endJob', 'true']], uploadPostJob({ overwrite: 'false' })), filePart('f', 'MacBookWin1.png', png(30, 20))));
 		await done(keep);
 		const kept = await jobLog(keep);
 		expect(kept.counts).toMatchObject({ fileSuccessCount: '0', fileDuplicateCount: '1', fileUpdateCount: '0', totalFileCount: '1' });
@@ -448,9 +424,7 @@ describe('files in the job log', () => {
 		expect(seeded?.imageInfo).toMatchObject({ width: 1600, height: 1200 });
 		expect(sandbox().images.sources.has(DEMO.assetHandle)).toBe(false);
 
-		const replace = expectJob(
-			await upload(sandbox().uploadUrl, [authPart(), paramsPart(firstPost('replace', [['endJob', 'true']], uploadPostJob({ overwrite: 'true' }))), filePart('f', 'macbookwin1.png', png(30, 20))]),
-		);
+		const replace = expectJob(await send(firstPost('replace', [['endJob', 'true']], uploadPostJob({ overwrite: 'true' })), filePart('f', 'macbookwin1.png', png(30, 20))));
 		await done(replace);
 		const replaced = await jobLog(replace);
 		expect(replaced.counts).toMatchObject({ fileSuccessCount: '1', fileDuplicateCount: '0', fileUpdateCount: '1', totalFileCount: '1' });
@@ -462,34 +436,26 @@ describe('files in the job log', () => {
 
 describe('limits and time', () => {
 	it('refuses a POST with a file above UploadPostMaxFileSize (which getProperty reports), naming file and limit; stores nothing from it', async () => {
-		const small = await startSandbox({ jobStepMs: STEP, uploadMaxFileSize: 1000 });
-		try {
+		await withSandbox({ jobStepMs: STEP, uploadMaxFileSize: 1000 }, async (small) => {
 			expect(small.uploadMaxFileSize).toBe(1000);
 			const prop = await call(small.serviceUrl, 'getProperty', [['name', 'UploadPostMaxFileSize']]);
 			expect(elementText(prop.body, 'value')).toBe('1000');
-			const res = await upload(small.uploadUrl, [
-				authPart(),
-				paramsPart(firstPost('big', [['endJob', 'true']])),
-				filePart('a', 'fits.png', png(2, 2)),
-				filePart('b', 'big.bin', Buffer.alloc(1001, 7)),
-			]);
+			const res = await sendTo(small, firstPost('big', [['endJob', 'true']]), filePart('a', 'fits.png', png(2, 2)), filePart('b', 'big.bin', Buffer.alloc(1001, 7)));
 			expect(expectFault(res, 'ipsApiFault', 30001)).toBe("File 'big.bin' (part 'b') is 1001 bytes, more than UploadPostMaxFileSize (1000 bytes)");
 			await new Promise((r) => setTimeout(r, STEP * 3));
 			expect(small.state.jobs).toEqual([]);
 			expect(small.state.assets.some((a) => a.name === 'fits')).toBe(false);
 			// In an open job: the refused POST adds nothing; a file of exactly the limit is taken.
-			const handle = expectJob(await upload(small.uploadUrl, [authPart(), paramsPart(firstPost('open')), filePart('a', 'one.png', png(2, 2))]));
-			expectFault(await upload(small.uploadUrl, [authPart(), paramsPart(laterPost(handle)), filePart('b', 'big.png', Buffer.alloc(5000))]), 'ipsApiFault', 30001);
-			expectJob(await upload(small.uploadUrl, [authPart(), paramsPart(laterPost(handle, [['endJob', 'true']])), filePart('c', 'exact.bin', Buffer.alloc(1000))]));
+			const handle = expectJob(await sendTo(small, firstPost('open'), filePart('a', 'one.png', png(2, 2))));
+			expectFault(await sendTo(small, laterPost(handle), filePart('b', 'big.png', Buffer.alloc(5000))), 'ipsApiFault', 30001);
+			expectJob(await sendTo(small, laterPost(handle, [['endJob', 'true']]), filePart('c', 'exact.bin', Buffer.alloc(1000))));
 			await done(handle, small);
 			expect(small.state.jobs[0].uploadPost?.files.map((f) => [f.fileName, f.size])).toEqual([
 				['one.png', png(2, 2).length],
 				['exact.bin', 1000],
 			]);
 			expect(small.state.jobs[0].counts).toMatchObject({ success: 1, error: 1, total: 2 });
-		} finally {
-			await small.close();
-		}
+		});
 	});
 
 	it('the default limit is 2 GiB', async () => {
@@ -498,13 +464,12 @@ describe('limits and time', () => {
 	});
 
 	it('an open job with no POST for the idle timeout ends on its own: its files are processed and the log says it timed out', async () => {
-		const idle = await startSandbox({ jobStepMs: STEP, uploadJobIdleMs: 1000 });
-		try {
+		await withSandbox({ jobStepMs: STEP, uploadJobIdleMs: 1000 }, async (idle) => {
 			const started = Date.now();
-			const handle = expectJob(await upload(idle.uploadUrl, [authPart(), paramsPart(firstPost('idle')), filePart('a', 'idle-a.png', png(3, 3))]));
+			const handle = expectJob(await sendTo(idle, firstPost('idle'), filePart('a', 'idle-a.png', png(3, 3))));
 			await new Promise((r) => setTimeout(r, 600 - (Date.now() - started)));
 			// A POST restarts the timeout.
-			expectJob(await upload(idle.uploadUrl, [authPart(), paramsPart(laterPost(handle)), filePart('b', 'idle-b.png', png(3, 3))]));
+			expectJob(await sendTo(idle, laterPost(handle), filePart('b', 'idle-b.png', png(3, 3))));
 			const second = Date.now();
 			await new Promise((r) => setTimeout(r, 1200 - (second - started)));
 			if (Date.now() - second < 950) expect(idle.state.jobs[0].state).toBe('WaitingClient');
@@ -523,19 +488,15 @@ describe('limits and time', () => {
 				['Info', undefined],
 			]);
 			expect(idle.state.jobs[0].uploadPost?.endedBy).toBe('idle');
-			const late = await upload(idle.uploadUrl, [authPart(), paramsPart(laterPost(handle, [['endJob', 'true']]))]);
+			const late = await sendTo(idle, laterPost(handle, [['endJob', 'true']]));
 			expectFault(late, 'ipsApiFault', 30000);
-		} finally {
-			await idle.close();
-		}
+		});
 	});
 });
 
 describe('Image Serving and large files', () => {
 	it('serves an uploaded PNG at its size and colour after a publish, not before', async () => {
-		const handle = expectJob(
-			await upload(sandbox().uploadUrl, [authPart(), paramsPart(firstPost('served', [['destFolder', 'uploads/'], ['endJob', 'true']])), filePart('f', 'served-red.png', png(64, 48, [220, 20, 30]))]),
-		);
+		const handle = expectJob(await send(firstPost('served', [['destFolder', 'uploads/'], ['endJob', 'true']]), filePart('f', 'served-red.png', png(64, 48, [220, 20, 30]))));
 		await done(handle);
 		const url = `${sandbox().imageServerUrl}ApiTestCo/served-red?fmt=png`;
 		expect((await get(url)).status).toBe(404);
@@ -563,7 +524,7 @@ describe('Image Serving and large files', () => {
 		const pieces = pngWithPayload(16, 12, 100 * 1024 * 1024);
 		const size = pieces.reduce((n, p) => n + p.length, 0);
 		expect(size).toBeGreaterThan(100 * 1024 * 1024);
-		const res = await upload(sandbox().uploadUrl, [authPart(), paramsPart(firstPost('large', [['endJob', 'true']])), filePart('big', 'large.png', pieces)]);
+		const res = await send(firstPost('large', [['endJob', 'true']]), filePart('big', 'large.png', pieces));
 		const handle = expectJob(res);
 		await done(handle, sandbox(), 15_000);
 		const log = await jobLog(handle);

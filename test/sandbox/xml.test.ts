@@ -39,17 +39,9 @@ describe('strict XML reader', () => {
 		['an invalid character reference', '<r>&#0;</r>', 'Invalid character reference'],
 		['a control character', '<r>\u0001</r>', 'Character not allowed'],
 		[']]> in text', '<r>a]]>b</r>', "']]>' is not allowed"],
-		[
-			'a non-UTF-8 encoding',
-			'<?xml version="1.0" encoding="ISO-8859-1"?><r/>',
-			"Unsupported encoding 'ISO-8859-1'",
-		],
+		['a non-UTF-8 encoding', '<?xml version="1.0" encoding="ISO-8859-1"?><r/>', "Unsupported encoding 'ISO-8859-1'"],
 		['an empty document', '', 'Expected the root element'],
-		[
-			'a misplaced XML declaration',
-			'<r><?xml version="1.0"?></r>',
-			'XML declaration not at the start',
-		],
+		['a misplaced XML declaration', '<r><?xml version="1.0"?></r>', 'XML declaration not at the start'],
 		['"--" in a comment', '<r><!-- a -- b --></r>', "'--' inside a comment"],
 	])('refuses %s', (_what, xml, message) => {
 		expect(() => parseXml(xml)).toThrow(XmlSyntaxError);
