@@ -269,39 +269,30 @@ describe('validateUrlModifier: malformed modifiers', () => {
 		expect(issue.message).toMatch(/webp$/);
 	});
 
-	it('reports every problem, in order', () => {
-		expect(kindsAndCommands('wid=abc&fmt=jpgg&wdth=3&qlt=150&text=50%')).toEqual([
-			['invalidValue', 'wid'],
-			['invalidValue', 'fmt'],
-			['unknownCommand', 'wdth'],
-			['invalidValue', 'qlt'],
-			['encoding', 'text'],
-		]);
-	});
-
 	it('reports an encoding problem in an unknown command separately, as a doubt: how it reads its value is unknown', () => {
 		const issues = validateUrlModifier('myCmd=a<b');
 		expect(issues.map((issue) => [issue.kind, issue.command, issue.certain])).toEqual([
 			['unknownCommand', 'myCmd', false],
 			['encoding', 'myCmd', false],
 		]);
-		expect(kindsAndCommands('myCmd=ok')).toEqual([['unknownCommand', 'myCmd']]);
 	});
 
-	it('is certain of an encoding problem in a known command and of a variable where none is allowed', () => {
-		expect(validateUrlModifier('text=a<b').map((issue) => issue.certain)).toEqual([true]);
-		expect(validateUrlModifier('layer=$n$').map((issue) => issue.certain)).toEqual([true]);
-		expect(validateUrlModifier('wid=800&&hei=1').map((issue) => issue.certain)).toEqual([true]);
-	});
-
-	it('keeps a fraction certain where the command takes fractions and the value is out of range', () => {
-		expect(validateUrlModifier('op_usm=5.5').map((issue) => issue.certain)).toEqual([true]);
-		expect(validateUrlModifier('qlt=150.5').map((issue) => issue.certain)).toEqual([true]);
-		expect(validateUrlModifier('iccEmbed=yes').map((issue) => issue.certain)).toEqual([true]);
+	it.each<[string, boolean[]]>([
+		// Certain: an encoding problem in a known command, a variable where none is allowed, an empty command.
+		['text=a<b', [true]],
+		['layer=$n$', [true]],
+		['wid=800&&hei=1', [true]],
+		// Certain: a fraction where the command takes fractions and the value is out of range.
+		['op_usm=5.5', [true]],
+		['qlt=150.5', [true]],
+		['iccEmbed=yes', [true]],
 		// The lenient re-check does not leak into the next check.
-		expect(
-			validateUrlModifier('origin=0.5,0.5&wid=1.5&qlt=80.5').map((issue) => issue.certain),
-		).toEqual([false, false, false]);
+		['origin=0.5,0.5&wid=1.5&qlt=80.5', [false, false, false]],
+	])('tells for %j whether each issue is certain: %j', (modifier, certain) => {
+		expect(validateUrlModifier(modifier).map((issue) => issue.certain)).toEqual(certain);
+	});
+
+	it('words a fraction where a whole number is needed like any other invalid value', () => {
 		expect(validateUrlModifier('hei=2.5').map((issue) => issue.message)).toEqual([
 			'`hei=2.5`: height must be a whole number greater than 0',
 		]);
@@ -327,61 +318,58 @@ describe('validateUrlModifier: malformed modifiers', () => {
 });
 
 describe('validateUrlModifier: syntax features', () => {
-	it('treats command names as case-insensitive and reports the documented spelling', () => {
-		expect(
-			validateUrlModifier('WID=10&Hei=20&FMT=JPEG,RGB&ResMode=BiCub&BGC=FFFFFF&OP_USMR=1'),
-		).toEqual([]);
+	it.each([
+		// Command names are case-insensitive.
+		'WID=10&Hei=20&FMT=JPEG,RGB&ResMode=BiCub&BGC=FFFFFF&OP_USMR=1',
+		// Macros with letters, digits, ".", "_" and "-".
+		'$view$&$my.macro-1_X$&wid=10',
+		// Comments, including "=" and spaces in them.
+		'.made by n8n = yes&wid=10&.2024-01-01',
+		// No range checks for values built from variables (except in layer= and effect=, below).
+		'$w=800&wid=$w$&qlt=$q$&fmt=$f$,rgb&layer=1',
+		'$w=',
+		// %xx is decoded before values are checked.
+		'wid=%38%30%30&fmt=jpeg%2Cgray&text=%3C%3E%25%26%3D%0A',
+		// Unencoded "&", "=" and "?" inside nested and embedded requests.
+		'src=(http://example.com/a.jpg?x=1&y=2)&wid=10',
+		'mask=ir{cat/obj?sel=a&irOnly=1}&wid=10',
+		'layer=1&src=fxg{doc?w=1&h=2}&imageSet={a,b&c}',
+		'src=is{cat/img?wid=100&layer=1&src=is(cat/b?hei=10)}&wid=10',
+		// A value left out only where an empty value means something.
+		'map&mapA&defaultImage&type&locale&textFlowPath&textFlowXPath',
+		'defaultImage=&src=',
+	])('accepts %j', (modifier) => {
+		expect(validateUrlModifier(modifier)).toEqual([]);
+	});
+
+	it.each<[string, string[][]]>([
+		// Every problem, in order.
+		['wid=abc&fmt=jpgg&wdth=3&qlt=150&text=50%', [['invalidValue', 'wid'], ['invalidValue', 'fmt'], ['unknownCommand', 'wdth'], ['invalidValue', 'qlt'], ['encoding', 'text']]],
+		['myCmd=ok', [['unknownCommand', 'myCmd']]],
+		['$$', [['syntax', '$$']]],
+		['$view$x', [['syntax', '$view$x']]],
+		// The commands after a comment are checked.
+		['.note&wid=abc', [['invalidValue', 'wid']]],
+		['$w=800&layer=$w$&effect=$e$', [['invalidValue', 'layer'], ['invalidValue', 'effect']]],
+		['fmt=jpeg%2Cgrey', [['invalidValue', 'fmt']]],
+		['wid=8%300', []],
+		// The commands of nested Image Serving requests and the outer ones.
+		['src=is(a?wid=1&hei=abc)&wid=x', [['invalidValue', 'hei'], ['invalidValue', 'wid']]],
+		// A raw "=" in src= and mask= values that are not nested requests.
+		['src=a=b', [['encoding', 'src']]],
+		// Compressions not documented for the format.
+		['fmt=m3u8,rgb', [['invalidValue', 'fmt']]],
+		['fmt=pdf,,lossy', [['invalidValue', 'fmt']]],
+		// A value left out where an empty value means nothing.
+		['src&fmt&op_sharpen', [['syntax', 'src'], ['syntax', 'fmt'], ['syntax', 'op_sharpen']]],
+	])('reports %j as %j', (modifier, expected) => {
+		expect(kindsAndCommands(modifier)).toEqual(expected);
+	});
+
+	it('reports the documented spelling of a command written in another case', () => {
 		const [issue] = validateUrlModifier('RESMODE=fast');
 		expect(issue.command).toBe('resMode');
 		expect(issue.segment).toBe('RESMODE=fast');
-	});
-
-	it('accepts macros with letters, digits, ".", "_" and "-"', () => {
-		expect(validateUrlModifier('$view$&$my.macro-1_X$&wid=10')).toEqual([]);
-		expect(kindsAndCommands('$$')).toEqual([['syntax', '$$']]);
-		expect(kindsAndCommands('$view$x')).toEqual([['syntax', '$view$x']]);
-	});
-
-	it('ignores comments, including "=" and spaces in them, but not the commands after them', () => {
-		expect(validateUrlModifier('.made by n8n = yes&wid=10&.2024-01-01')).toEqual([]);
-		expect(kindsAndCommands('.note&wid=abc')).toEqual([['invalidValue', 'wid']]);
-	});
-
-	it('skips range checks for values built from variables, except in layer= and effect=', () => {
-		expect(validateUrlModifier('$w=800&wid=$w$&qlt=$q$&fmt=$f$,rgb&layer=1')).toEqual([]);
-		expect(validateUrlModifier('$w=')).toEqual([]);
-		expect(kindsAndCommands('$w=800&layer=$w$&effect=$e$')).toEqual([
-			['invalidValue', 'layer'],
-			['invalidValue', 'effect'],
-		]);
-	});
-
-	it('decodes %xx before checking values', () => {
-		expect(validateUrlModifier('wid=%38%30%30&fmt=jpeg%2Cgray&text=%3C%3E%25%26%3D%0A')).toEqual(
-			[],
-		);
-		expect(kindsAndCommands('fmt=jpeg%2Cgrey')).toEqual([['invalidValue', 'fmt']]);
-		expect(kindsAndCommands('wid=8%300')).toEqual([]);
-	});
-
-	it('allows unencoded "&", "=" and "?" inside nested and embedded requests', () => {
-		expect(validateUrlModifier('src=(http://example.com/a.jpg?x=1&y=2)&wid=10')).toEqual([]);
-		expect(validateUrlModifier('mask=ir{cat/obj?sel=a&irOnly=1}&wid=10')).toEqual([]);
-		expect(validateUrlModifier('layer=1&src=fxg{doc?w=1&h=2}&imageSet={a,b&c}')).toEqual([]);
-		expect(
-			validateUrlModifier('src=is{cat/img?wid=100&layer=1&src=is(cat/b?hei=10)}&wid=10'),
-		).toEqual([]);
-	});
-
-	it('checks the commands of nested Image Serving requests and the outer ones', () => {
-		expect(kindsAndCommands('src=is(a?wid=1&hei=abc)&wid=x')).toEqual([
-			['invalidValue', 'hei'],
-			['invalidValue', 'wid'],
-		]);
-	});
-
-	it('still flags a raw "=" in src= and mask= values that are not nested requests', () => {
-		expect(kindsAndCommands('src=a=b')).toEqual([['encoding', 'src']]);
 	});
 
 	it('accepts the full color syntax', () => {
@@ -424,8 +412,6 @@ describe('validateUrlModifier: syntax features', () => {
 			'fmt=webp,,lossy',
 		];
 		expect(validateUrlModifier(valid.join('&'))).toEqual([]);
-		expect(kindsAndCommands('fmt=m3u8,rgb')).toEqual([['invalidValue', 'fmt']]);
-		expect(kindsAndCommands('fmt=pdf,,lossy')).toEqual([['invalidValue', 'fmt']]);
 	});
 
 	it('accepts the request types and their response formats', () => {
@@ -438,18 +424,6 @@ describe('validateUrlModifier: syntax features', () => {
 			'req=set,xml',
 		];
 		expect(validateUrlModifier(valid.join('&'))).toEqual([]);
-	});
-
-	it('allows a value to be left out only where an empty value means something', () => {
-		expect(
-			validateUrlModifier('map&mapA&defaultImage&type&locale&textFlowPath&textFlowXPath'),
-		).toEqual([]);
-		expect(validateUrlModifier('defaultImage=&src=')).toEqual([]);
-		expect(kindsAndCommands('src&fmt&op_sharpen')).toEqual([
-			['syntax', 'src'],
-			['syntax', 'fmt'],
-			['syntax', 'op_sharpen'],
-		]);
 	});
 });
 
