@@ -18,24 +18,16 @@ describe('requireAssetName', () => {
 		expect(requireAssetName(node, name, 'New Name', 3)).toBe(name);
 	});
 
-	it('refuses the empty name, naming the field and the item', () => {
-		const error = errorOf(() => requireAssetName(node, '', 'New Name', 4));
-		expect(error.message).toBe('New Name is empty [item 4]');
-		expect(error.description).toBe(
-			'Enter New Name or map it from an earlier node with an expression. Names are unique within a company.',
-		);
-		expect(error.context.itemIndex).toBe(4);
-	});
-
-	it.each<[unknown, string]>([
-		[undefined, 'undefined'],
-		[Number.NaN, 'a number'],
-		[Number.POSITIVE_INFINITY, 'a number'],
-	])('refuses %j, which is not text', (value, described) => {
-		const error = errorOf(() => requireAssetName(node, value, 'New Name', 2));
-		expect(error.message).toBe(`New Name must be text, but it is ${described} [item 2]`);
-		expect(error.description).toBe('Map New Name to a single text value. Names are unique within a company.');
-		expect(error.context.itemIndex).toBe(2);
+	it.each<[unknown, number, string, string]>([
+		['', 4, 'New Name is empty', 'Enter New Name or map it from an earlier node with an expression.'],
+		[undefined, 2, 'New Name must be text, but it is undefined', 'Map New Name to a single text value.'],
+		[Number.NaN, 2, 'New Name must be text, but it is a number', 'Map New Name to a single text value.'],
+		[Number.POSITIVE_INFINITY, 2, 'New Name must be text, but it is a number', 'Map New Name to a single text value.'],
+	])('refuses %j, naming the field and the item', (value, index, message, hint) => {
+		const error = errorOf(() => requireAssetName(node, value, 'New Name', index));
+		expect(error.message).toBe(`${message} [item ${index}]`);
+		expect(error.description).toBe(`${hint} Names are unique within a company.`);
+		expect(error.context.itemIndex).toBe(index);
 	});
 
 	it.each([
@@ -57,27 +49,15 @@ describe('requireAssetName', () => {
 });
 
 describe('requireText', () => {
-	it('names the field, the item and the hint for empty values', () => {
-		const error = errorOf(() => requireText(node, ' ', 'Company', 6, 'Pick one.'));
-		expect(error.message).toBe('Company is empty [item 6]');
-		expect(error.description).toBe('Enter Company or map it from an earlier node with an expression. Pick one.');
-	});
-
-	it('refuses values that are not text', () => {
-		const error = errorOf(() => requireText(node, { a: 1 }, 'Company', 0, 'Pick one.'));
-		expect(error.message).toBe('Company must be text, but it is an object [item 0]');
-		expect(error.description).toBe('Map Company to a single text value. Pick one.');
-	});
-
-	it.each([
-		['a\tb', 'U+0009', 2],
-	])('refuses the control character in %j', (value, codePoint, position) => {
-		const error = errorOf(() => requireText(node, value, 'Company', 2, 'Pick one.'));
-		expect(error.message).toBe(`Company contains a control character (${codePoint}) at position ${position} [item 2]`);
-		expect(error.description).toBe(
-			'Remove line breaks, tabs and other invisible characters from Company; they often come from spreadsheet cells.',
-		);
-		expect(error.context.itemIndex).toBe(2);
+	it.each<[unknown, number, string, string]>([
+		[' ', 6, 'Company is empty', 'Enter Company or map it from an earlier node with an expression. Pick one.'],
+		[{ a: 1 }, 0, 'Company must be text, but it is an object', 'Map Company to a single text value. Pick one.'],
+		['a\tb', 2, 'Company contains a control character (U+0009) at position 2', 'Remove line breaks, tabs and other invisible characters from Company; they often come from spreadsheet cells.'],
+	])('refuses %j, naming the field, the item and the hint', (value, index, message, description) => {
+		const error = errorOf(() => requireText(node, value, 'Company', index, 'Pick one.'));
+		expect(error.message).toBe(`${message} [item ${index}]`);
+		expect(error.description).toBe(description);
+		expect(error.context.itemIndex).toBe(index);
 	});
 });
 
@@ -91,13 +71,13 @@ describe('requireHandle', () => {
 });
 
 describe('optionalText', () => {
-	it('gives an empty string for null', () => {
-		expect(optionalText(node, null, 'Modifier', 0)).toBe('');
-	});
-
-	it('keeps text as written and turns numbers into text', () => {
-		expect(optionalText(node, ' wid=1 ', 'Modifier', 0)).toBe(' wid=1 ');
-		expect(optionalText(node, 3, 'Modifier', 0)).toBe('3');
+	it.each<[unknown, string]>([
+		[null, ''],
+		// Text as written, numbers as text.
+		[' wid=1 ', ' wid=1 '],
+		[3, '3'],
+	])('gives %j as %j', (value, text) => {
+		expect(optionalText(node, value, 'Modifier', 0)).toBe(text);
 	});
 
 	it('refuses values that are not text and control characters', () => {
