@@ -221,14 +221,6 @@ describe('Scene7IpsApi authenticate: pinned to the endpoint', () => {
 		expect(result.url).toBe(ENDPOINT);
 	});
 
-	it.each([
-		['a double trailing slash', `${ENDPOINT}//`],
-		['a relative url against the endpoint', '/scene7/services/IpsApiService'],
-	])('accepts %s', async (_what, url) => {
-		const result = await credential.authenticate(TEST_CREDENTIALS, { url, baseURL: 'https://ips.test', body: '' });
-		expect(result.url).toBe(url);
-	});
-
 	it.each<[string, Record<string, unknown>, ICredentialDataDecryptedObject, string]>([
 		['a baseURL that is not a URL', { url: '', baseURL: 'garbage' }, {}, 'not to the URL this request names.'],
 		['any URL when the Service URL is not one', { url: 'also not a url' }, { serviceUrl: 'not a url' }, '(host none set)'],
@@ -236,6 +228,10 @@ describe('Scene7IpsApi authenticate: pinned to the endpoint', () => {
 		['a scheme other than http and https even when it is the Service URL', { url: 'ftp://ips.test/x' }, { serviceUrl: 'ftp://ips.test/x' }, '(host ips.test), not to host ips.test.'],
 		['the url when a uri names the endpoint: url comes first, as in n8n', { url: 'http://collector.test/', uri: ENDPOINT }, {}, 'not to host collector.test.'],
 		["another region's host", { url: REGION_SERVICE_URLS.northAmerica }, { region: 'emea' }, '(host s7sps3apissl.scene7.com), not to host s7sps1apissl.scene7.com.'],
+		// Refused before sending: the Service URL itself is unusable.
+		['no Service URL', { method: 'POST', url: '' }, { serviceUrl: '' }, 'has no Service URL'],
+		['a Service URL that is not a URL', { method: 'POST', url: '' }, { serviceUrl: 'ips.example.com/scene7' }, 'is not a URL'],
+		['another scheme in the Service URL', { method: 'POST', url: '' }, { serviceUrl: 'ftp://ips.example.com/x' }, 'must start with https:// (it starts with ftp://)'],
 		[
 			'another port, naming both ports',
 			{ url: 'http://127.0.0.1:9999/scene7/services/IpsApiService' },
@@ -254,10 +250,14 @@ describe('Scene7IpsApi authenticate: pinned to the endpoint', () => {
 		expect(error.message).not.toContain('admin');
 	});
 
-	it('pins a region credential to its region host, case and trailing slash aside', async () => {
-		const emea = { ...TEST_CREDENTIALS, region: 'emea' };
-		const ok = await credential.authenticate(emea, { url: 'https://S7SPS3APISSL.scene7.com/scene7/services/IpsApiService/', body: '' });
-		expect(ok.url).toBe('https://S7SPS3APISSL.scene7.com/scene7/services/IpsApiService/');
+	it.each<[string, IHttpRequestOptions, ICredentialDataDecryptedObject]>([
+		['a double trailing slash', { url: `${ENDPOINT}//`, baseURL: 'https://ips.test', body: '' }, {}],
+		['a relative url against the endpoint', { url: '/scene7/services/IpsApiService', baseURL: 'https://ips.test', body: '' }, {}],
+		// A region credential is pinned to its region host, case and trailing slash aside.
+		['the region host of a region credential', { url: 'https://S7SPS3APISSL.scene7.com/scene7/services/IpsApiService/', body: '' }, { region: 'emea' }],
+	])('accepts %s', async (_what, request, credentialFields) => {
+		const result = await credential.authenticate({ ...TEST_CREDENTIALS, ...credentialFields }, request);
+		expect(result.url).toBe(request.url);
 	});
 
 	it('returns a new object and leaves the options it was given unchanged', async () => {
@@ -380,14 +380,6 @@ describe('Scene7IpsApi authenticate: https, no redirects, the header only in the
 		expect(allowed.url).toBe(lan);
 		// Only a real true: a stored string or a truthy leftover does not switch it on.
 		await refusal({ method: 'POST', url: '', body: ENVELOPE }, withUrl(lan, { allowPlainHttp: 'true' }));
-	});
-
-	it.each([
-		['no Service URL', '', 'has no Service URL'],
-		['a Service URL that is not a URL', 'ips.example.com/scene7', 'is not a URL'],
-		['another scheme', 'ftp://ips.example.com/x', 'must start with https:// (it starts with ftp://)'],
-	])('refuses %s before sending', async (_what, serviceUrl, words) => {
-		expect((await refusal({ method: 'POST', url: '', body: ENVELOPE }, withUrl(serviceUrl))).message).toContain(words);
 	});
 
 	it('turns redirects off for every request it completes, in both helpers\' words, and for the credential test', async () => {
