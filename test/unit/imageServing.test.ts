@@ -225,27 +225,21 @@ describe('validateUrlModifier: malformed modifiers', () => {
 		'sharpen',
 	];
 
-	it.each(malformed)('rejects %j', (modifier, kind, command, messagePart) => {
+	it.each(malformed)('rejects %j, the message starting with the offending text in backticks', (modifier, kind, command, messagePart) => {
 		const issues = validateUrlModifier(modifier);
 		expect(issues).toHaveLength(1);
-		expect(issues[0].certain).toBe(!doubtful.includes(modifier));
-		expect(issues[0].kind).toBe(kind);
-		expect(issues[0].command).toBe(command);
-		expect(issues[0].message).toContain(messagePart);
+		const [issue] = issues;
+		expect(issue.certain).toBe(!doubtful.includes(modifier));
+		expect(issue.kind).toBe(kind);
+		expect(issue.command).toBe(command);
+		expect(issue.message).toContain(messagePart);
+		// Empty segments show their neighbours instead, e.g. `wid=800&&hei=800`.
+		const shownText =
+			issue.segment === '' ? /^`([^`]+)`: /.exec(issue.message)?.[1] : issue.segment;
+		expect(shownText).toBeDefined();
+		expect(issue.message.startsWith(`\`${shownText}\`: `)).toBe(true);
+		expect(modifier).toContain(shownText);
 	});
-
-	it.each(malformed)(
-		'starts the message for %j with the offending text in backticks',
-		(modifier) => {
-			const [issue] = validateUrlModifier(modifier);
-			// Empty segments show their neighbours instead, e.g. `wid=800&&hei=800`.
-			const shownText =
-				issue.segment === '' ? /^`([^`]+)`: /.exec(issue.message)?.[1] : issue.segment;
-			expect(shownText).toBeDefined();
-			expect(issue.message.startsWith(`\`${shownText}\`: `)).toBe(true);
-			expect(modifier).toContain(shownText);
-		},
-	);
 
 	it('gives the segment as written and a message that names the command and the allowed range', () => {
 		expect(validateUrlModifier('wid=800&qlt=150&fmt=jpg')).toEqual([
