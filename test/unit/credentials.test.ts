@@ -168,14 +168,21 @@ async function refusal(request: IHttpRequestOptions, credentials = TEST_CREDENTI
 }
 
 describe('Scene7IpsApi authenticate: pinned to the endpoint', () => {
-	it.each([
-		['the same URL', ENDPOINT],
-		['a trailing slash', `${ENDPOINT}/`],
-		['the host in capitals', 'https://IPS.TEST/scene7/services/IpsApiService'],
-		['the default port written out', 'https://ips.test:443/scene7/services/IpsApiService'],
-	])('completes a request that names %s', async (_what, url) => {
-		const result = await credential.authenticate(TEST_CREDENTIALS, { url, method: 'POST', body: ENVELOPE });
-		expect(result.url).toBe(url);
+	it.each<[string, string, string]>([
+		// A request that names the credential's endpoint: the test credential's Service URL.
+		['a request that names the same URL', ENDPOINT, ENDPOINT],
+		['a request that names a trailing slash', `${ENDPOINT}/`, ENDPOINT],
+		['a request that names the host in capitals', 'https://IPS.TEST/scene7/services/IpsApiService', ENDPOINT],
+		['a request that names the default port written out', 'https://ips.test:443/scene7/services/IpsApiService', ENDPOINT],
+		// https to any host, plain http only to this machine (issue #21): the request names no URL.
+		['https to any host', '', 'https://ips.example.com/scene7/services/IpsApiService'],
+		['http to localhost', '', 'http://localhost:8765/scene7/services/IpsApiService'],
+		['http to 127.0.0.1', '', 'http://127.0.0.1:8765/scene7/services/IpsApiService'],
+		['http to elsewhere in 127.0.0.0/8', '', 'http://127.45.6.7/scene7/services/IpsApiService'],
+		['http to [::1]', '', 'http://[::1]:8765/scene7/services/IpsApiService'],
+	])('completes and sends %s (request URL, credential Service URL)', async (_what, url, serviceUrl) => {
+		const result = await credential.authenticate({ ...TEST_CREDENTIALS, serviceUrl }, { url, method: 'POST', body: ENVELOPE });
+		expect(result.url).toBe(url || serviceUrl);
 		expect(result.body).toContain('<password>unit-Pa$$w0rd-&lt;&amp;&gt;</password>');
 	});
 
@@ -347,18 +354,6 @@ describe('Scene7IpsApi authenticate: public Image Serving reads', () => {
 
 describe('Scene7IpsApi authenticate: https, no redirects, the header only in the SOAP Header (issue #21)', () => {
 	const withUrl = (serviceUrl: string, extra: Record<string, unknown> = {}) => ({ ...TEST_CREDENTIALS, serviceUrl, ...extra });
-
-	it.each([
-		['https to any host', 'https://ips.example.com/scene7/services/IpsApiService'],
-		['http to localhost', 'http://localhost:8765/scene7/services/IpsApiService'],
-		['http to 127.0.0.1', 'http://127.0.0.1:8765/scene7/services/IpsApiService'],
-		['http to elsewhere in 127.0.0.0/8', 'http://127.45.6.7/scene7/services/IpsApiService'],
-		['http to [::1]', 'http://[::1]:8765/scene7/services/IpsApiService'],
-	])('sends to %s', async (_what, serviceUrl) => {
-		const result = await credential.authenticate(withUrl(serviceUrl), { method: 'POST', url: '', body: ENVELOPE });
-		expect(result.url).toBe(serviceUrl);
-		expect(result.body).toContain('<password>unit-Pa$$w0rd-&lt;&amp;&gt;</password>');
-	});
 
 	it.each([
 		['a LAN address', 'http://192.0.2.10/scene7/services/IpsApiService', 'host 192.0.2.10'],
