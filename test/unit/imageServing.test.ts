@@ -263,14 +263,6 @@ describe('validateUrlModifier: malformed modifiers', () => {
 		expect(issue.message).toMatch(/webp$/);
 	});
 
-	it('reports an encoding problem in an unknown command separately, as a doubt: how it reads its value is unknown', () => {
-		const issues = validateUrlModifier('myCmd=a<b');
-		expect(issues.map((issue) => [issue.kind, issue.command, issue.certain])).toEqual([
-			['unknownCommand', 'myCmd', false],
-			['encoding', 'myCmd', false],
-		]);
-	});
-
 	it.each<[string, boolean[]]>([
 		// Certain: an encoding problem in a known command, a variable where none is allowed, an empty command.
 		['text=a<b', [true]],
@@ -282,6 +274,8 @@ describe('validateUrlModifier: malformed modifiers', () => {
 		['iccEmbed=yes', [true]],
 		// The lenient re-check does not leak into the next check.
 		['origin=0.5,0.5&wid=1.5&qlt=80.5', [false, false, false]],
+		// An encoding problem in an unknown command is a doubt: how it reads its value is unknown.
+		['myCmd=a<b', [false, false]],
 	])('tells for %j whether each issue is certain: %j', (modifier, certain) => {
 		expect(validateUrlModifier(modifier).map((issue) => issue.certain)).toEqual(certain);
 	});
@@ -364,6 +358,8 @@ describe('validateUrlModifier: syntax features', () => {
 		// Every problem, in order.
 		['wid=abc&fmt=jpgg&wdth=3&qlt=150&text=50%', [['invalidValue', 'wid'], ['invalidValue', 'fmt'], ['unknownCommand', 'wdth'], ['invalidValue', 'qlt'], ['encoding', 'text']]],
 		['myCmd=ok', [['unknownCommand', 'myCmd']]],
+		// An encoding problem in an unknown command is reported separately.
+		['myCmd=a<b', [['unknownCommand', 'myCmd'], ['encoding', 'myCmd']]],
 		['$$', [['syntax', '$$']]],
 		['$view$x', [['syntax', '$view$x']]],
 		// The commands after a comment are checked.
