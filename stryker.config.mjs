@@ -1,7 +1,7 @@
 // Mutation testing (`npm run mutation`): how many deliberate defects in nodes/ and credentials/
-// the unit tests catch. Not part of CI (the whole tree takes about an hour on 2 cores). Run a part with
-// `npm run mutation:report -- run '<glob>'`, which merges it into the incremental report: Stryker
-// alone (`--mutate`) would overwrite that report with the part's files only.
+// the unit tests catch. Not part of CI (the whole tree takes about an hour on 2 cores). After a change,
+// run it whole all the same: incremental mode re-tests only what changed; `--mutate` would overwrite
+// the committed report with the part's files only.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
 	// The unit tests under mocha (test/mutation/): mocha keeps the modules loaded from one mutant to

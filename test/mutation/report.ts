@@ -1,16 +1,13 @@
-/* eslint-disable no-console, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions */
+/* eslint-disable no-console, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
 // The committed mutation report (mutation/stryker-incremental.json, Stryker's incremental file) and
-// the per-file score table in CONTRIBUTING.md. A whole-tree run takes hours on 2 cores, so it can be
-// made in parts: `npx tsx test/mutation/report.ts run '<glob>'` runs Stryker on the files the glob
-// names (reusing what the committed report already knows of them) and merges the result into the
-// committed report; `npx tsx test/mutation/report.ts table` prints the table from it; `redundant`
-// lists the tests that catch no mutant another test does not.
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// the per-file score table in CONTRIBUTING.md: `npx tsx test/mutation/report.ts table` prints the
+// table from it; `redundant` lists the tests that catch no mutant another test does not. To refresh
+// a part of the tree, run Stryker on the whole of it: incremental mode re-tests only the mutants
+// whose code or covering tests changed (`--mutate` would replace the report with that part).
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 export const REPORT_FILE = 'mutation/stryker-incremental.json';
-const PART_FILE = 'mutation/.part.json';
 
 interface Test {
 	id: string;
@@ -30,53 +27,6 @@ export interface Report {
 	files: Record<string, { mutants: Mutant[]; [key: string]: unknown }>;
 	testFiles?: Record<string, { tests: Test[]; [key: string]: unknown }>;
 	[key: string]: unknown;
-}
-
-/**
- * The files of `part` replace the same files of `whole`; the others stay. Test and mutant ids are
- * numbers each run counts afresh, so tests are matched by name and all ids are given anew.
- */
-export function mergeReports(whole: Report, part: Report): Report {
-	const testNames = new Map<string, string>(); // name → new id
-	const testFiles: NonNullable<Report['testFiles']> = {};
-	const renumber = (report: Report) => {
-		const nameOf = new Map<string, string>();
-		for (const [file, entry] of Object.entries(report.testFiles ?? {})) {
-			const kept = testFiles[file] ?? { ...entry, tests: [] };
-			for (const test of entry.tests) {
-				nameOf.set(test.id, test.name);
-				if (!testNames.has(test.name)) {
-					testNames.set(test.name, String(testNames.size));
-					kept.tests.push({ ...test, id: testNames.get(test.name) as string });
-				}
-			}
-			testFiles[file] = { ...entry, tests: kept.tests };
-		}
-		return (ids: string[] | undefined) =>
-			ids?.map((id) => testNames.get(nameOf.get(id) ?? '')).filter((id): id is string => id !== undefined);
-	};
-	const partTests = renumber(part);
-	const wholeTests = renumber(whole);
-	let mutantId = 0;
-	const files: Report['files'] = {};
-	const take = (report: Report, names: string[], tests: ReturnType<typeof renumber>) => {
-		for (const name of names) {
-			const file = report.files[name];
-			files[name] = {
-				...file,
-				mutants: file.mutants.map((mutant) => ({
-					...mutant,
-					id: String(mutantId++),
-					...(mutant.coveredBy && { coveredBy: tests(mutant.coveredBy) }),
-					...(mutant.killedBy && { killedBy: tests(mutant.killedBy) }),
-				})),
-			};
-		}
-	};
-	take(whole, Object.keys(whole.files).filter((name) => !(name in part.files)), wholeTests);
-	take(part, Object.keys(part.files), partTests);
-	const sorted = Object.fromEntries(Object.keys(files).sort().map((name) => [name, files[name]]));
-	return { ...whole, ...part, files: sorted, testFiles };
 }
 
 export interface FileScore {
@@ -173,7 +123,7 @@ export function mutatedFiles(root: string): string[] {
 	return [...walk('nodes'), ...walk('credentials')].sort();
 }
 
-function main(command: string | undefined, glob: string | undefined): number {
+function main(command: string | undefined): number {
 	const root = join(__dirname, '..', '..');
 	process.chdir(root);
 	const read = (file: string): Report => JSON.parse(readFileSync(file, 'utf8')) as Report;
@@ -193,20 +143,8 @@ function main(command: string | undefined, glob: string | undefined): number {
 		console.log(`${catchingNothing.length} tests catch no tested mutant (static code is not run):\n${catchingNothing.join('\n')}`);
 		return 0;
 	}
-	if (command === 'run' && glob) {
-		rmSync(PART_FILE, { force: true });
-		if (existsSync(REPORT_FILE)) copyFileSync(REPORT_FILE, PART_FILE);
-		const stryker = spawnSync('npx', ['stryker', 'run', '--mutate', glob, '--incrementalFile', PART_FILE], { stdio: 'inherit' });
-		// Stryker exits non-zero below its break threshold too; the report is written either way.
-		if (!existsSync(PART_FILE)) return stryker.status ?? 1;
-		const merged = existsSync(REPORT_FILE) ? mergeReports(read(REPORT_FILE), read(PART_FILE)) : read(PART_FILE);
-		writeFileSync(REPORT_FILE, `${JSON.stringify(merged, null, 2)}\n`);
-		rmSync(PART_FILE);
-		console.log(scoreTable(merged, mutatedFiles(root)));
-		return stryker.status ?? 1;
-	}
-	console.error("usage: npx tsx test/mutation/report.ts run '<glob>' | table | redundant");
+	console.error('usage: npx tsx test/mutation/report.ts table | redundant');
 	return 2;
 }
 
-if (require.main === module) process.exitCode = main(process.argv[2], process.argv[3]);
+if (require.main === module) process.exitCode = main(process.argv[2]);

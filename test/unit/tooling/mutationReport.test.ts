@@ -1,4 +1,4 @@
-import { mergeReports, redundancy, scoreTable, type Report } from '../../mutation/report';
+import { redundancy, scoreTable, type Report } from '../../mutation/report';
 
 const mutant = (id: string, status: string, killedBy?: string[], coveredBy?: string[]) => ({ id, status, killedBy, coveredBy });
 const suite = (names: string[]) => ({
@@ -6,39 +6,6 @@ const suite = (names: string[]) => ({
 });
 
 describe('the committed mutation report', () => {
-	// Each Stryker run numbers tests and mutants from 0, so two runs' ids say different things.
-	const whole: Report = {
-		files: {
-			'nodes/a.ts': { mutants: [mutant('0', 'Killed', ['1'], ['0', '1']), mutant('1', 'Survived', [], ['0'])] },
-			'nodes/b.ts': { mutants: [mutant('2', 'Survived', [], ['1'])] },
-		},
-		testFiles: suite(['test A', 'test B']),
-	};
-	const part: Report = {
-		files: { 'nodes/b.ts': { mutants: [mutant('0', 'Killed', ['0'], ['0']), mutant('1', 'NoCoverage')] } },
-		testFiles: suite(['test C', 'test B']),
-	};
-	const merged = mergeReports(whole, part);
-	const nameOf = (id: string) => merged.testFiles!['test/mutation/unitSuite.mocha.js'].tests.find((test) => test.id === id)?.name;
-
-	it("takes a part's files in place of the same files and keeps the others", () => {
-		expect(Object.keys(merged.files)).toEqual(['nodes/a.ts', 'nodes/b.ts']);
-		expect(merged.files['nodes/b.ts'].mutants.map((m) => m.status)).toEqual(['Killed', 'NoCoverage']);
-		expect(merged.files['nodes/a.ts'].mutants.map((m) => m.status)).toEqual(['Killed', 'Survived']);
-	});
-
-	it('keeps which test killed or covered each mutant although each run numbered its tests anew', () => {
-		expect(merged.files['nodes/a.ts'].mutants[0].killedBy!.map(nameOf)).toEqual(['test B']);
-		expect(merged.files['nodes/a.ts'].mutants[0].coveredBy!.map(nameOf)).toEqual(['test A', 'test B']);
-		expect(merged.files['nodes/b.ts'].mutants[0].killedBy!.map(nameOf)).toEqual(['test C']);
-		expect(merged.testFiles!['test/mutation/unitSuite.mocha.js'].tests.map((test) => test.name).sort()).toEqual(['test A', 'test B', 'test C']);
-	});
-
-	it('gives every mutant its own id', () => {
-		const ids = Object.values(merged.files).flatMap((file) => file.mutants.map((m) => m.id));
-		expect(new Set(ids).size).toBe(4);
-	});
-
 	it('scores caught (killed or timed out) over valid mutants, per file and whole, and names files not yet run', () => {
 		const report: Report = {
 			files: {
