@@ -4,7 +4,7 @@
 // Every timer and every fetch is tracked so that reset() and close() leave nothing running.
 import { EncodedImage, type ImageSource, type ImageStore } from './image-store';
 import { decodeImage, MAX_PIXELS, probeImage, type ImageFormat } from './images';
-import type { AssetRecord, CompanyRecord, JobLogDetailRecord, JobRecord, SandboxState } from './model';
+import { folderRecord, newAsset, newImageInfo, type CompanyRecord, type JobLogDetailRecord, type JobRecord, type SandboxState } from './model';
 import { checkAssetName, normaliseFolderPath } from './operations/context';
 
 export const DEFAULT_JOB_STEP_MS = 400;
@@ -441,16 +441,7 @@ export class JobRunner {
 			});
 		}
 		const now = this.now();
-		const imageInfo = {
-			originalPath: folderPath,
-			originalFile: fileName,
-			width: image.width,
-			height: image.height,
-			fileSize: image.fileSize,
-			resolution: 72,
-			urlModifier: '',
-			urlPostApplyModifier: '',
-		};
+		const imageInfo = newImageInfo(folderPath, fileName, image.width, image.height, image.fileSize);
 		const uploadedFrom = {
 			...definedOnly({ sourceUrl: origin.sourceUrl, fileName: origin.fileName, partName: origin.partName }),
 			format: image.format,
@@ -475,22 +466,8 @@ export class JobRunner {
 			});
 			return;
 		}
-		const asset: AssetRecord = {
-			assetHandle: this.options.newAssetHandle(),
-			companyHandle: company.companyHandle,
-			type: 'Image',
-			name,
-			fileName,
-			folderHandle: folderPath,
-			readyForPublish: spec.readyForPublish,
-			trashState: 'NotInTrash',
-			created: now,
-			createUser: job.submitUserEmail,
-			lastModified: now,
-			lastModifyUser: job.submitUserEmail,
-			imageInfo,
-			uploadedFrom,
-		};
+		const fields = { assetHandle: this.options.newAssetHandle(), companyHandle: company.companyHandle, type: 'Image', name, fileName, folderHandle: folderPath, readyForPublish: spec.readyForPublish };
+		const asset = newAsset(fields, now, job.submitUserEmail, { imageInfo, uploadedFrom });
 		state.assets.push(asset);
 		images.sources.set(asset.assetHandle, image.source);
 		job.counts.success += 1;
@@ -509,12 +486,7 @@ export class JobRunner {
 		for (const segment of path.slice(company.rootPath.length).split('/').filter((s) => s !== '')) {
 			at += `${segment}/`;
 			if (!state.folders.some((f) => f.companyHandle === company.companyHandle && f.path === at)) {
-				state.folders.push({
-					folderHandle: at,
-					companyHandle: company.companyHandle,
-					path: at,
-					lastModified: this.now(),
-				});
+				state.folders.push(folderRecord(company.companyHandle, at, this.now()));
 			}
 		}
 	}

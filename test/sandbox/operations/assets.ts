@@ -10,7 +10,7 @@ import {
 	type Args,
 } from '../args';
 import { invalidParameter, missingParameter } from '../faults';
-import { TRASH_STATES, type AssetRecord } from '../model';
+import { newAsset, TRASH_STATES, type AssetRecord } from '../model';
 import {
 	assetNameInUse,
 	checkAssetName,
@@ -91,20 +91,9 @@ export function copyImage(args: Args, ctx: CallContext): Out {
 	// wid/hei in the modifier size the copy's pixels (the only modifiers the sandbox applies).
 	const { wid, hei } = sizeModifiers(urlModifier);
 	const size = source.imageInfo && targetSize(source.imageInfo, wid, hei);
-	const copy: AssetRecord = {
-		assetHandle: ctx.newAssetHandle(),
-		companyHandle: source.companyHandle,
-		type: 'Image',
-		name,
-		fileName,
-		folderHandle: folder.folderHandle,
-		// An assumption (the docs do not say): a copy keeps its source's publish mark.
-		readyForPublish: source.readyForPublish,
-		trashState: 'NotInTrash',
-		created: ctx.now,
-		createUser: ctx.user.email,
-		lastModified: ctx.now,
-		lastModifyUser: ctx.user.email,
+	// An assumption (the docs do not say): a copy keeps its source's publish mark.
+	const fields = { assetHandle: ctx.newAssetHandle(), companyHandle: source.companyHandle, type: 'Image', name, fileName, folderHandle: folder.folderHandle, readyForPublish: source.readyForPublish };
+	const copy = newAsset(fields, ctx.now, ctx.user.email, {
 		// The modifier is applied to the pixels of the copy, not stored as its catalog modifier.
 		imageInfo: source.imageInfo && {
 			...source.imageInfo,
@@ -115,7 +104,7 @@ export function copyImage(args: Args, ctx: CallContext): Out {
 			urlPostApplyModifier: '',
 		},
 		copiedFrom: { assetHandle: source.assetHandle, urlModifier, by: ctx.user.email, at: ctx.now },
-	};
+	});
 	ctx.state.assets.push(copy);
 	return { assetHandle: copy.assetHandle };
 }
@@ -435,21 +424,8 @@ export function createDerivedAsset(args: Args, ctx: CallContext): Out {
 	requireUnusedName(ctx, name);
 	const urlModifier = optString(args, 'urlModifier') ?? '';
 	const urlPostApplyModifier = optString(args, 'urlPostApplyModifier') ?? '';
-	const derived: AssetRecord = {
-		assetHandle: ctx.newAssetHandle(),
-		companyHandle: owner.companyHandle,
-		type,
-		name,
-		fileName: owner.fileName,
-		folderHandle: folder.folderHandle,
-		readyForPublish: false,
-		trashState: 'NotInTrash',
-		created: ctx.now,
-		createUser: ctx.user.email,
-		lastModified: ctx.now,
-		lastModifyUser: ctx.user.email,
-		derivedFrom: { ownerHandle: owner.assetHandle, type },
-	};
+	const fields = { assetHandle: ctx.newAssetHandle(), companyHandle: owner.companyHandle, type, name, fileName: owner.fileName, folderHandle: folder.folderHandle, readyForPublish: false };
+	const derived = newAsset(fields, ctx.now, ctx.user.email, { derivedFrom: { ownerHandle: owner.assetHandle, type } });
 	if (type === 'AdjustedView' && owner.imageInfo) {
 		derived.imageInfo = { ...owner.imageInfo, urlModifier, urlPostApplyModifier };
 	} else {

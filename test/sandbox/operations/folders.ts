@@ -1,7 +1,7 @@
 // Folder operations: getFolderTree, getFolders, createFolder, deleteFolder.
 import { optInt, optString, optStringItems, reqString, type Args } from '../args';
 import { FAULT_CODES, invalidParameter, ipsApiFault } from '../faults';
-import type { FolderRecord } from '../model';
+import { folderRecord, type FolderRecord } from '../model';
 import {
 	companyOf,
 	findFolder,
@@ -75,12 +75,7 @@ export function createFolder(args: Args, ctx: CallContext): Out {
 			`Invalid folderPath '${requested}': parent folder '${parent}' does not exist`,
 		);
 	}
-	ctx.state.folders.push({
-		folderHandle: path,
-		companyHandle: company.companyHandle,
-		path,
-		lastModified: ctx.now,
-	});
+	ctx.state.folders.push(folderRecord(company.companyHandle, path, ctx.now));
 	return { folderHandle: path };
 }
 
