@@ -4,7 +4,7 @@
 // Every timer and every fetch is tracked so that reset() and close() leave nothing running.
 import { EncodedImage, type ImageSource, type ImageStore } from './image-store';
 import { decodeImage, MAX_PIXELS, probeImage, type ImageFormat } from './images';
-import { folderRecord, newAsset, newImageInfo, type CompanyRecord, type JobLogDetailRecord, type JobRecord, type SandboxState } from './model';
+import { folderRecord, newAsset, newImageInfo, type AssetRecord, type CompanyRecord, type JobLogDetailRecord, type JobRecord, type SandboxState } from './model';
 import { checkAssetName, normaliseFolderPath } from './operations/context';
 
 export const DEFAULT_JOB_STEP_MS = 400;
@@ -117,8 +117,7 @@ export class JobRunner {
 
 	/** (Re)starts the idle timeout of an open UploadFile job. */
 	private armIdle(job: JobRecord): void {
-		const old = this.timers.get(job.jobHandle);
-		if (old) clearTimeout(old);
+		this.clearTimer(job);
 		const timer = setTimeout(() => {
 			this.timers.delete(job.jobHandle);
 			this.closePostJob(job, 'idle');
@@ -133,9 +132,7 @@ export class JobRunner {
 	 * says it timed out (Scene7 only says the job "times out"; what happens to its files is an assumption).
 	 */
 	private closePostJob(job: JobRecord, endedBy: 'endJob' | 'idle'): void {
-		const timer = this.timers.get(job.jobHandle);
-		if (timer) clearTimeout(timer);
-		this.timers.delete(job.jobHandle);
+		this.clearTimer(job);
 		job.uploadPost!.endedBy = endedBy;
 		if (endedBy === 'idle') {
 			this.log(
@@ -184,9 +181,7 @@ export class JobRunner {
 
 	/** stopJob: the job ends now; what an upload already stored stays. */
 	stop(job: JobRecord, by: string): void {
-		const timer = this.timers.get(job.jobHandle);
-		if (timer) clearTimeout(timer);
-		this.timers.delete(job.jobHandle);
+		this.clearTimer(job);
 		this.fetches.get(job.jobHandle)?.abort();
 		this.fetches.delete(job.jobHandle);
 		// Files of an UploadFile job that has not run yet are dropped with it.
@@ -194,6 +189,11 @@ export class JobRunner {
 		job.stopped = true;
 		this.log(job, 'Info', `Job stopped by ${by}`);
 		this.end(job);
+	}
+
+	private clearTimer(job: JobRecord): void {
+		clearTimeout(this.timers.get(job.jobHandle));
+		this.timers.delete(job.jobHandle);
 	}
 
 	private later(job: JobRecord, fn: () => void): void {
@@ -420,6 +420,8 @@ export class JobRunner {
 		const { folderPath, fileName, name } = target;
 		const spec = (job.upload ?? job.uploadPost)!;
 		const where = definedOnly({ sourceUrl: origin.sourceUrl, partName: origin.partName });
+		const logAsset = (logType: JobLogDetailRecord['logType'], message: string, asset: AssetRecord) =>
+			this.log(job, logType, message, { assetName: asset.name, assetType: asset.type, assetHandle: asset.assetHandle, ...where });
 		const wanted = name.toLowerCase();
 		const existing = state.assets.find(
 			(a) => a.companyHandle === company.companyHandle && a.name.toLowerCase() === wanted,
@@ -427,12 +429,7 @@ export class JobRunner {
 		this.ensureFolder(company, folderPath);
 		if (existing && !spec.overwrite) {
 			job.counts.duplicate += 1;
-			this.log(job, 'DuplicateSkipped', `Asset '${existing.name}' already exists; not overwritten`, {
-				assetName: existing.name,
-				assetType: existing.type,
-				assetHandle: existing.assetHandle,
-				...where,
-			});
+			logAsset('DuplicateSkipped', `Asset '${existing.name}' already exists; not overwritten`, existing);
 			return;
 		}
 		if (existing && (existing.type !== 'Image' || existing.trashState !== 'NotInTrash')) {
@@ -458,12 +455,8 @@ export class JobRunner {
 			images.sources.set(existing.assetHandle, image.source);
 			job.counts.success += 1;
 			job.counts.update += 1;
-			this.log(job, 'FileUpdated', `Updated asset '${existing.name}'${origin.from}`, {
-				assetName: existing.name,
-				assetType: 'Image',
-				assetHandle: existing.assetHandle,
-				...where,
-			});
+			// existing is an Image (any other type was refused above).
+			logAsset('FileUpdated', `Updated asset '${existing.name}'${origin.from}`, existing);
 			return;
 		}
 		const fields = { assetHandle: this.options.newAssetHandle(), companyHandle: company.companyHandle, type: 'Image', name, fileName, folderHandle: folderPath, readyForPublish: spec.readyForPublish };
@@ -471,12 +464,7 @@ export class JobRunner {
 		state.assets.push(asset);
 		images.sources.set(asset.assetHandle, image.source);
 		job.counts.success += 1;
-		this.log(job, 'UploadSuccess', `Uploaded '${fileName}'${origin.from}`, {
-			assetName: name,
-			assetType: 'Image',
-			assetHandle: asset.assetHandle,
-			...where,
-		});
+		logAsset('UploadSuccess', `Uploaded '${fileName}'${origin.from}`, asset);
 	}
 
 	/** Uploads create the folders of their destPath, as Scene7 uploads do. */

@@ -56,7 +56,7 @@ import {
 } from './schema';
 import { headerValue, newSoapRecord, type SoapReply } from './soap-endpoint';
 import { validateSequence } from './validate';
-import { childElements, escapeText, parseXml, textOf, type XmlElement } from './xml';
+import { booleanText, childElements, childText, escapeText, parseXml, type XmlElement } from './xml';
 
 export const UPLOAD_PATH = '/scene7/UploadFile';
 /** What the sandbox records as the operation of an UploadFile POST (and what injectRule's `operation` matches). */
@@ -241,12 +241,8 @@ export class UploadServlet {
 		}
 
 		// 5. uploadPostParam: schema, jobName xor jobHandle, company and role.
-		const kids = childElements(param);
-		const child = (name: string) => kids.find((k) => k.local === name);
-		const text = (name: string) => {
-			const el = child(name);
-			return el ? textOf(el) : undefined;
-		};
+		const child = (name: string) => childElements(param).find((k) => k.local === name);
+		const text = (name: string) => childText(param, name);
 		// On a later POST the job's options are those of its first POST: uploadParams is read against
 		// the schema but not used, so options the sandbox does not model are not refused there.
 		const later = child('jobHandle') !== undefined && child('jobName') === undefined;
@@ -278,15 +274,8 @@ export class UploadServlet {
 					"Missing required element 'uploadParams' in 'uploadPostParam': the first POST of a job (with jobName) carries its UploadPostJob options",
 				);
 			}
-			const opts = childElements(options);
-			const optRaw = (name: string) => {
-				const el = opts.find((k) => k.local === name);
-				return el ? textOf(el) : undefined;
-			};
-			const optBool = (name: string) => {
-				const v = optRaw(name)?.trim();
-				return v === undefined ? undefined : v === 'true' || v === '1';
-			};
+			const optRaw = (name: string) => childText(options, name);
+			const optBool = (name: string) => booleanText(optRaw(name));
 			if (optBool('createMask')) unsupported('uploadPostParam/uploadParams/createMask=true');
 			spec = {
 				overwrite: optBool('overwrite') ?? false,
@@ -340,10 +329,7 @@ export class UploadServlet {
 			// destFolder is a prefix of the file name, as the docs word it: 'ApiTestCo/uploads/' + 'a.png'.
 			return { partName: f.name, fileName: name, destPath: destFolder + name, bytes: f.data as Buffer };
 		});
-		const endJob = (() => {
-			const v = text('endJob')?.trim();
-			return v === 'true' || v === '1';
-		})();
+		const endJob = booleanText(text('endJob')) === true;
 
 		if (!job) {
 			const now = new Date().toISOString();

@@ -28,7 +28,7 @@ import {
 } from './context';
 import { sizeModifiers, targetSize } from '../images';
 import { metadataArrayOut } from './metadata';
-import { assetOut, selectFields, type Out } from './serialize';
+import { assetOut, fieldSelection, type Out } from './serialize';
 
 function extensionOf(fileName: string): string {
 	const dot = fileName.lastIndexOf('.');
@@ -58,7 +58,7 @@ function assetArray(ctx: CallContext, assets: AssetRecord[], args: Args): Out {
 		const { imageInfo, layerViewInfo, videoInfo, ...head } = out;
 		return { ...head, metadataArray: metadataArrayOut(a, ctx.state), imageInfo, layerViewInfo, videoInfo };
 	});
-	return selectFields({ assetArray: { items } }, include, optStringItems(args, 'excludeFieldArray'));
+	return fieldSelection({ assetArray: { items } }, args);
 }
 
 /** Access-control filters (searches and folder reads): not modelled. */
@@ -328,12 +328,7 @@ export function searchAssets(args: Args, ctx: CallContext): Out {
 	const page = hits.slice((resultsPage - 1) * pageSize, resultsPage * pageSize);
 	// totalRows is a field of the return as assetArray is: ips-api.md §6 speaks of a response "limited
 	// to totalRows, name, handle, type, subType", so a responseFieldArray without it leaves it out.
-	const rows = selectFields(
-		{ totalRows: hits.length },
-		optStringItems(args, 'responseFieldArray'),
-		optStringItems(args, 'excludeFieldArray'),
-	);
-	return { ...rows, ...assetArray(ctx, page, args) };
+	return { ...fieldSelection({ totalRows: hits.length }, args), ...assetArray(ctx, page, args) };
 }
 
 export function renameAsset(args: Args, ctx: CallContext): Out {
@@ -435,12 +430,10 @@ export function createDerivedAsset(args: Args, ctx: CallContext): Out {
 	return { assetHandle: derived.assetHandle };
 }
 
-const PUBLISH_STATE_VALUES = ['MarkedForPublish', 'NotMarkedForPublish'] as const;
-
 /** Marks or unmarks an asset for the next publish; what is live changes only when a publish runs. */
 export function setAssetPublishState(args: Args, ctx: CallContext): Out {
 	const asset = findAsset(ctx, reqString(args, 'assetHandle'));
-	const state = oneOf(reqString(args, 'publishState'), PUBLISH_STATE_VALUES, 'publishState');
+	const state = oneOf(reqString(args, 'publishState'), PUBLISH_STATES, 'publishState');
 	asset.readyForPublish = state === 'MarkedForPublish';
 	touch(ctx, asset);
 	return {};

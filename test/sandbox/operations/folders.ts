@@ -1,5 +1,5 @@
 // Folder operations: getFolderTree, getFolders, createFolder, deleteFolder.
-import { optInt, optString, optStringItems, reqString, type Args } from '../args';
+import { optInt, optString, reqString, type Args } from '../args';
 import { FAULT_CODES, invalidParameter, ipsApiFault } from '../faults';
 import { folderRecord, type FolderRecord } from '../model';
 import {
@@ -12,15 +12,7 @@ import {
 	type CallContext,
 } from './context';
 import { refuseAccessHandles, removeAssets } from './assets';
-import { childFolders, folderOut, selectFields, type Out } from './serialize';
-
-function fieldSelection(out: Out, args: Args): Out {
-	return selectFields(
-		out,
-		optStringItems(args, 'responseFieldArray'),
-		optStringItems(args, 'excludeFieldArray'),
-	);
-}
+import { childFolders, fieldSelection, folderOut, type Out } from './serialize';
 
 /** depth 0 is the start folder alone; a negative depth means the whole tree. */
 function tree(ctx: CallContext, folder: FolderRecord, depth: number): Out {
