@@ -126,14 +126,19 @@ async function startDemo(args: Args): Promise<Demo> {
 	return demo;
 }
 
+/** Signals a process group; one that is gone already is fine. */
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+	try {
+		process.kill(-pid, signal);
+	} catch {
+		// gone
+	}
+}
+
 async function stopDemo(demo: Demo): Promise<void> {
 	if (demo.child.exitCode === null && demo.child.pid) {
 		const exited = new Promise<void>((resolve) => demo.child.once('exit', () => resolve()));
-		try {
-			process.kill(-demo.child.pid, 'SIGINT');
-		} catch {
-			// gone
-		}
+		signalGroup(demo.child.pid, 'SIGINT');
 		let timer: NodeJS.Timeout | undefined;
 		await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 30_000)))]);
 		clearTimeout(timer);
@@ -141,13 +146,7 @@ async function stopDemo(demo: Demo): Promise<void> {
 	}
 	// n8n runs in its own process group: make sure it is gone.
 	const pidFile = path.join(demo.userFolder, PID_FILE);
-	if (existsSync(pidFile)) {
-		try {
-			process.kill(-Number(spawnSync('cat', [pidFile], { encoding: 'utf8' }).stdout.trim()), 'SIGKILL');
-		} catch {
-			// gone
-		}
-	}
+	if (existsSync(pidFile)) signalGroup(Number(spawnSync('cat', [pidFile], { encoding: 'utf8' }).stdout.trim()), 'SIGKILL');
 	rmSync(demo.userFolder, { recursive: true, force: true });
 }
 

@@ -360,14 +360,9 @@ export function createSeedState(): SandboxState {
 		metadataFields: ['c|6', 'c|7', 'c|8'].flatMap(seedMetadataFields),
 		jobs: [],
 		companies: [
-			{ companyHandle: 'c|6', name: 'ApiTestCo', rootPath: 'ApiTestCo/' },
-			{
-				companyHandle: 'c|7',
-				name: 'OtherCo',
-				rootPath: 'OtherCo/',
-				expires: '2099-12-31T23:59:59.000Z',
-			},
-			{ companyHandle: 'c|8', name: 'ThirdCo', rootPath: 'ThirdCo/' },
+			{ companyHandle: DEMO.companyHandle, name: DEMO.companyName, rootPath: DEMO.rootPath },
+			{ ...SEED.otherCompany, expires: '2099-12-31T23:59:59.000Z' },
+			{ ...SEED.foreignCompany },
 		],
 		users: [
 			...roleUsers,
