@@ -20,7 +20,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync }
 import os from 'node:os';
 import path from 'node:path';
 
-import { chromium, selectors, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, selectors, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 import { DEMO_CREDENTIAL, DEMO_OWNER, DEMO_WORKFLOW_ID, PID_FILE, READY_LINE } from '../e2e/lib/demo';
 import { exampleFiles, readExample, WEBHOOK_EXAMPLE } from '../e2e/lib/examples';
@@ -126,14 +126,19 @@ async function startDemo(args: Args): Promise<Demo> {
 	return demo;
 }
 
+/** Signals a process group; one that is gone already is fine. */
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+	try {
+		process.kill(-pid, signal);
+	} catch {
+		// gone
+	}
+}
+
 async function stopDemo(demo: Demo): Promise<void> {
 	if (demo.child.exitCode === null && demo.child.pid) {
 		const exited = new Promise<void>((resolve) => demo.child.once('exit', () => resolve()));
-		try {
-			process.kill(-demo.child.pid, 'SIGINT');
-		} catch {
-			// gone
-		}
+		signalGroup(demo.child.pid, 'SIGINT');
 		let timer: NodeJS.Timeout | undefined;
 		await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 30_000)))]);
 		clearTimeout(timer);
@@ -141,13 +146,7 @@ async function stopDemo(demo: Demo): Promise<void> {
 	}
 	// n8n runs in its own process group: make sure it is gone.
 	const pidFile = path.join(demo.userFolder, PID_FILE);
-	if (existsSync(pidFile)) {
-		try {
-			process.kill(-Number(spawnSync('cat', [pidFile], { encoding: 'utf8' }).stdout.trim()), 'SIGKILL');
-		} catch {
-			// gone
-		}
-	}
+	if (existsSync(pidFile)) signalGroup(Number(spawnSync('cat', [pidFile], { encoding: 'utf8' }).stdout.trim()), 'SIGKILL');
 	rmSync(demo.userFolder, { recursive: true, force: true });
 }
 
@@ -160,6 +159,11 @@ interface SandboxAsset {
 
 async function sandboxState(demo: Demo): Promise<{ companies: Array<{ name: string }>; assets: SandboxAsset[] }> {
 	return (await (await fetch(`${demo.sandboxUrl}/__sandbox/state`)).json()) as { companies: Array<{ name: string }>; assets: SandboxAsset[] };
+}
+
+/** The sandbox's assets named `name`. */
+async function sandboxCopies(demo: Demo, name: string): Promise<SandboxAsset[]> {
+	return (await sandboxState(demo)).assets.filter((a) => a.name === name);
 }
 
 function expect(condition: boolean, message: string): void {
@@ -236,6 +240,31 @@ class BrowserRun {
 		console.log(`  -- ${title}`);
 	}
 
+	/** A new workflow, the node creator open and searched for "Scene7". */
+	async searchScene7(): Promise<Locator> {
+		await this.page.goto(`${this.demo.editorUrl}/workflow/new`);
+		await this.page.getByTestId('canvas').waitFor();
+		await this.page.getByTestId('node-creator-plus-button').click();
+		const creator = this.page.getByTestId('node-creator');
+		await creator.waitFor();
+		await creator.getByTestId('node-creator-search-bar').fill('Scene7');
+		return creator;
+	}
+
+	/**
+	 * Scene7 IPS opened in the node creator, its action Copy an image shown (with the trigger node in the
+	 * package, n8n lists Triggers first and folds Actions away: they are unfolded).
+	 */
+	async showCopyAction(creator: Locator): Promise<Locator> {
+		await creator.getByTestId('item-iterator-item').filter({ hasText: 'Scene7 IPS' }).first().click();
+		const copyAction = creator.getByTestId('item-iterator-item').filter({ hasText: exactly('Copy an image') });
+		const actionsHeader = creator.getByText(/^\s*Actions \(\d+\)\s*$/);
+		await copyAction.or(actionsHeader).first().waitFor();
+		if (!(await copyAction.isVisible()) && (await actionsHeader.count()) > 0) await actionsHeader.first().click();
+		await copyAction.waitFor();
+		return copyAction;
+	}
+
 	/** A saved workflow open in the editor, its nodes on the canvas. */
 	async openWorkflow(id: string): Promise<void> {
 		await this.page.goto(`${this.demo.editorUrl}/workflow/${id}`);
@@ -292,6 +321,18 @@ class BrowserRun {
 		return { status, states };
 	}
 
+	/**
+	 * Runs the open workflow from "Execute workflow" (`during` acts while it runs, e.g. calls its webhook)
+	 * and expects every node of `names` green and the execution a success.
+	 */
+	async executeAllGreen(workflowId: string, names: string[], during?: () => Promise<void>): Promise<void> {
+		const before = (await finishedExecutions(this.rest, workflowId)).length;
+		await this.page.getByTestId('execute-workflow-button').click();
+		await during?.();
+		const { status, states } = await this.waitForRunEnd(workflowId, before);
+		this.expectAllGreen(names, states, status);
+	}
+
 	/** Every node of the workflow shows success on the canvas, none an error or a warning. */
 	expectAllGreen(names: string[], states: NodeState[], status: string): void {
 		const shown = new Map(states.map((state) => [state.name, state]));
@@ -335,12 +376,7 @@ class BrowserRun {
 		});
 
 		await this.step('node creator: search "Scene7" lists Scene7 IPS with its icon', async () => {
-			await page.goto(`${demo.editorUrl}/workflow/new`);
-			await page.getByTestId('canvas').waitFor();
-			await page.getByTestId('node-creator-plus-button').click();
-			const creator = page.getByTestId('node-creator');
-			await creator.waitFor();
-			await creator.getByTestId('node-creator-search-bar').fill('Scene7');
+			const creator = await this.searchScene7();
 			const item = creator.getByTestId('item-iterator-item').filter({ has: page.getByTestId('node-creator-item-name').filter({ hasText: exactly('Scene7 IPS') }) });
 			await item.waitFor();
 			const names = await creator.getByTestId('node-creator-item-name').allInnerTexts();
@@ -355,12 +391,7 @@ class BrowserRun {
 
 		await this.step(`node creator: Scene7 IPS lists its ${ACTIONS.length} actions`, async () => {
 			const creator = page.getByTestId('node-creator');
-			await creator.getByTestId('item-iterator-item').filter({ hasText: 'Scene7 IPS' }).first().click();
-			// With the trigger node in the package, n8n lists Triggers first and folds Actions away.
-			const copyAction = creator.getByTestId('item-iterator-item').filter({ hasText: exactly('Copy an image') });
-			const actionsHeader = creator.getByText(/^\s*Actions \(\d+\)\s*$/);
-			if (!(await copyAction.isVisible()) && (await actionsHeader.count()) > 0) await actionsHeader.first().click();
-			await creator.getByTestId('item-iterator-item').filter({ hasText: exactly('Copy an image') }).waitFor();
+			const copyAction = await this.showCopyAction(creator);
 			// The list renders only what is in view: scroll it down, collecting names, until nothing new shows.
 			const listed = new Set<string>();
 			for (let round = 0; round < 20; round++) {
@@ -374,7 +405,7 @@ class BrowserRun {
 			const missing = ACTIONS.filter((a) => !listed.has(a));
 			expect(missing.length === 0, `actions missing from the node creator: ${missing.join(', ')}; listed: ${[...listed].join(', ')}`);
 			// Back to the top, as the screenshot and the next step expect.
-			await creator.getByTestId('item-iterator-item').filter({ hasText: exactly('Copy an image') }).scrollIntoViewIfNeeded();
+			await copyAction.scrollIntoViewIfNeeded();
 			await this.shot('node-creator-actions');
 			return `${ACTIONS.length} actions listed`;
 		});
@@ -448,7 +479,7 @@ class BrowserRun {
 			const name = /"name":\s*"([^"]+)"/.exec(json)?.[1] ?? '';
 			expect(/^a\|\d+\|\d+\|\d+$/.test(shown), `no assetHandle in the output panel:\n${json.slice(0, 800)}`);
 			expect(name === NEW_NAME, `the output's name is "${name}"`);
-			const copies = (await sandboxState(demo)).assets.filter((a) => a.name === NEW_NAME);
+			const copies = await sandboxCopies(demo, NEW_NAME);
 			expect(copies.length === 1 && copies[0].assetHandle === shown, `the sandbox holds ${JSON.stringify(copies)}, the editor shows ${shown}`);
 			expect(copies[0].folderHandle === 'ApiTestCo/', `the copy is in ${copies[0].folderHandle}`);
 			assetHandle = shown;
@@ -466,7 +497,7 @@ class BrowserRun {
 				text === `Scene7 could not run copyImage: Asset ID '${NEW_NAME}' is already in use. (30000)`,
 				`the error reads "${text}"`,
 			);
-			const copies = (await sandboxState(demo)).assets.filter((a) => a.name === NEW_NAME);
+			const copies = await sandboxCopies(demo, NEW_NAME);
 			expect(copies.length === 1 && copies[0].assetHandle === assetHandle, `the failed run changed the sandbox: ${JSON.stringify(copies)}`);
 			await this.shot('copy-image-name-in-use');
 			return `"${text}" / "${description}"`;
@@ -518,17 +549,7 @@ class BrowserRun {
 		// A new workflow: n8n 2.x saves edits on its own, and the mode changes must not reach the demo workflow.
 		this.section('the locator mode box fits its labels (Copy an image in a new workflow)');
 		await this.step('a new workflow with Copy an image', async () => {
-			await page.goto(`${this.demo.editorUrl}/workflow/new`);
-			await page.getByTestId('canvas').waitFor();
-			await page.getByTestId('node-creator-plus-button').click();
-			const creator = page.getByTestId('node-creator');
-			await creator.getByTestId('node-creator-search-bar').fill('Scene7');
-			await creator.getByTestId('item-iterator-item').filter({ hasText: 'Scene7 IPS' }).first().click();
-			const copyAction = creator.getByTestId('item-iterator-item').filter({ hasText: exactly('Copy an image') });
-			const actionsHeader = creator.getByText(/^\s*Actions \(\d+\)\s*$/);
-			await copyAction.or(actionsHeader).first().waitFor();
-			if (!(await copyAction.isVisible()) && (await actionsHeader.count()) > 0) await actionsHeader.first().click();
-			await copyAction.click();
+			await (await this.showCopyAction(await this.searchScene7())).click();
 			await ndv.waitFor();
 			await ndv.getByTestId('resource-locator-companyHandle').waitFor();
 		});
@@ -579,7 +600,6 @@ class BrowserRun {
 
 	/** The demo workflow npm start imports: If Name Exists: Rename keeps a second click green. */
 	async demoWorkflowSteps(): Promise<void> {
-		const { page } = this;
 		this.section('the demo workflow runs green, twice');
 		const names = ['Manual Trigger', 'Copy Image', 'Use Handle'];
 		for (const [round, copyName] of [
@@ -589,11 +609,8 @@ class BrowserRun {
 			await this.step(`demo workflow, run ${round}: every node green, the copy ${copyName} in the sandbox`, async () => {
 				if (round === 1) await this.openWorkflow(DEMO_WORKFLOW_ID);
 				await this.canvasInView();
-				const before = (await finishedExecutions(this.rest, DEMO_WORKFLOW_ID)).length;
-				await page.getByTestId('execute-workflow-button').click();
-				const { status, states } = await this.waitForRunEnd(DEMO_WORKFLOW_ID, before);
-				this.expectAllGreen(names, states, status);
-				const copies = (await sandboxState(this.demo)).assets.filter((a) => a.name === copyName);
+				await this.executeAllGreen(DEMO_WORKFLOW_ID, names);
+				const copies = await sandboxCopies(this.demo, copyName);
 				expect(copies.length === 1, `the sandbox holds ${copies.length} assets named ${copyName}`);
 				if (round === 2) await this.shot('demo-workflow-second-run');
 				return `${names.length} nodes green; ${copyName} = ${copies[0].assetHandle}`;
@@ -619,10 +636,8 @@ class BrowserRun {
 				expect(withoutDemo.length === 0, `Scene7 nodes without the demo credential: ${withoutDemo.map((node) => node.name).join(', ')}`);
 			});
 			await this.step(`${file}: ${isWebhook ? 'listen, call the test webhook' : 'Execute workflow'}: every node green`, async () => {
-				const before = (await finishedExecutions(this.rest, shipped.id)).length;
-				await page.getByTestId('execute-workflow-button').click();
 				let note = '';
-				if (isWebhook) {
+				const callWebhook = async () => {
 					await page.getByTestId('stop-execution-waiting-for-webhook-button').waitFor();
 					const url = `${this.demo.editorUrl}/webhook-test/${WEBHOOK_EXAMPLE.path}`;
 					let answer: { status: number; text: string } = { status: 0, text: '' };
@@ -641,9 +656,8 @@ class BrowserRun {
 					const copy = JSON.parse(answer.text) as { assetHandle?: string; name?: string };
 					expect(copy.name === WEBHOOK_EXAMPLE.body.newName && /^a\|/.test(copy.assetHandle ?? ''), `the webhook answered ${answer.text.slice(0, 300)}`);
 					note = `; the webhook answered ${copy.name} = ${copy.assetHandle}`;
-				}
-				const { status, states } = await this.waitForRunEnd(shipped.id, before);
-				this.expectAllGreen(names, states, status);
+				};
+				await this.executeAllGreen(shipped.id, names, isWebhook ? callWebhook : undefined);
 				await this.canvasInView();
 				await this.shot(`example-${file.replace(/\.json$/, '')}`);
 				return `${names.length} nodes green${note}`;

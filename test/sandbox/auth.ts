@@ -18,7 +18,7 @@ import {
 	type ApiVersion,
 } from './schema';
 import { validateAll, validateSequence } from './validate';
-import { attribute, childElements, textOf, type XmlElement } from './xml';
+import { attribute, booleanText, childElements, childText, textOf, type XmlElement } from './xml';
 
 export interface AuthHeaderValues {
 	user?: string;
@@ -101,11 +101,7 @@ export function readAuthHeaderElement(el: XmlElement): AuthHeaderValues {
 			'authHeader',
 		);
 	}
-	const text = (name: string) => {
-		const child = childElements(el).find((c) => c.local === name);
-		return child ? textOf(child) : undefined;
-	};
-	const gzip = text('gzipResponse')?.trim();
+	const text = (name: string) => childText(el, name);
 	const status = text('faultHttpStatusCode')?.trim();
 	return {
 		user: text('user'),
@@ -114,7 +110,7 @@ export function readAuthHeaderElement(el: XmlElement): AuthHeaderValues {
 		locale: text('locale'),
 		appName: text('appName'),
 		appVersion: text('appVersion'),
-		gzipResponse: gzip === undefined ? undefined : gzip === 'true' || gzip === '1',
+		gzipResponse: booleanText(text('gzipResponse')),
 		faultHttpStatusCode: status === undefined ? undefined : Number(status),
 	};
 }

@@ -22,6 +22,16 @@ interface CliOptions {
 	printWsdl?: ApiVersion;
 }
 
+/** The flags that take a number, and the option each sets. */
+const NUMBER_FLAGS: Record<string, 'port' | 'latencyMs' | 'seed' | 'jobStepMs' | 'uploadMaxFileSize' | 'uploadJobIdleMs'> = {
+	'--port': 'port',
+	'--latency': 'latencyMs',
+	'--seed': 'seed',
+	'--job-step-ms': 'jobStepMs',
+	'--upload-max-file-size': 'uploadMaxFileSize',
+	'--upload-job-idle-ms': 'uploadJobIdleMs',
+};
+
 function usage(message: string): never {
 	console.error(
 		`${message}\nusage: npm run sandbox -- [--port N] [--host H] [--latency MS] [--seed N] [--job-step-ms MS] [--upload-max-file-size BYTES] [--upload-job-idle-ms MS] [--quiet] [--print-wsdl [VERSION]]`,
@@ -47,27 +57,13 @@ function parseArgs(argv: string[]): CliOptions {
 			? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
 			: [arg, undefined];
 		const value = () => inline ?? argv[++i] ?? usage(`${flag} needs a value`);
+		if (Object.hasOwn(NUMBER_FLAGS, flag)) {
+			options[NUMBER_FLAGS[flag]] = Number(value());
+			continue;
+		}
 		switch (flag) {
-			case '--port':
-				options.port = Number(value());
-				break;
 			case '--host':
 				options.host = value();
-				break;
-			case '--latency':
-				options.latencyMs = Number(value());
-				break;
-			case '--seed':
-				options.seed = Number(value());
-				break;
-			case '--job-step-ms':
-				options.jobStepMs = Number(value());
-				break;
-			case '--upload-max-file-size':
-				options.uploadMaxFileSize = Number(value());
-				break;
-			case '--upload-job-idle-ms':
-				options.uploadJobIdleMs = Number(value());
 				break;
 			case '--quiet':
 				options.quiet = true;
@@ -108,14 +104,9 @@ async function main(): Promise<void> {
 		);
 		return;
 	}
+	// startSandbox reads the options it knows (quiet and printWsdl are not among them).
 	const sandbox = await startSandbox({
-		port: options.port,
-		host: options.host,
-		latencyMs: options.latencyMs,
-		seed: options.seed,
-		jobStepMs: options.jobStepMs,
-		uploadMaxFileSize: options.uploadMaxFileSize,
-		uploadJobIdleMs: options.uploadJobIdleMs,
+		...options,
 		onRequest: options.quiet
 			? undefined
 			: (r) => {

@@ -67,6 +67,13 @@ export const invalidParameter = (reason: string) =>
 export const missingParameter = (reason: string) =>
 	ipsApiFault(FAULT_CODES.MISSING_PARAMETER, reason);
 
+/** What a failed call answers: its IpsFault, or any other error as a 30000 internal error. */
+export function asFault(error: unknown): IpsFault {
+	return error instanceof IpsFault
+		? error
+		: ipsApiFault(FAULT_CODES.EXCEPTION, `IPS sandbox internal error: ${(error as Error)?.message ?? String(error)}`);
+}
+
 export function noOperationPermission(operation: string): IpsFault {
 	return authorizationFault(
 		FAULT_CODES.NO_OPERATION_PERMISSION,

@@ -22,25 +22,25 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 /** Refuses images above this many pixels: a decode must not exhaust a shared test machine. */
 export const MAX_PIXELS = 25_000_000;
 
-/** Sniffs the bytes, not a file name or Content-Type, as an upload would. */
+/** Sniffs the bytes (PNG signature, JPEG SOI), not a file name or Content-Type, as an upload would. */
+function sniffFormat(bytes: Buffer): ImageFormat {
+	if (bytes.length >= 8 && bytes.subarray(0, 8).equals(PNG_SIGNATURE)) return 'png';
+	if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
+	throw new Error('not a PNG or JPEG image');
+}
+
 export function decodeImage(bytes: Buffer): { pixels: Pixels; format: ImageFormat } {
-	if (bytes.length >= 8 && bytes.subarray(0, 8).equals(PNG_SIGNATURE)) {
+	if (sniffFormat(bytes) === 'png') {
 		const png = PNG.sync.read(bytes);
 		return { pixels: { width: png.width, height: png.height, data: png.data }, format: 'png' };
 	}
-	if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) {
-		const img = jpeg.decode(bytes, {
-			useTArray: true,
-			formatAsRGBA: true,
-			maxResolutionInMP: MAX_PIXELS / 1_000_000,
-			maxMemoryUsageInMB: 256,
-		});
-		return {
-			pixels: { width: img.width, height: img.height, data: Buffer.from(img.data) },
-			format: 'jpeg',
-		};
-	}
-	throw new Error('not a PNG or JPEG image');
+	const img = jpeg.decode(bytes, {
+		useTArray: true,
+		formatAsRGBA: true,
+		maxResolutionInMP: MAX_PIXELS / 1_000_000,
+		maxMemoryUsageInMB: 256,
+	});
+	return { pixels: { width: img.width, height: img.height, data: Buffer.from(img.data) }, format: 'jpeg' };
 }
 
 export interface ImageHeader {
@@ -61,12 +61,7 @@ export interface ImageHeader {
  * Images above MAX_PIXELS are refused, as for upload from URLs.
  */
 export function probeImage(bytes: Buffer): ImageHeader {
-	let header: ImageHeader;
-	if (bytes.length >= 8 && bytes.subarray(0, 8).equals(PNG_SIGNATURE)) header = probePng(bytes);
-	else if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff)
-		header = probeJpeg(bytes);
-	else throw new Error('not a PNG or JPEG image');
-	return header;
+	return sniffFormat(bytes) === 'png' ? probePng(bytes) : probeJpeg(bytes);
 }
 
 function checkPixelCount(width: number, height: number): void {

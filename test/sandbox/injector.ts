@@ -2,15 +2,17 @@
 // unknown" kind where the operation ran (state changed) but the reply never arrives intact.
 import type { RecordedRequest } from './recorder';
 
+/** The HTTP answer of a 'status' or 'statusAfterCommit' action. */
+interface StatusAnswer {
+	status: number;
+	body?: string;
+	contentType?: string;
+	headers?: Record<string, string>;
+}
+
 export type InjectAction =
 	/** Answer with this HTTP status instead of running the call (e.g. a gateway's HTML page). */
-	| {
-			kind: 'status';
-			status: number;
-			body?: string;
-			contentType?: string;
-			headers?: Record<string, string>;
-	  }
+	| ({ kind: 'status' } & StatusAnswer)
 	/** Destroy the connection (TCP reset) without answering. */
 	| { kind: 'reset' }
 	/** Keep the connection open and never answer. */
@@ -18,13 +20,7 @@ export type InjectAction =
 	/** Run the operation (state changes), then reset the connection. */
 	| { kind: 'resetAfterCommit' }
 	/** Run the operation (state changes), then answer with this status instead of its result. */
-	| {
-			kind: 'statusAfterCommit';
-			status: number;
-			body?: string;
-			contentType?: string;
-			headers?: Record<string, string>;
-	  };
+	| ({ kind: 'statusAfterCommit' } & StatusAnswer);
 
 export interface InjectContext {
 	/** 'before': the call has not run. 'after': it ran; request.outcome tells how. */

@@ -4,7 +4,7 @@
 // Every timer and every fetch is tracked so that reset() and close() leave nothing running.
 import { EncodedImage, type ImageSource, type ImageStore } from './image-store';
 import { decodeImage, MAX_PIXELS, probeImage, type ImageFormat } from './images';
-import type { AssetRecord, CompanyRecord, JobLogDetailRecord, JobRecord, SandboxState } from './model';
+import { folderRecord, newAsset, newImageInfo, type AssetRecord, type CompanyRecord, type JobLogDetailRecord, type JobRecord, type SandboxState } from './model';
 import { checkAssetName, normaliseFolderPath } from './operations/context';
 
 export const DEFAULT_JOB_STEP_MS = 400;
@@ -117,8 +117,7 @@ export class JobRunner {
 
 	/** (Re)starts the idle timeout of an open UploadFile job. */
 	private armIdle(job: JobRecord): void {
-		const old = this.timers.get(job.jobHandle);
-		if (old) clearTimeout(old);
+		this.clearTimer(job);
 		const timer = setTimeout(() => {
 			this.timers.delete(job.jobHandle);
 			this.closePostJob(job, 'idle');
@@ -133,9 +132,7 @@ export class JobRunner {
 	 * says it timed out (Scene7 only says the job "times out"; what happens to its files is an assumption).
 	 */
 	private closePostJob(job: JobRecord, endedBy: 'endJob' | 'idle'): void {
-		const timer = this.timers.get(job.jobHandle);
-		if (timer) clearTimeout(timer);
-		this.timers.delete(job.jobHandle);
+		this.clearTimer(job);
 		job.uploadPost!.endedBy = endedBy;
 		if (endedBy === 'idle') {
 			this.log(
@@ -184,9 +181,7 @@ export class JobRunner {
 
 	/** stopJob: the job ends now; what an upload already stored stays. */
 	stop(job: JobRecord, by: string): void {
-		const timer = this.timers.get(job.jobHandle);
-		if (timer) clearTimeout(timer);
-		this.timers.delete(job.jobHandle);
+		this.clearTimer(job);
 		this.fetches.get(job.jobHandle)?.abort();
 		this.fetches.delete(job.jobHandle);
 		// Files of an UploadFile job that has not run yet are dropped with it.
@@ -194,6 +189,11 @@ export class JobRunner {
 		job.stopped = true;
 		this.log(job, 'Info', `Job stopped by ${by}`);
 		this.end(job);
+	}
+
+	private clearTimer(job: JobRecord): void {
+		clearTimeout(this.timers.get(job.jobHandle));
+		this.timers.delete(job.jobHandle);
 	}
 
 	private later(job: JobRecord, fn: () => void): void {
@@ -420,6 +420,8 @@ export class JobRunner {
 		const { folderPath, fileName, name } = target;
 		const spec = (job.upload ?? job.uploadPost)!;
 		const where = definedOnly({ sourceUrl: origin.sourceUrl, partName: origin.partName });
+		const logAsset = (logType: JobLogDetailRecord['logType'], message: string, asset: AssetRecord) =>
+			this.log(job, logType, message, { assetName: asset.name, assetType: asset.type, assetHandle: asset.assetHandle, ...where });
 		const wanted = name.toLowerCase();
 		const existing = state.assets.find(
 			(a) => a.companyHandle === company.companyHandle && a.name.toLowerCase() === wanted,
@@ -427,12 +429,7 @@ export class JobRunner {
 		this.ensureFolder(company, folderPath);
 		if (existing && !spec.overwrite) {
 			job.counts.duplicate += 1;
-			this.log(job, 'DuplicateSkipped', `Asset '${existing.name}' already exists; not overwritten`, {
-				assetName: existing.name,
-				assetType: existing.type,
-				assetHandle: existing.assetHandle,
-				...where,
-			});
+			logAsset('DuplicateSkipped', `Asset '${existing.name}' already exists; not overwritten`, existing);
 			return;
 		}
 		if (existing && (existing.type !== 'Image' || existing.trashState !== 'NotInTrash')) {
@@ -441,16 +438,7 @@ export class JobRunner {
 			});
 		}
 		const now = this.now();
-		const imageInfo = {
-			originalPath: folderPath,
-			originalFile: fileName,
-			width: image.width,
-			height: image.height,
-			fileSize: image.fileSize,
-			resolution: 72,
-			urlModifier: '',
-			urlPostApplyModifier: '',
-		};
+		const imageInfo = newImageInfo(folderPath, fileName, image.width, image.height, image.fileSize);
 		const uploadedFrom = {
 			...definedOnly({ sourceUrl: origin.sourceUrl, fileName: origin.fileName, partName: origin.partName }),
 			format: image.format,
@@ -467,39 +455,16 @@ export class JobRunner {
 			images.sources.set(existing.assetHandle, image.source);
 			job.counts.success += 1;
 			job.counts.update += 1;
-			this.log(job, 'FileUpdated', `Updated asset '${existing.name}'${origin.from}`, {
-				assetName: existing.name,
-				assetType: 'Image',
-				assetHandle: existing.assetHandle,
-				...where,
-			});
+			// existing is an Image (any other type was refused above).
+			logAsset('FileUpdated', `Updated asset '${existing.name}'${origin.from}`, existing);
 			return;
 		}
-		const asset: AssetRecord = {
-			assetHandle: this.options.newAssetHandle(),
-			companyHandle: company.companyHandle,
-			type: 'Image',
-			name,
-			fileName,
-			folderHandle: folderPath,
-			readyForPublish: spec.readyForPublish,
-			trashState: 'NotInTrash',
-			created: now,
-			createUser: job.submitUserEmail,
-			lastModified: now,
-			lastModifyUser: job.submitUserEmail,
-			imageInfo,
-			uploadedFrom,
-		};
+		const fields = { assetHandle: this.options.newAssetHandle(), companyHandle: company.companyHandle, type: 'Image', name, fileName, folderHandle: folderPath, readyForPublish: spec.readyForPublish };
+		const asset = newAsset(fields, now, job.submitUserEmail, { imageInfo, uploadedFrom });
 		state.assets.push(asset);
 		images.sources.set(asset.assetHandle, image.source);
 		job.counts.success += 1;
-		this.log(job, 'UploadSuccess', `Uploaded '${fileName}'${origin.from}`, {
-			assetName: name,
-			assetType: 'Image',
-			assetHandle: asset.assetHandle,
-			...where,
-		});
+		logAsset('UploadSuccess', `Uploaded '${fileName}'${origin.from}`, asset);
 	}
 
 	/** Uploads create the folders of their destPath, as Scene7 uploads do. */
@@ -509,12 +474,7 @@ export class JobRunner {
 		for (const segment of path.slice(company.rootPath.length).split('/').filter((s) => s !== '')) {
 			at += `${segment}/`;
 			if (!state.folders.some((f) => f.companyHandle === company.companyHandle && f.path === at)) {
-				state.folders.push({
-					folderHandle: at,
-					companyHandle: company.companyHandle,
-					path: at,
-					lastModified: this.now(),
-				});
+				state.folders.push(folderRecord(company.companyHandle, at, this.now()));
 			}
 		}
 	}

@@ -213,27 +213,17 @@ export interface SandboxState {
 
 export const DEMO_PASSWORD = 'sandbox-demo-password';
 
-const ROLE_EMAILS: Record<Role, string> = {
-	IpsAdmin: 'ips-admin@sandbox.test',
-	IpsCompanyAdmin: 'ips-company-admin@sandbox.test',
-	IpsUser: 'ips-user@sandbox.test',
-	WebServiceUser: 'web-service-user@sandbox.test',
-	TrialSiteAdmin: 'trial-site-admin@sandbox.test',
-	TrialSiteUser: 'trial-site-user@sandbox.test',
-	ImagePortalAdmin: 'image-portal-admin@sandbox.test',
-	ImagePortalUser: 'image-portal-user@sandbox.test',
-	ImagePortalContrib: 'image-portal-contrib@sandbox.test',
-	ImagePortalContribUser: 'image-portal-contrib-user@sandbox.test',
-};
+/** 'IpsCompanyAdmin' -> 'ips-company-admin@sandbox.test'. */
+const roleEmail = (role: Role): string => `${role.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}@sandbox.test`;
 
 export const ROLE_USERS: Record<Role, { email: string; password: string; userHandle: string }> =
 	Object.fromEntries(
 		ROLES.map((role, i) => [
 			role,
 			{
-				email: ROLE_EMAILS[role],
+				email: roleEmail(role),
 				password: DEMO_PASSWORD,
-				userHandle: `${3261 + i}|${ROLE_EMAILS[role]}`,
+				userHandle: `${3261 + i}|${roleEmail(role)}`,
 			},
 		]),
 	) as Record<Role, { email: string; password: string; userHandle: string }>;
@@ -292,17 +282,15 @@ const SEED_TIME = '2024-03-01T09:00:00.000Z';
 const SEED_MODIFIED = '2024-03-15T14:30:00.000Z';
 
 function user(
-	email: string,
-	password: string,
-	userHandle: string,
+	login: { email: string; password: string; userHandle: string },
 	names: [string, string],
 	memberships: MembershipRecord[],
 	extra: Partial<UserRecord> = {},
 ): UserRecord {
 	return {
-		userHandle,
-		email,
-		password,
+		userHandle: login.userHandle,
+		email: login.email,
+		password: login.password,
 		firstName: names[0],
 		lastName: names[1],
 		isValid: true,
@@ -319,210 +307,91 @@ function both(role: Role): MembershipRecord[] {
 	];
 }
 
-function folder(companyHandle: string, path: string): FolderRecord {
-	return { folderHandle: path, companyHandle, path, lastModified: SEED_MODIFIED };
+/** A folder record (seeded, created by createFolder, or by an upload's destPath). */
+export function folderRecord(companyHandle: string, path: string, lastModified = SEED_MODIFIED): FolderRecord {
+	return { folderHandle: path, companyHandle, path, lastModified };
 }
 
-interface SeedAsset {
-	handle: string;
-	company: string;
-	folder: string;
-	name: string;
-	type: string;
-	file: string;
-	size?: [number, number];
-	trashState?: TrashState;
-	readyForPublish?: boolean;
+/** The imageInfo of an image stored as it is (no URL modifiers), at 72 dpi. */
+export function newImageInfo(originalPath: string, originalFile: string, width: number, height: number, fileSize: number): ImageInfoRecord {
+	return { originalPath, originalFile, width, height, fileSize, resolution: 72, urlModifier: '', urlPostApplyModifier: '' };
 }
 
-function asset(s: SeedAsset): AssetRecord {
-	const base: AssetRecord = {
-		assetHandle: s.handle,
-		companyHandle: s.company,
-		type: s.type,
-		name: s.name,
-		fileName: s.file,
-		folderHandle: s.folder,
-		readyForPublish: s.readyForPublish ?? true,
-		trashState: s.trashState ?? 'NotInTrash',
-		created: SEED_TIME,
-		createUser: ROLE_USERS.IpsCompanyAdmin.email,
+/**
+ * A new asset (seeded, copied, derived or uploaded): not in the trash, created and last modified `at`
+ * by `by`. Keys keep the AssetRecord order: `fields` in that order, then `extra` (which may override).
+ */
+export function newAsset(
+	fields: Pick<AssetRecord, 'assetHandle' | 'companyHandle' | 'type' | 'name' | 'fileName' | 'folderHandle' | 'readyForPublish'>,
+	at: string,
+	by: string,
+	extra: Partial<AssetRecord> = {},
+): AssetRecord {
+	return { ...fields, trashState: 'NotInTrash', created: at, createUser: by, lastModified: at, lastModifyUser: by, ...extra };
+}
+
+/** A seeded asset: an Image is 1600×1200 unless `size` says otherwise; a Video has a fixed file size. */
+function asset(
+	handle: string,
+	company: string,
+	folder: string,
+	name: string,
+	type: string,
+	file: string,
+	more: { size?: [number, number]; trashState?: TrashState; readyForPublish?: boolean } = {},
+): AssetRecord {
+	const [width, height] = more.size ?? [1600, 1200];
+	const fields = { assetHandle: handle, companyHandle: company, type, name, fileName: file, folderHandle: folder, readyForPublish: more.readyForPublish ?? true };
+	return newAsset(fields, SEED_TIME, ROLE_USERS.IpsCompanyAdmin.email, {
+		trashState: more.trashState ?? 'NotInTrash',
 		lastModified: SEED_MODIFIED,
-		lastModifyUser: ROLE_USERS.IpsCompanyAdmin.email,
-	};
-	if (s.type === 'Image') {
-		const [width, height] = s.size ?? [1600, 1200];
-		base.imageInfo = {
-			originalPath: s.folder,
-			originalFile: s.file,
-			width,
-			height,
-			fileSize: width * height,
-			resolution: 72,
-			urlModifier: '',
-			urlPostApplyModifier: '',
-		};
-	}
-	if (s.type === 'Video') {
-		base.videoInfo = { originalPath: s.folder, originalFile: s.file, fileSize: 48_000_000 };
-	}
-	return base;
+		...(type === 'Image' ? { imageInfo: newImageInfo(folder, file, width, height, width * height) } : {}),
+		...(type === 'Video' ? { videoInfo: { originalPath: folder, originalFile: file, fileSize: 48_000_000 } } : {}),
+	});
 }
 
 export function createSeedState(): SandboxState {
 	const roleUsers = ROLES.map((role) => {
 		const [first, ...rest] = role.replace(/([a-z])([A-Z])/g, '$1 $2').split(' ');
-		return user(
-			ROLE_EMAILS[role],
-			DEMO_PASSWORD,
-			ROLE_USERS[role].userHandle,
-			[first, rest.join(' ')],
-			both(role),
-			{
-				isIpsAdmin: role === 'IpsAdmin',
-			},
-		);
+		return user(ROLE_USERS[role], [first, rest.join(' ')], both(role), { isIpsAdmin: role === 'IpsAdmin' });
 	});
 	const A = SEED.assets;
 	return {
 		metadataFields: ['c|6', 'c|7', 'c|8'].flatMap(seedMetadataFields),
 		jobs: [],
 		companies: [
-			{ companyHandle: 'c|6', name: 'ApiTestCo', rootPath: 'ApiTestCo/' },
-			{
-				companyHandle: 'c|7',
-				name: 'OtherCo',
-				rootPath: 'OtherCo/',
-				expires: '2099-12-31T23:59:59.000Z',
-			},
-			{ companyHandle: 'c|8', name: 'ThirdCo', rootPath: 'ThirdCo/' },
+			{ companyHandle: DEMO.companyHandle, name: DEMO.companyName, rootPath: DEMO.rootPath },
+			{ ...SEED.otherCompany, expires: '2099-12-31T23:59:59.000Z' },
+			{ ...SEED.foreignCompany },
 		],
 		users: [
 			...roleUsers,
-			user(
-				SPECIAL_PASSWORD_USER.email,
-				SPECIAL_PASSWORD_USER.password,
-				SPECIAL_PASSWORD_USER.userHandle,
-				['Special', 'Chars'],
-				[{ companyHandle: 'c|6', role: 'IpsUser', isActive: true }],
-			),
-			user(
-				INVALID_USER.email,
-				INVALID_USER.password,
-				INVALID_USER.userHandle,
-				['Invalid', 'User'],
-				both('IpsUser'),
-				{
-					isValid: false,
-				},
-			),
+			user(SPECIAL_PASSWORD_USER, ['Special', 'Chars'], [{ companyHandle: 'c|6', role: 'IpsUser', isActive: true }]),
+			user(INVALID_USER, ['Invalid', 'User'], both('IpsUser'), { isValid: false }),
 		],
 		folders: [
-			folder('c|6', 'ApiTestCo/'),
-			folder('c|6', 'ApiTestCo/summer/'),
-			folder('c|6', 'ApiTestCo/summer/sale/'),
-			folder('c|6', 'ApiTestCo/uploads/'),
-			folder('c|6', 'ApiTestCo/Folder With Space/'),
-			folder('c|7', 'OtherCo/'),
-			folder('c|7', 'OtherCo/uploads/'),
-			folder('c|8', 'ThirdCo/'),
+			folderRecord('c|6', 'ApiTestCo/'),
+			folderRecord('c|6', 'ApiTestCo/summer/'),
+			folderRecord('c|6', 'ApiTestCo/summer/sale/'),
+			folderRecord('c|6', 'ApiTestCo/uploads/'),
+			folderRecord('c|6', 'ApiTestCo/Folder With Space/'),
+			folderRecord('c|7', 'OtherCo/'),
+			folderRecord('c|7', 'OtherCo/uploads/'),
+			folderRecord('c|8', 'ThirdCo/'),
 		],
+		// handle, company, folder, name, type, file name, what differs from the defaults.
 		assets: [
-			asset({
-				handle: DEMO.assetHandle,
-				company: 'c|6',
-				folder: 'ApiTestCo/',
-				name: 'macbookwin1',
-				type: 'Image',
-				file: 'macbookwin1.jpg',
-			}),
-			asset({
-				handle: A.summerHero,
-				company: 'c|6',
-				folder: 'ApiTestCo/summer/',
-				name: 'summer-hero',
-				type: 'Image',
-				file: 'summer-hero.jpg',
-				size: [2400, 1600],
-			}),
-			asset({
-				handle: A.saleBanner,
-				company: 'c|6',
-				folder: 'ApiTestCo/summer/sale/',
-				name: 'sale-banner',
-				type: 'Image',
-				file: 'sale-banner.png',
-				size: [1200, 400],
-			}),
-			asset({
-				handle: A.saltAndPepper,
-				company: 'c|6',
-				folder: 'ApiTestCo/uploads/',
-				name: 'Salt & Pepper',
-				type: 'Image',
-				file: 'Salt & Pepper.jpg',
-				size: [800, 800],
-			}),
-			asset({
-				handle: A.springLookBook,
-				company: 'c|6',
-				folder: 'ApiTestCo/Folder With Space/',
-				name: 'Spring Look Book',
-				type: 'Image',
-				file: 'Spring Look Book.tif',
-				size: [3000, 2000],
-				readyForPublish: false,
-			}),
-			asset({
-				handle: A.promoVideo,
-				company: 'c|6',
-				folder: 'ApiTestCo/summer/',
-				name: 'promo-video',
-				type: 'Video',
-				file: 'promo-video.mp4',
-			}),
-			asset({
-				handle: A.trashedBanner,
-				company: 'c|6',
-				folder: 'ApiTestCo/uploads/',
-				name: 'old-banner',
-				type: 'Image',
-				file: 'old-banner.jpg',
-				trashState: 'InTrash',
-			}),
-			asset({
-				handle: A.productGuide,
-				company: 'c|6',
-				folder: 'ApiTestCo/uploads/',
-				name: 'product-guide',
-				type: 'Pdf',
-				file: 'product-guide.pdf',
-			}),
-			asset({
-				handle: A.otherMacbook,
-				company: 'c|7',
-				folder: 'OtherCo/',
-				name: 'macbookwin1',
-				type: 'Image',
-				file: 'macbookwin1.jpg',
-			}),
-			asset({
-				handle: A.otherLogo,
-				company: 'c|7',
-				folder: 'OtherCo/uploads/',
-				name: 'other-logo',
-				type: 'Image',
-				file: 'other-logo.png',
-				size: [512, 512],
-			}),
-			asset({
-				handle: A.foreignSecret,
-				company: 'c|8',
-				folder: 'ThirdCo/',
-				name: 'third-secret',
-				type: 'Image',
-				file: 'third-secret.jpg',
-			}),
+			asset(DEMO.assetHandle, 'c|6', 'ApiTestCo/', 'macbookwin1', 'Image', 'macbookwin1.jpg'),
+			asset(A.summerHero, 'c|6', 'ApiTestCo/summer/', 'summer-hero', 'Image', 'summer-hero.jpg', { size: [2400, 1600] }),
+			asset(A.saleBanner, 'c|6', 'ApiTestCo/summer/sale/', 'sale-banner', 'Image', 'sale-banner.png', { size: [1200, 400] }),
+			asset(A.saltAndPepper, 'c|6', 'ApiTestCo/uploads/', 'Salt & Pepper', 'Image', 'Salt & Pepper.jpg', { size: [800, 800] }),
+			asset(A.springLookBook, 'c|6', 'ApiTestCo/Folder With Space/', 'Spring Look Book', 'Image', 'Spring Look Book.tif', { size: [3000, 2000], readyForPublish: false }),
+			asset(A.promoVideo, 'c|6', 'ApiTestCo/summer/', 'promo-video', 'Video', 'promo-video.mp4'),
+			asset(A.trashedBanner, 'c|6', 'ApiTestCo/uploads/', 'old-banner', 'Image', 'old-banner.jpg', { trashState: 'InTrash' }),
+			asset(A.productGuide, 'c|6', 'ApiTestCo/uploads/', 'product-guide', 'Pdf', 'product-guide.pdf'),
+			asset(A.otherMacbook, 'c|7', 'OtherCo/', 'macbookwin1', 'Image', 'macbookwin1.jpg'),
+			asset(A.otherLogo, 'c|7', 'OtherCo/uploads/', 'other-logo', 'Image', 'other-logo.png', { size: [512, 512] }),
+			asset(A.foreignSecret, 'c|8', 'ThirdCo/', 'third-secret', 'Image', 'third-secret.jpg'),
 		],
 	};
 }
@@ -530,12 +399,10 @@ export function createSeedState(): SandboxState {
 /** Puts `state` back to the seed in place, so references held by tests stay live. */
 export function resetState(state: SandboxState): void {
 	const seed = createSeedState();
-	state.companies.splice(0, state.companies.length, ...seed.companies);
-	state.users.splice(0, state.users.length, ...seed.users);
-	state.folders.splice(0, state.folders.length, ...seed.folders);
-	state.assets.splice(0, state.assets.length, ...seed.assets);
-	state.metadataFields.splice(0, state.metadataFields.length, ...seed.metadataFields);
-	state.jobs.splice(0, state.jobs.length);
+	for (const key of Object.keys(seed) as Array<keyof SandboxState>) {
+		const list = state[key] as unknown[];
+		list.splice(0, list.length, ...seed[key]);
+	}
 }
 
 /** Handles of the metadata fields every company is seeded with: `m|<company number>|<name>`. */

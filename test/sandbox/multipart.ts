@@ -191,13 +191,10 @@ export class MultipartParser {
 						this.buf = this.buf.subarray(2);
 					} else {
 						const end = this.buf.indexOf(HEADER_END);
-						if (end < 0) {
-							if (this.buf.length > MAX_HEADER_BYTES)
-								throw new Error(`The headers of part ${this.parts.length + 1} are longer than ${MAX_HEADER_BYTES} bytes`);
-							return;
-						}
-						if (end > MAX_HEADER_BYTES)
+						// Without their end yet, the headers so far count.
+						if ((end < 0 ? this.buf.length : end) > MAX_HEADER_BYTES)
 							throw new Error(`The headers of part ${this.parts.length + 1} are longer than ${MAX_HEADER_BYTES} bytes`);
+						if (end < 0) return;
 						block = this.buf.subarray(0, end);
 						this.buf = this.buf.subarray(end + HEADER_END.length);
 					}

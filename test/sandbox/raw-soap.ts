@@ -205,8 +205,7 @@ export function parseFault(body: string): ParsedFault | undefined {
 
 /** Text of the first element with this local name (any prefix), unescaped. */
 export function elementText(body: string, local: string): string | undefined {
-	const m = new RegExp(`<(?:\\w+:)?${local}(?:\\s[^>]*)?>([^<]*)</(?:\\w+:)?${local}>`).exec(body);
-	return m ? unescapeXml(m[1]) : undefined;
+	return elementTexts(body, local)[0];
 }
 
 /** Texts of every element with this local name. */

@@ -23,12 +23,7 @@ import { createSeedState, HandleAllocator, resetState, type SandboxState } from 
 import type { RecordedRequest } from './recorder';
 import { API_VERSIONS, LATEST_VERSION, type ApiVersion } from './schema';
 import { faultEnvelope, invalidRequestXml } from './faults';
-import {
-	SoapEndpoint,
-	soapActionOperation,
-	XML_CONTENT_TYPE,
-	type SoapReply,
-} from './soap-endpoint';
+import { newSoapRecord, SoapEndpoint, XML_CONTENT_TYPE, type SoapReply } from './soap-endpoint';
 import { SERVICE_PATH, buildWsdl } from './wsdl';
 import {
 	DEFAULT_UPLOAD_MAX_FILE_SIZE,
@@ -90,6 +85,11 @@ export interface Sandbox {
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 const WSDL_PATH = /^\/scene7\/webservice\/IpsApi-(\d{4}-\d{2}-\d{2})\.wsdl$/;
 const CONTROL_PREFIX = '/__sandbox/';
+/** The paths that take POST only, and what the 405 page says they take. */
+const POST_ONLY = new Map([
+	[SERVICE_PATH, 'IPS takes SOAP requests by POST'],
+	[UPLOAD_PATH, 'UploadFile takes multipart/form-data by POST'],
+]);
 
 function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
 	return new Promise((resolve, reject) => {
@@ -106,6 +106,11 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
 
 function htmlPage(status: number, text: string): string {
 	return `<html><head><title>${status}</title></head><body><h1>HTTP Status ${status}</h1><p>${text}</p></body></html>`;
+}
+
+/** An HTTP error page as the SOAP endpoint's reply. */
+function htmlReply(status: number, text: string): SoapReply {
+	return { status, body: htmlPage(status, text), contentType: 'text/html', gzip: false, committed: false };
 }
 
 function json(res: http.ServerResponse, status: number, value: unknown): void {
@@ -232,36 +237,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		}
 		record.rawBody = rawBody ?? (bytes ? bytes.toString('utf8') : '');
 		return async (): Promise<SoapReply> => {
-			if (pathname !== SERVICE_PATH) {
-				return {
-					status: 404,
-					body: htmlPage(404, 'Not found'),
-					contentType: 'text/html',
-					gzip: false,
-					committed: false,
-				};
-			}
-			if (!body) {
-				return {
-					status: 413,
-					body: htmlPage(413, 'Request body too large'),
-					contentType: 'text/html',
-					gzip: false,
-					committed: false,
-				};
-			}
+			if (pathname !== SERVICE_PATH) return htmlReply(404, 'Not found');
+			if (!body) return htmlReply(413, 'Request body too large');
 			if (
 				req.headers['content-encoding'] &&
 				req.headers['content-encoding'] !== 'identity' &&
 				req.headers['content-encoding'] !== 'gzip'
 			) {
-				return {
-					status: 415,
-					body: htmlPage(415, 'Unsupported Content-Encoding'),
-					contentType: 'text/html',
-					gzip: false,
-					committed: false,
-				};
+				return htmlReply(415, 'Unsupported Content-Encoding');
 			}
 			if (rawBody === undefined) {
 				const fault = invalidRequestXml(
@@ -296,23 +279,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	) => {
 		const index = postCount++;
 		const upload = pathname === UPLOAD_PATH;
-		let record: RecordedRequest;
-		if (upload) {
-			record = newUploadRecord(req);
-		} else {
-			const soapAction =
-				req.headers.soapaction === undefined ? undefined : String(req.headers.soapaction);
-			record = {
-				operation: soapActionOperation(soapAction),
-				soapAction,
-				contentType: req.headers['content-type'],
-				headers: { ...req.headers },
-				rawBody: '',
-				user: undefined,
-				outcome: 'ok',
-				at: new Date(),
-			};
-		}
+		const record = upload ? newUploadRecord(req) : newSoapRecord(req.headers);
 		requests.push(record);
 		const produce = upload ? await uploadCall(req, record) : await soapCall(req, pathname, record);
 
@@ -407,18 +374,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				return;
 			}
 		}
-		if (url.pathname === SERVICE_PATH) {
+		const postOnly = POST_ONLY.get(url.pathname);
+		if (postOnly) {
 			res.writeHead(405, { 'Content-Type': 'text/html', Allow: 'POST' });
-			res.end(
-				htmlPage(405, `Method ${req.method} is not allowed; IPS takes SOAP requests by POST`),
-			);
-			return;
-		}
-		if (url.pathname === UPLOAD_PATH) {
-			res.writeHead(405, { 'Content-Type': 'text/html', Allow: 'POST' });
-			res.end(
-				htmlPage(405, `Method ${req.method} is not allowed; UploadFile takes multipart/form-data by POST`),
-			);
+			res.end(htmlPage(405, `Method ${req.method} is not allowed; ${postOnly}`));
 			return;
 		}
 		res.writeHead(404, { 'Content-Type': 'text/html' });

@@ -16,14 +16,7 @@ import * as soap from 'soap';
 import { allowedRoles, companyAccess, defaultRole, requireOperationRole } from './access';
 import { asArgs } from './args';
 import { authenticate, claimedUser, peekFaultHttpStatus, readAuthHeader } from './auth';
-import {
-	FAULT_CODES,
-	faultEnvelope,
-	invalidRequestXml,
-	ipsApiFault,
-	IpsFault,
-	noOperationPermission,
-} from './faults';
+import { asFault, faultEnvelope, invalidRequestXml, IpsFault, noOperationPermission } from './faults';
 import type { ImageStore } from './image-store';
 import type { JobRunner } from './jobs';
 import type { HandleAllocator, SandboxState, UserRecord } from './model';
@@ -47,7 +40,8 @@ import { childElements, hasSignificantText, parseXml, type XmlElement } from './
 /** As node:http hands them over: lower-case names. */
 export type HttpHeaders = Record<string, string | string[] | undefined>;
 
-function headerValue(headers: HttpHeaders, name: string): string | undefined {
+/** A header's value, a repeated header's values joined with ', '. */
+export function headerValue(headers: HttpHeaders, name: string): string | undefined {
 	const v = headers[name];
 	return Array.isArray(v) ? v.join(', ') : v;
 }
@@ -91,6 +85,21 @@ export function soapActionOperation(value: string | undefined): string {
 	return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"')
 		? trimmed.slice(1, -1)
 		: trimmed;
+}
+
+/** The record of a POST, as received: its outcome is 'ok' until the reply says otherwise. */
+export function newSoapRecord(headers: HttpHeaders): RecordedRequest {
+	const soapAction = headers.soapaction === undefined ? undefined : String(headers.soapaction);
+	return {
+		operation: soapActionOperation(soapAction),
+		soapAction,
+		contentType: headerValue(headers, 'content-type'),
+		headers: { ...headers },
+		rawBody: '',
+		user: undefined,
+		outcome: 'ok',
+		at: new Date(),
+	};
 }
 
 class TransportError extends Error {
@@ -342,13 +351,7 @@ export class SoapEndpoint {
 		} catch (error) {
 			if (error instanceof TransportError)
 				return reply(error.status, faultEnvelope(error.fault), error.fault);
-			const fault =
-				error instanceof IpsFault
-					? error
-					: ipsApiFault(
-							FAULT_CODES.EXCEPTION,
-							`IPS sandbox internal error: ${(error as Error)?.message ?? String(error)}`,
-						);
+			const fault = asFault(error);
 			return reply(faultStatus, faultEnvelope(fault), fault);
 		}
 	}

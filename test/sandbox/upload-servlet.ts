@@ -30,6 +30,7 @@ import type * as http from 'node:http';
 import { companyAccess, requireOperationRole } from './access';
 import { authenticate, claimedUser, faultHttpStatusOf, isAuthHeader, readAuthHeaderElement, type AuthHeaderValues } from './auth';
 import {
+	asFault,
 	authenticationFault,
 	bareFault,
 	FAULT_CODES,
@@ -53,9 +54,9 @@ import {
 	UPLOAD_POST_RETURN,
 	versionOfNamespace,
 } from './schema';
-import type { SoapReply } from './soap-endpoint';
+import { headerValue, newSoapRecord, type SoapReply } from './soap-endpoint';
 import { validateSequence } from './validate';
-import { childElements, escapeText, parseXml, textOf, type XmlElement } from './xml';
+import { booleanText, childElements, childText, escapeText, parseXml, type XmlElement } from './xml';
 
 export const UPLOAD_PATH = '/scene7/UploadFile';
 /** What the sandbox records as the operation of an UploadFile POST (and what injectRule's `operation` matches). */
@@ -90,32 +91,18 @@ function recordedHeaders(headers: http.IncomingHttpHeaders): Record<string, stri
 }
 
 export function newUploadRecord(req: http.IncomingMessage): RecordedRequest {
-	return {
-		operation: UPLOAD_OPERATION,
-		soapAction: req.headers.soapaction === undefined ? undefined : String(req.headers.soapaction),
-		contentType: req.headers['content-type'],
-		headers: recordedHeaders(req.headers),
-		rawBody: '',
-		user: undefined,
-		outcome: 'ok',
-		at: new Date(),
-		upload: { parts: [] },
-	};
+	return { ...newSoapRecord(req.headers), operation: UPLOAD_OPERATION, headers: recordedHeaders(req.headers), upload: { parts: [] } };
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
-function headerText(value: string | string[] | undefined): string | undefined {
-	return Array.isArray(value) ? value.join(', ') : value;
-}
 
 export class UploadServlet {
 	constructor(private readonly options: UploadServletOptions) {}
 
 	/** Reads the whole body (checking its syntax as it comes) before anything else is decided. */
 	async receive(req: http.IncomingMessage, record: RecordedRequest): Promise<ReceivedUpload> {
-		const encoding = headerText(req.headers['content-encoding']);
-		const boundary = boundaryOf(headerText(req.headers['content-type']));
+		const encoding = headerValue(req.headers, 'content-encoding');
+		const boundary = boundaryOf(headerValue(req.headers, 'content-type'));
 		let early: SoapReply | undefined;
 		if (encoding !== undefined && encoding.toLowerCase() !== 'identity') {
 			early = faultReply(415, invalidRequestXml(`Unsupported Content-Encoding '${encoding}': the UploadFile servlet takes the body as is`));
@@ -159,7 +146,7 @@ export class UploadServlet {
 		const faultStatus = (auth && this.peekFaultStatus(auth)) ?? 500;
 		let committed = false;
 		try {
-			const result = this.take(parts, headerText(headers.authorization), record, () => (committed = true));
+			const result = this.take(parts, headerValue(headers, 'authorization'), record, () => (committed = true));
 			const body =
 				'<?xml version="1.0" encoding="UTF-8"?>' +
 				`<uploadPostReturn xmlns="${result.ns}"><jobHandle>${escapeText(result.jobHandle)}</jobHandle></uploadPostReturn>`;
@@ -167,11 +154,7 @@ export class UploadServlet {
 			validateSequence(parseXml(body), UPLOAD_POST_RETURN, result.ns, 'uploadPostReturn');
 			return { status: 200, body, contentType: UPLOAD_CONTENT_TYPE, gzip: false, committed };
 		} catch (error) {
-			const fault =
-				error instanceof IpsFault
-					? error
-					: ipsApiFault(FAULT_CODES.EXCEPTION, `IPS sandbox internal error: ${(error as Error)?.message ?? String(error)}`);
-			return faultReply(faultStatus, fault, committed);
+			return faultReply(faultStatus, asFault(error), committed);
 		}
 	}
 
@@ -258,12 +241,8 @@ export class UploadServlet {
 		}
 
 		// 5. uploadPostParam: schema, jobName xor jobHandle, company and role.
-		const kids = childElements(param);
-		const child = (name: string) => kids.find((k) => k.local === name);
-		const text = (name: string) => {
-			const el = child(name);
-			return el ? textOf(el) : undefined;
-		};
+		const child = (name: string) => childElements(param).find((k) => k.local === name);
+		const text = (name: string) => childText(param, name);
 		// On a later POST the job's options are those of its first POST: uploadParams is read against
 		// the schema but not used, so options the sandbox does not model are not refused there.
 		const later = child('jobHandle') !== undefined && child('jobName') === undefined;
@@ -295,15 +274,8 @@ export class UploadServlet {
 					"Missing required element 'uploadParams' in 'uploadPostParam': the first POST of a job (with jobName) carries its UploadPostJob options",
 				);
 			}
-			const opts = childElements(options);
-			const optRaw = (name: string) => {
-				const el = opts.find((k) => k.local === name);
-				return el ? textOf(el) : undefined;
-			};
-			const optBool = (name: string) => {
-				const v = optRaw(name)?.trim();
-				return v === undefined ? undefined : v === 'true' || v === '1';
-			};
+			const optRaw = (name: string) => childText(options, name);
+			const optBool = (name: string) => booleanText(optRaw(name));
 			if (optBool('createMask')) unsupported('uploadPostParam/uploadParams/createMask=true');
 			spec = {
 				overwrite: optBool('overwrite') ?? false,
@@ -357,10 +329,7 @@ export class UploadServlet {
 			// destFolder is a prefix of the file name, as the docs word it: 'ApiTestCo/uploads/' + 'a.png'.
 			return { partName: f.name, fileName: name, destPath: destFolder + name, bytes: f.data as Buffer };
 		});
-		const endJob = (() => {
-			const v = text('endJob')?.trim();
-			return v === 'true' || v === '1';
-		})();
+		const endJob = booleanText(text('endJob')) === true;
 
 		if (!job) {
 			const now = new Date().toISOString();

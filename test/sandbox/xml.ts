@@ -345,6 +345,18 @@ export function textOf(element: XmlElement): string {
 	return element.children.map((c) => (c.kind === 'text' ? c.value : '')).join('');
 }
 
+/** The text of the first child element with this local name; undefined when there is none. */
+export function childText(element: XmlElement, local: string): string | undefined {
+	const child = childElements(element).find((c) => c.local === local);
+	return child ? textOf(child) : undefined;
+}
+
+/** An xsd:boolean's value (true or 1), blanks around it ignored; undefined for no text. */
+export function booleanText(text: string | undefined): boolean | undefined {
+	const v = text?.trim();
+	return v === undefined ? undefined : v === 'true' || v === '1';
+}
+
 export function hasSignificantText(element: XmlElement): boolean {
 	return element.children.some((c) => c.kind === 'text' && c.value.trim() !== '');
 }

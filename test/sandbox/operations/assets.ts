@@ -10,7 +10,7 @@ import {
 	type Args,
 } from '../args';
 import { invalidParameter, missingParameter } from '../faults';
-import { TRASH_STATES, type AssetRecord } from '../model';
+import { newAsset, TRASH_STATES, type AssetRecord } from '../model';
 import {
 	assetNameInUse,
 	checkAssetName,
@@ -28,7 +28,7 @@ import {
 } from './context';
 import { sizeModifiers, targetSize } from '../images';
 import { metadataArrayOut } from './metadata';
-import { assetOut, selectFields, type Out } from './serialize';
+import { assetOut, fieldSelection, type Out } from './serialize';
 
 function extensionOf(fileName: string): string {
 	const dot = fileName.lastIndexOf('.');
@@ -58,7 +58,7 @@ function assetArray(ctx: CallContext, assets: AssetRecord[], args: Args): Out {
 		const { imageInfo, layerViewInfo, videoInfo, ...head } = out;
 		return { ...head, metadataArray: metadataArrayOut(a, ctx.state), imageInfo, layerViewInfo, videoInfo };
 	});
-	return selectFields({ assetArray: { items } }, include, optStringItems(args, 'excludeFieldArray'));
+	return fieldSelection({ assetArray: { items } }, args);
 }
 
 /** Access-control filters (searches and folder reads): not modelled. */
@@ -91,20 +91,9 @@ export function copyImage(args: Args, ctx: CallContext): Out {
 	// wid/hei in the modifier size the copy's pixels (the only modifiers the sandbox applies).
 	const { wid, hei } = sizeModifiers(urlModifier);
 	const size = source.imageInfo && targetSize(source.imageInfo, wid, hei);
-	const copy: AssetRecord = {
-		assetHandle: ctx.newAssetHandle(),
-		companyHandle: source.companyHandle,
-		type: 'Image',
-		name,
-		fileName,
-		folderHandle: folder.folderHandle,
-		// An assumption (the docs do not say): a copy keeps its source's publish mark.
-		readyForPublish: source.readyForPublish,
-		trashState: 'NotInTrash',
-		created: ctx.now,
-		createUser: ctx.user.email,
-		lastModified: ctx.now,
-		lastModifyUser: ctx.user.email,
+	// An assumption (the docs do not say): a copy keeps its source's publish mark.
+	const fields = { assetHandle: ctx.newAssetHandle(), companyHandle: source.companyHandle, type: 'Image', name, fileName, folderHandle: folder.folderHandle, readyForPublish: source.readyForPublish };
+	const copy = newAsset(fields, ctx.now, ctx.user.email, {
 		// The modifier is applied to the pixels of the copy, not stored as its catalog modifier.
 		imageInfo: source.imageInfo && {
 			...source.imageInfo,
@@ -115,7 +104,7 @@ export function copyImage(args: Args, ctx: CallContext): Out {
 			urlPostApplyModifier: '',
 		},
 		copiedFrom: { assetHandle: source.assetHandle, urlModifier, by: ctx.user.email, at: ctx.now },
-	};
+	});
 	ctx.state.assets.push(copy);
 	return { assetHandle: copy.assetHandle };
 }
@@ -339,12 +328,7 @@ export function searchAssets(args: Args, ctx: CallContext): Out {
 	const page = hits.slice((resultsPage - 1) * pageSize, resultsPage * pageSize);
 	// totalRows is a field of the return as assetArray is: ips-api.md §6 speaks of a response "limited
 	// to totalRows, name, handle, type, subType", so a responseFieldArray without it leaves it out.
-	const rows = selectFields(
-		{ totalRows: hits.length },
-		optStringItems(args, 'responseFieldArray'),
-		optStringItems(args, 'excludeFieldArray'),
-	);
-	return { ...rows, ...assetArray(ctx, page, args) };
+	return { ...fieldSelection({ totalRows: hits.length }, args), ...assetArray(ctx, page, args) };
 }
 
 export function renameAsset(args: Args, ctx: CallContext): Out {
@@ -435,21 +419,8 @@ export function createDerivedAsset(args: Args, ctx: CallContext): Out {
 	requireUnusedName(ctx, name);
 	const urlModifier = optString(args, 'urlModifier') ?? '';
 	const urlPostApplyModifier = optString(args, 'urlPostApplyModifier') ?? '';
-	const derived: AssetRecord = {
-		assetHandle: ctx.newAssetHandle(),
-		companyHandle: owner.companyHandle,
-		type,
-		name,
-		fileName: owner.fileName,
-		folderHandle: folder.folderHandle,
-		readyForPublish: false,
-		trashState: 'NotInTrash',
-		created: ctx.now,
-		createUser: ctx.user.email,
-		lastModified: ctx.now,
-		lastModifyUser: ctx.user.email,
-		derivedFrom: { ownerHandle: owner.assetHandle, type },
-	};
+	const fields = { assetHandle: ctx.newAssetHandle(), companyHandle: owner.companyHandle, type, name, fileName: owner.fileName, folderHandle: folder.folderHandle, readyForPublish: false };
+	const derived = newAsset(fields, ctx.now, ctx.user.email, { derivedFrom: { ownerHandle: owner.assetHandle, type } });
 	if (type === 'AdjustedView' && owner.imageInfo) {
 		derived.imageInfo = { ...owner.imageInfo, urlModifier, urlPostApplyModifier };
 	} else {
@@ -459,12 +430,10 @@ export function createDerivedAsset(args: Args, ctx: CallContext): Out {
 	return { assetHandle: derived.assetHandle };
 }
 
-const PUBLISH_STATE_VALUES = ['MarkedForPublish', 'NotMarkedForPublish'] as const;
-
 /** Marks or unmarks an asset for the next publish; what is live changes only when a publish runs. */
 export function setAssetPublishState(args: Args, ctx: CallContext): Out {
 	const asset = findAsset(ctx, reqString(args, 'assetHandle'));
-	const state = oneOf(reqString(args, 'publishState'), PUBLISH_STATE_VALUES, 'publishState');
+	const state = oneOf(reqString(args, 'publishState'), PUBLISH_STATES, 'publishState');
 	asset.readyForPublish = state === 'MarkedForPublish';
 	touch(ctx, asset);
 	return {};

@@ -47,12 +47,15 @@ export function findFolder(
 	folderHandle: string,
 	param = 'folderHandle',
 ): FolderRecord {
-	const company = companyOf(ctx);
 	const path = folderHandle.startsWith('f|') ? folderHandle.slice(2) : folderHandle;
-	const folder = ctx.state.folders.find(
-		(f) => f.path === path && f.companyHandle === company.companyHandle,
-	);
-	if (!folder) throw invalidParameter(`Invalid ${param} '${folderHandle}'`);
+	return folderAt(ctx, path, `Invalid ${param} '${folderHandle}'`);
+}
+
+/** The caller's company's folder at `path`, or 30001 with `invalid` as the reason. */
+function folderAt(ctx: CallContext, path: string, invalid: string): FolderRecord {
+	const company = companyOf(ctx);
+	const folder = ctx.state.folders.find((f) => f.path === path && f.companyHandle === company.companyHandle);
+	if (!folder) throw invalidParameter(invalid);
 	return folder;
 }
 
@@ -65,13 +68,8 @@ export function findFolderByPath(
 	folderPath: string | undefined,
 	param = 'folderPath',
 ): FolderRecord {
-	const company = companyOf(ctx);
-	const wanted = normaliseFolderPath(company, folderPath ?? '');
-	const folder = ctx.state.folders.find(
-		(f) => f.path === wanted && f.companyHandle === company.companyHandle,
-	);
-	if (!folder) throw invalidParameter(`Invalid ${param} '${folderPath ?? ''}'`);
-	return folder;
+	const wanted = normaliseFolderPath(companyOf(ctx), folderPath ?? '');
+	return folderAt(ctx, wanted, `Invalid ${param} '${folderPath ?? ''}'`);
 }
 
 export function normaliseFolderPath(company: CompanyRecord, folderPath: string): string {

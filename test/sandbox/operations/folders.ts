@@ -1,7 +1,7 @@
 // Folder operations: getFolderTree, getFolders, createFolder, deleteFolder.
-import { optInt, optString, optStringItems, reqString, type Args } from '../args';
+import { optInt, optString, reqString, type Args } from '../args';
 import { FAULT_CODES, invalidParameter, ipsApiFault } from '../faults';
-import type { FolderRecord } from '../model';
+import { folderRecord, type FolderRecord } from '../model';
 import {
 	companyOf,
 	findFolder,
@@ -12,15 +12,7 @@ import {
 	type CallContext,
 } from './context';
 import { refuseAccessHandles, removeAssets } from './assets';
-import { childFolders, folderOut, selectFields, type Out } from './serialize';
-
-function fieldSelection(out: Out, args: Args): Out {
-	return selectFields(
-		out,
-		optStringItems(args, 'responseFieldArray'),
-		optStringItems(args, 'excludeFieldArray'),
-	);
-}
+import { childFolders, fieldSelection, folderOut, type Out } from './serialize';
 
 /** depth 0 is the start folder alone; a negative depth means the whole tree. */
 function tree(ctx: CallContext, folder: FolderRecord, depth: number): Out {
@@ -75,12 +67,7 @@ export function createFolder(args: Args, ctx: CallContext): Out {
 			`Invalid folderPath '${requested}': parent folder '${parent}' does not exist`,
 		);
 	}
-	ctx.state.folders.push({
-		folderHandle: path,
-		companyHandle: company.companyHandle,
-		path,
-		lastModified: ctx.now,
-	});
+	ctx.state.folders.push(folderRecord(company.companyHandle, path, ctx.now));
 	return { folderHandle: path };
 }
 

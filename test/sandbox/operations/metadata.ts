@@ -6,7 +6,7 @@
 import { asArgs, optBoolean, optItems, optString, optStringItems, reqString, type Args } from '../args';
 import { FAULT_CODES, invalidParameter } from '../faults';
 import type { AssetRecord, MetadataFieldRecord, MetadataValue, SandboxState } from '../model';
-import { companyOf, findAsset, type CallContext } from './context';
+import { companyOf, findAsset, touch, type CallContext } from './context';
 import type { Out } from './serialize';
 
 export function getMetadataFields(args: Args, ctx: CallContext): Out {
@@ -114,11 +114,6 @@ function fieldOf(ctx: CallContext, fieldHandle: string): MetadataFieldRecord {
 	return field;
 }
 
-function touchMetadata(ctx: CallContext, asset: AssetRecord): void {
-	asset.lastModified = ctx.now;
-	asset.lastModifyUser = ctx.user.email;
-}
-
 export function setAssetMetadata(args: Args, ctx: CallContext): Out {
 	const asset = findAsset(ctx, reqString(args, 'assetHandle'));
 	const updates = (optItems(args, 'updateArray') ?? []).map(asArgs);
@@ -133,7 +128,7 @@ export function setAssetMetadata(args: Args, ctx: CallContext): Out {
 		}
 	});
 	asset.metadata = next;
-	if (updates.length > 0) touchMetadata(ctx, asset);
+	if (updates.length > 0) touch(ctx, asset);
 	return {};
 }
 
@@ -164,7 +159,7 @@ export function batchSetAssetMetadata(args: Args, ctx: CallContext): Out {
 					errors.push({ assetHandle, fieldHandle, code: FAULT_CODES.INVALID_PARAMETER, reason: error.message });
 				}
 			}
-			if (asset && changed) touchMetadata(ctx, asset);
+			if (asset && changed) touch(ctx, asset);
 		}
 	}
 	return {

@@ -1,5 +1,6 @@
 // Model records to response objects. Key order is the xsd:sequence order, because node-soap writes
 // keys in the order given; the server checks every response against schema.ts anyway.
+import { optStringItems, type Args } from '../args';
 import type { AssetRecord, CompanyRecord, FolderRecord, SandboxState, UserRecord } from '../model';
 
 export type Out = Record<string, unknown>;
@@ -76,6 +77,11 @@ export function childFolders(parent: FolderRecord, state: SandboxState): FolderR
 		)
 		.filter((f) => !f.path.slice(parent.path.length, -1).includes('/'))
 		.sort((x, y) => x.path.localeCompare(y.path));
+}
+
+/** selectFields with the call's responseFieldArray and excludeFieldArray. */
+export function fieldSelection(value: Out, args: Args): Out {
+	return selectFields(value, optStringItems(args, 'responseFieldArray'), optStringItems(args, 'excludeFieldArray'));
 }
 
 /**
