@@ -8,24 +8,18 @@ import { locatorValue } from '../../../nodes/Scene7Ips/client/locators';
 import { Scene7Client } from '../../../nodes/Scene7Ips/client/lookups';
 import { ExecutionScope } from '../../../nodes/Scene7Ips/helpers/executionScope';
 import { Locators } from '../../../nodes/Scene7IpsTrigger/locators';
-import { DEMO, SEED, startSandbox, type Sandbox } from '../../sandbox/server';
+import { DEMO, SEED } from '../../sandbox/server';
 import { fakeExecuteContext, TEST_CREDENTIALS } from '../../support/executeContext';
-import { pollContext, rl } from '../trigger/pollHarness';
+import { rl, useSandbox } from '../trigger/pollHarness';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
+const env = useSandbox();
 
 /** The action node's item 0 with these Company and Folder values; HTTP goes to the sandbox. */
 function actionItem(parameters: IDataObject): ItemContext {
 	const { context } = fakeExecuteContext({
 		parameters,
 		items: [{ json: {} }] as INodeExecutionData[],
-		credentials: { ...TEST_CREDENTIALS, serviceUrl: sandbox.serviceUrl, user: DEMO.user, password: DEMO.password },
+		credentials: { ...TEST_CREDENTIALS, serviceUrl: env.sandbox.serviceUrl, user: DEMO.user, password: DEMO.password },
 		respond: async ({ options, body }) => {
 			const res = await fetch(options.url, { method: options.method, headers: options.headers as Record<string, string>, body });
 			return { statusCode: res.status, headers: Object.fromEntries(res.headers), body: await res.text() };
@@ -45,7 +39,7 @@ async function viaActionNode(company: IDataObject, folder: IDataObject): Promise
 }
 
 async function viaTrigger(company: IDataObject, folder: IDataObject): Promise<unknown> {
-	const { context } = pollContext(sandbox, { companyHandle: company, folderHandle: folder });
+	const { context } = env.pollContext({ companyHandle: company, folderHandle: folder });
 	try {
 		return await new Locators(context, new Scene7Client(context, { timeout: 10_000 })).resolve();
 	} catch (error) {

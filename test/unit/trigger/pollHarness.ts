@@ -68,22 +68,20 @@ const trigger = new Scene7IpsTrigger();
 export const poll = async (h: PollHarness) => await trigger.poll.call(h.context);
 export const jsonOf = (result: Awaited<ReturnType<typeof poll>>) => (result ?? [[]])[0].map((item) => item.json);
 
-/** A SOAP call of the demo company, straight to the sandbox; throws unless it succeeded. */
-export async function soap(sandbox: Sandbox, operation: string, fields: Array<[string, string]>): Promise<string> {
-	const res = await call(sandbox.serviceUrl, operation, [['companyHandle', DEMO.companyHandle], ...fields]);
-	if (res.status !== 200) throw new Error(`${operation} failed: ${res.body}`);
-	return res.body;
-}
-
 /** A test file's sandbox, started once and reset before each test, with the helpers bound to it. */
 export function useSandbox() {
 	const env = {
 		sandbox: undefined as unknown as Sandbox,
 		pollContext: (parameters: IDataObject, options?: PollOptions) => pollContext(env.sandbox, parameters, options),
-		soap: async (operation: string, fields: Array<[string, string]>) => await soap(env.sandbox, operation, fields),
+		/** A SOAP call of the demo company, straight to the sandbox; throws unless it succeeded. */
+		soap: async (operation: string, fields: Array<[string, string]>): Promise<string> => {
+			const res = await call(env.sandbox.serviceUrl, operation, [['companyHandle', DEMO.companyHandle], ...fields]);
+			if (res.status !== 200) throw new Error(`${operation} failed: ${res.body}`);
+			return res.body;
+		},
 		/** A copy of the demo image, as a new asset of that name in the folder. */
 		copyInto: async (folder: string, name: string) =>
-			await soap(env.sandbox, 'copyImage', [
+			await env.soap('copyImage', [
 				['assetHandle', DEMO.assetHandle],
 				['folderHandle', folder],
 				['name', name],

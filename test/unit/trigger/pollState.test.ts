@@ -1,6 +1,7 @@
 // The trigger's poll state machine: what each poll outputs and remembers, replayed over timelines.
 import {
 	advance,
+	type ChangeEvent,
 	eventOfLatest,
 	firstState,
 	OVERLAP_MS,
@@ -14,15 +15,19 @@ import { FakeScene7, iso, MINUTE, Poller, T0 } from './fakeScene7';
 
 const SECOND = 1000;
 
+/** A fake folder holding `before` (name, n8n time) and a poller after its first poll at T0; `seeded` are those assets. */
+async function activated(before: Array<[string, number]> = [], events?: ChangeEvent[], options?: Partial<PollConfig>, skewMs = 0) {
+	const scene7 = new FakeScene7(skewMs);
+	const seeded = before.map(([name, at]) => scene7.add(name, at));
+	const poller = new Poller(scene7, events, options);
+	await poller.poll(T0);
+	return { scene7, poller, seeded };
+}
+
 describe('first activation', () => {
 	it('outputs nothing, starts at the newest match and remembers only what lies in the overlap', async () => {
-		const scene7 = new FakeScene7();
-		scene7.add('old', T0 - 60 * MINUTE);
-		scene7.add('recent', T0 - 2 * MINUTE);
-		scene7.add('newest', T0 - 1 * MINUTE);
-		const poller = new Poller(scene7);
-
-		expect(await poller.poll(T0)).toEqual([]);
+		const { poller } = await activated([['old', T0 - 60 * MINUTE], ['recent', T0 - 2 * MINUTE], ['newest', T0 - 1 * MINUTE]]);
+		expect(poller.emitted).toEqual([[]]);
 		expect(poller.state).toEqual({
 			version: 1,
 			scope: 'scope',
@@ -36,9 +41,7 @@ describe('first activation', () => {
 	});
 
 	it('in an empty folder, has no mark, and later counts everything that appears as added', async () => {
-		const scene7 = new FakeScene7();
-		const poller = new Poller(scene7);
-		await poller.poll(T0);
+		const { scene7, poller } = await activated();
 		expect(poller.state?.mark).toBeUndefined();
 		expect(windowStart(poller.state!, OVERLAP_MS)).toBe(-Infinity);
 		// Dated long before the activation (e.g. moved in from elsewhere): still new to this folder.
@@ -52,10 +55,7 @@ describe('first activation', () => {
 
 describe('one poll to the next', () => {
 	it('outputs a new asset once, as added', async () => {
-		const scene7 = new FakeScene7();
-		scene7.add('existing', T0 - 10 * MINUTE);
-		const poller = new Poller(scene7);
-		await poller.poll(T0);
+		const { scene7, poller } = await activated([['existing', T0 - 10 * MINUTE]]);
 		scene7.add('new', T0 + 20 * SECOND);
 		expect(await poller.poll(T0 + MINUTE)).toEqual([
 			{ handle: 'a|2', name: 'new', event: 'added', lastModified: iso(T0 + 20 * SECOND) },
@@ -65,10 +65,7 @@ describe('one poll to the next', () => {
 	});
 
 	it('outputs a modified asset once per modification, as modified', async () => {
-		const scene7 = new FakeScene7();
-		const hero = scene7.add('hero', T0 - 30 * MINUTE);
-		const poller = new Poller(scene7);
-		await poller.poll(T0);
+		const { scene7, poller, seeded: [hero] } = await activated([['hero', T0 - 30 * MINUTE]]);
 		scene7.modify(hero, T0 + 10 * SECOND);
 		expect(await poller.poll(T0 + MINUTE)).toEqual([
 			{ handle: hero.assetHandle, name: 'hero', event: 'modified', lastModified: iso(T0 + 10 * SECOND) },
@@ -81,9 +78,7 @@ describe('one poll to the next', () => {
 	});
 
 	it('an asset added and then modified within the overlap is output as added, then as modified', async () => {
-		const scene7 = new FakeScene7();
-		const poller = new Poller(scene7);
-		await poller.poll(T0);
+		const { scene7, poller } = await activated();
 		const img = scene7.add('img', T0 + 10 * SECOND);
 		await poller.poll(T0 + MINUTE);
 		scene7.modify(img, T0 + 70 * SECOND);
@@ -92,10 +87,7 @@ describe('one poll to the next', () => {
 	});
 
 	it('two assets with the same second: the one seen is not repeated, the one that shows up later is output', async () => {
-		const scene7 = new FakeScene7();
-		scene7.add('before', T0 - 10 * MINUTE);
-		const poller = new Poller(scene7);
-		await poller.poll(T0);
+		const { scene7, poller } = await activated([['before', T0 - 10 * MINUTE]]);
 		const second = T0 + 30 * SECOND;
 		scene7.add('first', second);
 		expect((await poller.poll(T0 + MINUTE)).map((e) => e.name)).toEqual(['first']);
@@ -108,10 +100,7 @@ describe('one poll to the next', () => {
 	});
 
 	it('an asset modified twice between polls is output once, with its newest version', async () => {
-		const scene7 = new FakeScene7();
-		const hero = scene7.add('hero', T0 - 30 * MINUTE);
-		const poller = new Poller(scene7);
-		await poller.poll(T0);
+		const { scene7, poller, seeded: [hero] } = await activated([['hero', T0 - 30 * MINUTE]]);
 		scene7.modify(hero, T0 + 10 * SECOND);
 		scene7.modify(hero, T0 + 40 * SECOND);
 		expect(await poller.poll(T0 + MINUTE)).toEqual([
@@ -130,9 +119,7 @@ describe('one poll to the next', () => {
 	});
 
 	it('outputs only the chosen events, but remembers the others', async () => {
-		const scene7 = new FakeScene7();
-		const poller = new Poller(scene7, ['modified']);
-		await poller.poll(T0);
+		const { scene7, poller } = await activated([], ['modified']);
 		const img = scene7.add('img', T0 + 5 * SECOND);
 		expect(await poller.poll(T0 + MINUTE)).toEqual([]);
 		scene7.modify(img, T0 + 65 * SECOND);
@@ -140,11 +127,8 @@ describe('one poll to the next', () => {
 	});
 
 	it('Image Added only (created strategy): modifications are never output, creations are', async () => {
-		const scene7 = new FakeScene7();
-		const old = scene7.add('old', T0 - 30 * MINUTE);
-		const poller = new Poller(scene7, ['added']);
+		const { scene7, poller, seeded: [old] } = await activated([['old', T0 - 30 * MINUTE]], ['added']);
 		expect(poller.config.strategy).toBe('created');
-		await poller.poll(T0);
 		scene7.modify(old, T0 + 5 * SECOND);
 		scene7.add('fresh', T0 + 6 * SECOND);
 		await poller.poll(T0 + MINUTE);
@@ -154,9 +138,7 @@ describe('one poll to the next', () => {
 	});
 
 	it('outputs the newest change first', async () => {
-		const scene7 = new FakeScene7();
-		const poller = new Poller(scene7);
-		await poller.poll(T0);
+		const { scene7, poller } = await activated();
 		scene7.add('a', T0 + 10 * SECOND);
 		scene7.add('c', T0 + 30 * SECOND);
 		scene7.add('b', T0 + 20 * SECOND);
@@ -171,9 +153,7 @@ describe('the overlap window', () => {
 		['the default 5 minutes', OVERLAP_MS, [4, 6], ['added mark', 'added late-4min']],
 		['15 minutes', 15 * MINUTE, [10, 20], ['added mark', 'added late-10min']],
 	])('a look-back of %s', async (_case, overlapMs, lateByMinutes, expected) => {
-		const scene7 = new FakeScene7();
-		const poller = new Poller(scene7, ['added', 'modified'], { overlapMs });
-		await poller.poll(T0);
+		const { scene7, poller } = await activated([], ['added', 'modified'], { overlapMs });
 		scene7.add('mark', T0 + 50 * SECOND);
 		await poller.poll(T0 + MINUTE);
 		for (const minutes of lateByMinutes) scene7.add(`late-${minutes}min`, T0 + 50 * SECOND - minutes * MINUTE);
@@ -184,11 +164,7 @@ describe('the overlap window', () => {
 	});
 
 	it('a longer look-back on a kept state repeats nothing: it starts at the old window and widens as the mark moves on', async () => {
-		const scene7 = new FakeScene7();
-		const poller = new Poller(scene7);
-		scene7.add('before', T0 - 8 * MINUTE);
-		scene7.add('inside', T0 - 2 * MINUTE);
-		await poller.poll(T0);
+		const { scene7, poller } = await activated([['before', T0 - 8 * MINUTE], ['inside', T0 - 2 * MINUTE]]);
 		// The 5-minute state has forgotten 'before'; a 30-minute window must not report it as new.
 		poller.config.overlapMs = 30 * MINUTE;
 		expect(withLookBack(poller.state!, 30 * MINUTE).floor).toBe(T0 - 2 * MINUTE - 5 * MINUTE);
@@ -214,9 +190,7 @@ describe('the overlap window', () => {
 	});
 
 	it('keeps the remembered handles to the window, and within their bound never repeats a change', async () => {
-		const scene7 = new FakeScene7();
-		const poller = new Poller(scene7, ['added', 'modified'], { maxSeen: 3 });
-		await poller.poll(T0);
+		const { scene7, poller } = await activated([], ['added', 'modified'], { maxSeen: 3 });
 		for (let i = 0; i < 5; i++) scene7.add(`img${i}`, T0 + (i + 1) * SECOND);
 		expect(await poller.poll(T0 + MINUTE)).toHaveLength(5);
 		// Only the 3 newest are remembered; the window now starts at the oldest of them.
@@ -238,10 +212,7 @@ describe('clock skew between Scene7 and n8n', () => {
 		['Scene7 2 minutes ahead', 2 * MINUTE],
 		['same clock', 0],
 	])('%s: every change is output exactly once', async (_label, skew) => {
-		const scene7 = new FakeScene7(skew);
-		const existing = scene7.add('existing', T0 - 60 * MINUTE);
-		const poller = new Poller(scene7);
-		await poller.poll(T0);
+		const { scene7, poller, seeded: [existing] } = await activated([['existing', T0 - 60 * MINUTE]], undefined, undefined, skew);
 		const expected: string[] = [];
 		for (let minute = 0; minute < 10; minute++) {
 			const at = T0 + minute * MINUTE;

@@ -5,13 +5,16 @@ import { FakeScene7, MINUTE, Poller, T0 } from './fakeScene7';
 
 const SECOND = 1000;
 const pagesAsked = (scene7: FakeScene7) => scene7.requests.map((r) => `${r.resultsPage}x${r.recordsPerPage}`);
+/** A later poll's scan (Image Modified, window from 5 minutes before T0), with pages of `pageSize` when given. */
+const scanRecent = (scene7: FakeScene7, pageSize?: number) =>
+	scanWindow(scene7.fetchPage('modified'), { strategy: 'modified', from: T0 - OVERLAP_MS, overlapMs: OVERLAP_MS, ...(pageSize && { firstPageSize: pageSize, fullPageSize: pageSize }) });
 
 describe('scanWindow', () => {
 	it('a quiet folder costs one page of 100, stopping at the first asset older than the window', async () => {
 		const scene7 = new FakeScene7();
 		for (let i = 0; i < 250; i++) scene7.add(`old${i}`, T0 - 24 * 60 * MINUTE + i * SECOND);
 		scene7.add('new', T0);
-		const found = await scanWindow(scene7.fetchPage('modified'), { strategy: 'modified', from: T0 - OVERLAP_MS, overlapMs: OVERLAP_MS });
+		const found = await scanRecent(scene7);
 		expect(pagesAsked(scene7)).toEqual(['1x100']);
 		expect(found[0].name).toBe('new');
 		expect(found).toHaveLength(100);
@@ -42,13 +45,7 @@ describe('scanWindow', () => {
 				scene7.remove(assets[5]); // the newest, on page 1
 			}
 		};
-		const found = await scanWindow(scene7.fetchPage('modified'), {
-			strategy: 'modified',
-			from: T0 - OVERLAP_MS,
-			overlapMs: OVERLAP_MS,
-			firstPageSize: 3,
-			fullPageSize: 3,
-		});
+		const found = await scanRecent(scene7, 3);
 		expect(pagesAsked(scene7)).toEqual(['1x3', '2x3', '1x3', '2x3']);
 		expect(new Set(found.map((a) => a.name))).toEqual(new Set(['img0', 'img1', 'img2', 'img3', 'img4']));
 	});
@@ -60,13 +57,7 @@ describe('scanWindow', () => {
 		scene7.beforePage = () => {
 			scene7.add(`burst${n++}`, T0 + 10 * SECOND + n);
 		};
-		const found = await scanWindow(scene7.fetchPage('modified'), {
-			strategy: 'modified',
-			from: T0 - OVERLAP_MS,
-			overlapMs: OVERLAP_MS,
-			firstPageSize: 2,
-			fullPageSize: 2,
-		});
+		const found = await scanRecent(scene7, 2);
 		expect(scene7.requests.filter((r) => r.resultsPage === 1)).toHaveLength(MAX_RESTARTS + 1);
 		expect(found.length).toBeGreaterThan(0);
 	});
@@ -86,7 +77,7 @@ describe('scanWindow', () => {
 		await scanWindow(scene7.fetchPage('created'), { strategy: 'created', from: T0 - OVERLAP_MS, overlapMs: OVERLAP_MS });
 		await scanWindow(scene7.fetchPage('created'), { strategy: 'created', from: -Infinity, overlapMs: OVERLAP_MS });
 		await scanWindow(scene7.fetchPage('created'), { strategy: 'created', overlapMs: OVERLAP_MS });
-		await scanWindow(scene7.fetchPage('modified'), { strategy: 'modified', from: T0 - OVERLAP_MS, overlapMs: OVERLAP_MS });
+		await scanRecent(scene7);
 		expect(scene7.requests.map((r) => r.createdFrom)).toEqual([T0 - OVERLAP_MS, undefined, undefined, undefined]);
 	});
 

@@ -101,27 +101,19 @@ describe('Scene7 IPS Trigger at scale', () => {
 		expect(h.staticData.scene7PollState).toEqual(saved);
 	});
 
-	it('a kept company handle Scene7 refuses is looked up by name again', async () => {
-		const h = pollContext(byNameAndPath('added'));
+	// By path, the folder is kept per company: its lookup in the stale company is what Scene7 refuses.
+	it.each([
+		['Scene7 refuses', rl('summer', 'path'), ['getFolderTree', 'getCompanyInfo', 'getFolderTree', 'searchAssets'], { company: { value: DEMO.companyName, handle: DEMO.companyHandle }, folder: { value: JSON.stringify([DEMO.companyHandle, 'summer']), handle: SEED.folders.summer } }],
+		['the search refuses (folder given by handle)', rl(SEED.folders.summer), ['searchAssets', 'getCompanyInfo', 'searchAssets'], { company: { value: DEMO.companyName, handle: DEMO.companyHandle } }],
+	])('a kept company handle %s is looked up by name again', async (_case, folderHandle, calls, locators) => {
+		const h = pollContext({ ...byNameAndPath('added'), folderHandle });
 		await poll(h);
 		(h.staticData.scene7Locators as { company: { handle: string } }).company.handle = 'c|999';
 		const since = env.sandbox.requests.length;
 		expect(await poll(h)).toBeNull();
-		// The folder is kept per company: its lookup in the stale company is what Scene7 refuses.
-		expect(callsSince(since)).toEqual(['getFolderTree', 'getCompanyInfo', 'getFolderTree', 'searchAssets']);
+		expect(callsSince(since)).toEqual(calls);
 		expect(env.sandbox.requests[since].faultCode).toBe(20000);
-		expect(h.staticData.scene7Locators).toMatchObject({ company: { handle: DEMO.companyHandle } });
-	});
-
-	it('a kept company handle the search refuses (folder given by handle) is looked up by name again', async () => {
-		const h = pollContext({ ...byNameAndPath('added'), folderHandle: rl(SEED.folders.summer) });
-		await poll(h);
-		(h.staticData.scene7Locators as { company: { handle: string } }).company.handle = 'c|999';
-		const since = env.sandbox.requests.length;
-		expect(await poll(h)).toBeNull();
-		expect(callsSince(since)).toEqual(['searchAssets', 'getCompanyInfo', 'searchAssets']);
-		expect(env.sandbox.requests[since].faultCode).toBe(20000);
-		expect(h.staticData.scene7Locators).toEqual({ company: { value: DEMO.companyName, handle: DEMO.companyHandle } });
+		expect(h.staticData.scene7Locators).toEqual(locators);
 	});
 
 	it('a fault that is not about the company or folder is thrown as it is, without lookups', async () => {
