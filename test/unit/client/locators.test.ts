@@ -14,10 +14,10 @@ import { rl, useSandbox } from '../trigger/pollHarness';
 
 const env = useSandbox();
 
-/** The action node's item 0 with these Company and Folder values; HTTP goes to the sandbox. */
-function actionItem(parameters: IDataObject): ItemContext {
+/** Through the action node's item 0 with these Company and Folder values; HTTP goes to the sandbox. */
+async function viaActionNode(company: IDataObject, folder: IDataObject): Promise<unknown> {
 	const { context } = fakeExecuteContext({
-		parameters,
+		parameters: { companyHandle: company, folderHandle: folder },
 		items: [{ json: {} }] as INodeExecutionData[],
 		credentials: { ...TEST_CREDENTIALS, serviceUrl: env.sandbox.serviceUrl, user: DEMO.user, password: DEMO.password },
 		respond: async ({ options, body }) => {
@@ -25,11 +25,7 @@ function actionItem(parameters: IDataObject): ItemContext {
 			return { statusCode: res.status, headers: Object.fromEntries(res.headers), body: await res.text() };
 		},
 	});
-	return new ItemContext(context as IExecuteFunctions, 0, new ExecutionScope());
-}
-
-async function viaActionNode(company: IDataObject, folder: IDataObject): Promise<unknown> {
-	const item = actionItem({ companyHandle: company, folderHandle: folder });
+	const item = new ItemContext(context as IExecuteFunctions, 0, new ExecutionScope());
 	try {
 		const companyHandle = await item.company();
 		return { companyHandle, folderHandle: await item.folder(companyHandle) };

@@ -87,20 +87,15 @@ export class Poller {
 	}
 
 	async poll(nowMs: number): Promise<Emitted[]> {
-		const fetchPage = this.scene7.fetchPage(this.config.strategy);
-		const overlapMs = this.config.overlapMs;
-		if (!this.state) {
-			const assets = await scanWindow(fetchPage, { strategy: this.config.strategy, overlapMs });
+		const { strategy, overlapMs } = this.config;
+		// The first poll's window reaches back from the newest match; a later one starts at the kept state's window.
+		const current = this.state && withLookBack(this.state, overlapMs);
+		const assets = await scanWindow(this.scene7.fetchPage(strategy), { strategy, from: current && windowStart(current, overlapMs), overlapMs });
+		if (!current) {
 			this.state = firstState(assets, 'scope', nowMs, this.config);
 			this.emitted.push([]);
 			return [];
 		}
-		const current = withLookBack(this.state, overlapMs);
-		const assets = await scanWindow(fetchPage, {
-			strategy: this.config.strategy,
-			from: windowStart(current, overlapMs),
-			overlapMs,
-		});
 		const { changes, state } = advance(current, assets, nowMs, this.config);
 		this.state = state;
 		const out = changes.map(({ asset, event }) => ({ handle: asset.assetHandle, name: asset.name, event, lastModified: asset.lastModified }));
