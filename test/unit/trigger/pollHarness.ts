@@ -73,6 +73,12 @@ export function useSandbox() {
 	const env = {
 		sandbox: undefined as unknown as Sandbox,
 		pollContext: (parameters: IDataObject, options?: PollOptions) => pollContext(env.sandbox, parameters, options),
+		/** A poll context after its first poll (the activation), whose output is not looked at. */
+		activated: async (parameters: IDataObject, options?: PollOptions) => {
+			const h = env.pollContext(parameters, options);
+			await poll(h);
+			return h;
+		},
 		/** A SOAP call of the demo company, straight to the sandbox; throws unless it succeeded. */
 		soap: async (operation: string, fields: Array<[string, string]>): Promise<string> => {
 			const res = await call(env.sandbox.serviceUrl, operation, [['companyHandle', DEMO.companyHandle], ...fields]);

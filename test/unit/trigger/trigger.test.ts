@@ -5,7 +5,7 @@ import { DEMO, injectRule, SEED } from '../../sandbox/server';
 import { jsonOf, poll, rl, useSandbox } from './pollHarness';
 
 const env = useSandbox();
-const { pollContext, soap, copyInto } = env;
+const { pollContext, activated, soap, copyInto } = env;
 const handleNamed = (name: string) => env.sandbox.state.assets.find((a) => a.name === name)?.assetHandle;
 const searches = (since: number) => env.sandbox.requests.slice(since).filter((r) => r.operation === 'searchAssets');
 
@@ -57,8 +57,7 @@ describe('Scene7 IPS Trigger poll()', () => {
 
 	it('Image Added asks Scene7 for a Created range sorted by Created; the other events sort by Modified without one', async () => {
 		await copyInto(SEED.folders.summer, 'seed-copy');
-		const added = pollContext(summerParameters('added'));
-		await poll(added);
+		const added = await activated(summerParameters('added'));
 		let since = env.sandbox.requests.length;
 		await poll(added);
 		const [withRange] = searches(since);
@@ -68,8 +67,7 @@ describe('Scene7 IPS Trigger poll()', () => {
 		const copy = env.sandbox.state.assets.find((a) => a.name === 'seed-copy')!;
 		expect(Date.parse(minDate)).toBe(Date.parse(copy.created) - 5 * 60 * 1000);
 
-		const modified = pollContext(summerParameters('modified'));
-		await poll(modified);
+		const modified = await activated(summerParameters('modified'));
 		since = env.sandbox.requests.length;
 		await poll(modified);
 		const [bySort] = searches(since);
@@ -82,8 +80,7 @@ describe('Scene7 IPS Trigger poll()', () => {
 	it('Image Added with a name filter sends both conditions, to be matched together', async () => {
 		// With a match at activation the window has a start (an empty scope reads everything, without a range).
 		await copyInto(SEED.folders.summer, 'promo-first');
-		const h = pollContext({ ...summerParameters('added'), filters: { name: 'promo' } });
-		await poll(h);
+		const h = await activated({ ...summerParameters('added'), filters: { name: 'promo' } });
 		await copyInto(SEED.folders.summer, 'promo-shot');
 		await copyInto(SEED.folders.summer, 'other-shot');
 		const since = env.sandbox.requests.length;
@@ -95,13 +92,12 @@ describe('Scene7 IPS Trigger poll()', () => {
 	});
 
 	it('Image Modified ignores new images until they change; filters by name and subfolders', async () => {
-		const h = pollContext({
+		const h = await activated({
 			...summerParameters('modified'),
 			companyHandle: rl(DEMO.companyName, 'name'),
 			folderHandle: rl('summer', 'path'),
 			filters: { includeSubfolders: false, name: 'KEEP' },
 		});
-		await poll(h);
 		await copyInto(SEED.folders.summer, 'keep-me');
 		expect(await poll(h)).toBeNull();
 		await soap('setUrlModifier', [['assetHandle', handleNamed('keep-me')!], ['urlModifier', 'wid=1']]);
@@ -125,8 +121,7 @@ describe('Scene7 IPS Trigger poll()', () => {
 	});
 
 	it('a wrong password fails the poll with the credential message, never the password, and keeps the state', async () => {
-		const good = pollContext(summerParameters('added'));
-		await poll(good);
+		const good = await activated(summerParameters('added'));
 		const saved = JSON.parse(JSON.stringify(good.staticData)) as IDataObject;
 		const wrong = 'Wr0ng-trigger-§-pass';
 		const bad = pollContext(summerParameters('added'), { password: wrong, staticData: good.staticData });
@@ -139,8 +134,7 @@ describe('Scene7 IPS Trigger poll()', () => {
 	});
 
 	it('a poll that fails throws, keeps the state, and the next poll still reports what changed', async () => {
-		const h = pollContext(summerParameters('added'));
-		await poll(h);
+		const h = await activated(summerParameters('added'));
 		const saved = JSON.parse(JSON.stringify(h.staticData)) as IDataObject;
 		await copyInto(SEED.folders.summer, 'during-outage');
 		// A proxy's error page instead of Scene7's answer (not retried: HTTP 500 is not a gateway error).

@@ -7,7 +7,7 @@ import { DEMO, SEED } from '../../sandbox/server';
 import { jsonOf, poll, rl, useSandbox } from './pollHarness';
 
 const env = useSandbox();
-const { pollContext, soap, copyInto } = env;
+const { pollContext, activated, soap, copyInto } = env;
 /** The operations Scene7 was asked for since request number `since`. */
 const callsSince = (since: number) => env.sandbox.requests.slice(since).map((r) => r.operation);
 
@@ -78,9 +78,8 @@ describe('Scene7 IPS Trigger at scale', () => {
 	});
 
 	it('a kept folder handle Scene7 refuses is looked up again and the poll tried once more', async () => {
-		const h = pollContext(byNameAndPath('added'));
 		await copyInto(SEED.folders.summer, 'first');
-		await poll(h);
+		const h = await activated(byNameAndPath('added'));
 		// As if the folder had been renamed since: the kept handle no longer exists.
 		(h.staticData.scene7Locators as { folder: { handle: string } }).folder.handle = 'ApiTestCo/renamed/';
 		await copyInto(SEED.folders.summer, 'second');
@@ -92,8 +91,7 @@ describe('Scene7 IPS Trigger at scale', () => {
 	});
 
 	it('a kept folder that is gone fails the poll with the lookup’s message and is not kept', async () => {
-		const h = pollContext(byNameAndPath('added'));
-		await poll(h);
+		const h = await activated(byNameAndPath('added'));
 		await soap('deleteFolder', [['folderHandle', SEED.folders.summer]]);
 		const saved = JSON.parse(JSON.stringify(h.staticData.scene7PollState)) as IDataObject;
 		await expect(poll(h)).rejects.toThrow(`No folder has the path 'summer/' in company ${DEMO.companyHandle}`);
@@ -106,8 +104,7 @@ describe('Scene7 IPS Trigger at scale', () => {
 		['Scene7 refuses', rl('summer', 'path'), ['getFolderTree', 'getCompanyInfo', 'getFolderTree', 'searchAssets'], { company: { value: DEMO.companyName, handle: DEMO.companyHandle }, folder: { value: JSON.stringify([DEMO.companyHandle, 'summer']), handle: SEED.folders.summer } }],
 		['the search refuses (folder given by handle)', rl(SEED.folders.summer), ['searchAssets', 'getCompanyInfo', 'searchAssets'], { company: { value: DEMO.companyName, handle: DEMO.companyHandle } }],
 	])('a kept company handle %s is looked up by name again', async (_case, folderHandle, calls, locators) => {
-		const h = pollContext({ ...byNameAndPath('added'), folderHandle });
-		await poll(h);
+		const h = await activated({ ...byNameAndPath('added'), folderHandle });
 		(h.staticData.scene7Locators as { company: { handle: string } }).company.handle = 'c|999';
 		const since = env.sandbox.requests.length;
 		expect(await poll(h)).toBeNull();
@@ -117,8 +114,7 @@ describe('Scene7 IPS Trigger at scale', () => {
 	});
 
 	it('a fault that is not about the company or folder is thrown as it is, without lookups', async () => {
-		const h = pollContext(byNameAndPath('added'));
-		await poll(h);
+		const h = await activated(byNameAndPath('added'));
 		const since = env.sandbox.requests.length;
 		const wrong = pollContext(byNameAndPath('added'), { staticData: h.staticData, password: 'wrong' });
 		await expect(poll(wrong)).rejects.toThrow('Scene7 rejected the user name or password (10001)');
@@ -136,9 +132,8 @@ describe('Scene7 IPS Trigger at scale', () => {
 	it('Look-Back catches an asset dated 10 minutes before the newest one seen; the default 5 minutes misses it', async () => {
 		const seesLateAsset = async (filters: IDataObject) => {
 			env.sandbox.reset();
-			const h = pollContext(byNameAndPath('added', filters));
 			await copyInto(SEED.folders.summer, 'mark');
-			await poll(h);
+			const h = await activated(byNameAndPath('added', filters));
 			await copyInto(SEED.folders.summer, 'late');
 			backdate('late', 10 * MINUTE);
 			const since = env.sandbox.requests.length;
