@@ -27,13 +27,6 @@ const fieldsAskedIn = (body: string) => {
 };
 const ASSET_FIELDS = ['assetHandle', 'type', 'subType', 'name', 'fileName', 'folder', 'folderHandle', 'readyForPublish', 'trashState', 'projects', 'ipsImageUrl', 'created', 'createUser', 'lastModified', 'lastModifyUser'];
 const asked = (...fields: string[]) => ['totalRows', ...fields.map((f) => `assetArray/items/${f}`)];
-/** Dates an asset `ms` earlier in Scene7, as an asset whose date arrives late in search would be. */
-const backdate = (name: string, ms: number) => {
-	const asset = env.sandbox.state.assets.find((a) => a.name === name)!;
-	const stamp = new Date(Date.parse(asset.created) - ms).toISOString();
-	asset.created = stamp;
-	asset.lastModified = stamp;
-};
 const MINUTE = 60_000;
 
 describe('Scene7 IPS Trigger at scale', () => {
@@ -135,7 +128,10 @@ describe('Scene7 IPS Trigger at scale', () => {
 			await copyInto(SEED.folders.summer, 'mark');
 			const h = await activated(byNameAndPath('added', filters));
 			await copyInto(SEED.folders.summer, 'late');
-			backdate('late', 10 * MINUTE);
+			// Dated 10 minutes earlier in Scene7, as an asset whose date arrives late in search would be.
+			const late = env.sandbox.state.assets.find((a) => a.name === 'late')!;
+			late.created = new Date(Date.parse(late.created) - 10 * MINUTE).toISOString();
+			late.lastModified = late.created;
 			const since = env.sandbox.requests.length;
 			const names = jsonOf(await poll(h)).map((j) => j.name);
 			const minDate = /<minDate>([^<]+)<\/minDate>/.exec(searchBodies(since)[0])![1];
