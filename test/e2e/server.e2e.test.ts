@@ -3,8 +3,8 @@
 // answering with the new handle: examples.e2e (webhook-copy-image.json) and queue.e2e.
 import { injectRule, redirectTo } from '../sandbox/server';
 import { startCollector } from '../support/collector';
-import { N8n, RestClient, type StartedProcess } from './lib/n8n';
-import { DEMO, startSandbox, type Sandbox } from './lib/sandbox';
+import { RestClient, type StartedProcess } from './lib/n8n';
+import { DEMO, useSandboxN8n, type Sandbox } from './lib/sandbox';
 
 const OWNER = { email: 'owner@example.com', password: 'E2e-Owner-Passw0rd' };
 const WRONG_PASSWORD = 'Wr0ng-P4ss-e2e-§';
@@ -15,22 +15,16 @@ interface CredentialTestResult {
 }
 
 describe('n8n start: editor credential test', () => {
+	const e2e = useSandboxN8n('e2e-server', []);
 	let sandbox: Sandbox;
-	let n8n: N8n;
 	let server: StartedProcess;
 	let rest: RestClient;
 
 	beforeAll(async () => {
-		sandbox = await startSandbox();
-		n8n = await N8n.create({ label: 'e2e-server' });
-		server = await n8n.start();
-		rest = new RestClient(n8n.baseUrl);
+		sandbox = e2e.sandbox;
+		server = await e2e.n8n.start();
+		rest = new RestClient(e2e.n8n.baseUrl);
 		await rest.setupOwner(OWNER.email, OWNER.password);
-	});
-
-	afterAll(async () => {
-		await n8n?.dispose();
-		await sandbox?.close();
 	});
 
 	test('credential test (POST /rest/credentials/test): OK with the right password, Error with a wrong one', async () => {

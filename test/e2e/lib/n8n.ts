@@ -3,7 +3,7 @@
 // from the packed tarball (./package),
 // the CLI (import/execute/publish), long-running `n8n start` / `n8n worker` processes, and the REST API.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -308,6 +308,15 @@ export class N8n {
 		return { status: res.status, text: await res.text() };
 	}
 
+	/** The bytes of a binary output: in the item (default mode) or in n8n's storage (filesystem mode). */
+	binaryBytes(binary: { id?: string; data?: string } | undefined): Buffer {
+		if (!binary?.id) return Buffer.from(String(binary?.data), 'base64');
+		if (!/^filesystem(-v2)?:/.test(binary.id)) throw new Error(`binary id ${binary.id} is not a filesystem reference`);
+		// n8n keeps binary files in ~/.n8n/storage from 2.0 on, in ~/.n8n/binaryData before.
+		const storage = path.join(this.userFolder, '.n8n', this.host.version.startsWith('1.') ? 'binaryData' : 'storage');
+		return readFileSync(path.join(storage, binary.id.replace(/^filesystem(-v2)?:/, '')));
+	}
+
 	/** Stop every process started through this instance and delete the user folder. */
 	async dispose(keepFolder = false): Promise<void> {
 		for (const p of this.processes.splice(0).reverse()) await p.stop();
@@ -396,18 +405,15 @@ export function extractRunJson(stdout: string): RunJson {
 	return JSON.parse(lines.slice(start, end + 1).join('\n')) as RunJson;
 }
 
-/** Items of one output of a node's first run. */
-export function nodeOutput(run: RunJson, nodeName: string, output = 0): Array<Record<string, unknown>> {
-	const runs = run.data.resultData.runData[nodeName];
-	if (!runs?.length) throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(run.data.resultData.runData).join(', ')}`);
-	return (runs[0].data?.main[output] ?? []).map((i) => i.json);
-}
-
 export function nodeItems(run: RunJson, nodeName: string, output = 0): NodeItem[] {
 	const runs = run.data.resultData.runData[nodeName];
-	if (!runs?.length) throw new Error(`node "${nodeName}" did not run`);
+	if (!runs?.length) throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(run.data.resultData.runData).join(', ')}`);
 	return runs[0].data?.main[output] ?? [];
 }
+
+/** The json of the items of one output of a node's first run. */
+export const nodeOutput = (run: RunJson, nodeName: string, output = 0): Array<Record<string, unknown>> =>
+	nodeItems(run, nodeName, output).map((i) => i.json);
 
 // ---- REST client (what the editor does) -----------------------------------------------------------------
 
