@@ -57,12 +57,9 @@ function withoutCredential(json: WorkflowJson): WorkflowJson {
 	return { ...json, nodes };
 }
 
-const errorOf = (run: RunJson, node: string) => {
-	const [item] = nodeOutput(run, node);
-	return (item?.error ?? {}) as { message?: string } | string;
-};
+/** The error message of a node's first output item (continueRegularOutput puts it there). */
 const messageOf = (run: RunJson, node: string) => {
-	const error = errorOf(run, node);
+	const error = (nodeOutput(run, node)[0]?.error ?? {}) as { message?: string } | string;
 	return typeof error === 'string' ? error : String(error.message ?? '');
 };
 

@@ -2,11 +2,12 @@
 // Drives a real n8n (the host installed by ./host) from tests: a fresh user folder with the package installed
 // from the packed tarball (./package),
 // the CLI (import/execute/publish), long-running `n8n start` / `n8n worker` processes, and the REST API.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 
 import { hostPaths, type HostInstall } from './host';
 import { installTarball, runTarball } from './package';
@@ -145,15 +146,20 @@ export class N8n {
 		return new N8n(userFolder, host, port, brokerPort, options.env ?? {});
 	}
 
+	/** `n8n <args>` in its own process group, output piped. */
+	private spawnN8n(args: string[], extraEnv: Record<string, string>): ChildProcessByStdio<null, Readable, Readable> {
+		return spawn(this.host.nodeBin, [this.host.n8nBin, ...args], {
+			cwd: this.userFolder,
+			env: { ...this.env, ...extraEnv },
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
+		});
+	}
+
 	/** Run one CLI command to completion. */
 	async cli(args: string[], extraEnv: Record<string, string> = {}, timeoutMs = 180_000): Promise<CliResult> {
 		return await new Promise<CliResult>((resolve, reject) => {
-			const child = spawn(this.host.nodeBin, [this.host.n8nBin, ...args], {
-				cwd: this.userFolder,
-				env: { ...this.env, ...extraEnv },
-				stdio: ['ignore', 'pipe', 'pipe'],
-				detached: true,
-			});
+			const child = this.spawnN8n(args, extraEnv);
 			const out: Buffer[] = [];
 			const err: Buffer[] = [];
 			child.stdout.on('data', (d: Buffer) => out.push(d));
@@ -237,18 +243,13 @@ export class N8n {
 		const logFile = path.join(this.userFolder, `${name}-${Date.now()}.log`);
 		const stream = createWriteStream(logFile);
 		let buffer = '';
-		const child = spawn(this.host.nodeBin, [this.host.n8nBin, ...args], {
-			cwd: this.userFolder,
-			env: { ...this.env, ...extraEnv },
-			stdio: ['ignore', 'pipe', 'pipe'],
-			detached: true,
-		});
+		const child = this.spawnN8n(args, extraEnv);
 		const onData = (d: Buffer) => {
 			buffer += d.toString('utf8');
 			stream.write(d);
 		};
-		child.stdout?.on('data', onData);
-		child.stderr?.on('data', onData);
+		child.stdout.on('data', onData);
+		child.stderr.on('data', onData);
 		child.on('exit', () => stream.end());
 		const proc: StartedProcess = {
 			child,
@@ -361,7 +362,6 @@ export interface WorkflowJson {
 	nodes: WorkflowNodeJson[];
 	connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }>;
 	settings: Record<string, unknown>;
-	pinData?: Record<string, unknown>;
 }
 
 export interface NodeItem {
@@ -370,7 +370,6 @@ export interface NodeItem {
 }
 
 export interface NodeRun {
-	executionStatus?: string;
 	error?: { message?: string; description?: string };
 	data?: { main: Array<NodeItem[] | null> };
 }
@@ -383,7 +382,6 @@ export interface RunJson {
 		resultData: {
 			runData: Record<string, NodeRun[]>;
 			error?: { message?: string; description?: string; name?: string; [k: string]: unknown };
-			lastNodeExecuted?: string;
 		};
 	};
 }

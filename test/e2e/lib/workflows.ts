@@ -11,15 +11,7 @@ export const DOCS_EXAMPLE = {
 	urlModifier: 'wid=800&fmt=jpg',
 } as const;
 
-export interface SandboxCredentialOptions {
-	id: string;
-	name: string;
-	serviceUrl: string;
-	user: string;
-	password: string;
-}
-
-export function scene7Credential(o: SandboxCredentialOptions): CredentialJson {
+export function scene7Credential(o: { id: string; name: string; serviceUrl: string; user: string; password: string }): CredentialJson {
 	return {
 		id: o.id,
 		name: o.name,
