@@ -30,7 +30,7 @@ describe('examples/ import and run as shipped', () => {
 	async function executeGreen(workflow: WorkflowJson): Promise<RunJson> {
 		const res = await e2e.n8n.execute(workflow.id);
 		if (res.run?.status !== 'success' || nodeErrors(res.run).length > 0) {
-			throw new Error(`execute ${workflow.id}: ${res.run?.status} ${res.run?.data.resultData.error?.message ?? ''} ${nodeErrors(res.run!)}\n${res.stderr.slice(-2000)}`);
+			throw new Error(`execute ${workflow.id}: ${res.run?.status} ${res.run?.data.resultData.error?.message ?? ''} ${res.run && nodeErrors(res.run)}\n${res.stdout.slice(-2000)}\n${res.stderr.slice(-2000)}`);
 		}
 		const ran = Object.keys(res.run.data.resultData.runData);
 		const runnable = workflow.nodes.filter((node) => node.type !== 'n8n-nodes-base.stickyNote').map((node) => node.name);
