@@ -4,9 +4,9 @@
 // request in order. The sandbox's state after each step is checked by test/integration/operations/chain.test.ts.
 import type { AssetRecord } from '../sandbox/model';
 import { CHAIN_STEPS } from '../integration/operations/chain.workflow';
-import { N8n, nodeOutput } from './lib/n8n';
-import { DEMO, startSandbox, type RecordedRequest, type Sandbox } from './lib/sandbox';
-import { assetChainImportWorkflow, scene7Credential } from './lib/workflows';
+import { nodeOutput } from './lib/n8n';
+import { DEMO, useSandboxN8n, type RecordedRequest } from './lib/sandbox';
+import { assetChainImportWorkflow } from './lib/workflows';
 
 const CREDENTIAL = { id: 'e2eCredChain0001', name: 'Scene7 sandbox' };
 const WORKFLOW_ID = 'e2eChainDelete01';
@@ -28,28 +28,18 @@ const args = (request: RecordedRequest | undefined) => (request?.args ?? {}) as 
 const sortedByHandle = (assets: AssetRecord[]) => [...assets].sort((a, b) => a.assetHandle.localeCompare(b.assetHandle));
 
 describe('n8n CLI: the asset chain Search → Copy → Rename → Move → Get → Delete (issue #7)', () => {
-	let sandbox: Sandbox;
-	let n8n: N8n;
+	const e2e = useSandboxN8n('e2e-chain', [CREDENTIAL]);
 	/** The seed's assets, as the sandbox holds them before the run. */
 	let seedAssets: AssetRecord[];
 
 	beforeAll(async () => {
-		sandbox = await startSandbox();
-		seedAssets = structuredClone(sandbox.state.assets);
-		n8n = await N8n.create({ label: 'e2e-chain' });
-		await n8n.importCredentials([
-			scene7Credential({ ...CREDENTIAL, serviceUrl: sandbox.serviceUrl, user: DEMO.user, password: DEMO.password }),
-		]);
-		await n8n.importWorkflows([assetChainImportWorkflow(WORKFLOW_ID, CREDENTIAL, OPTIONS)]);
-	});
-
-	afterAll(async () => {
-		await n8n?.dispose();
-		await sandbox?.close();
+		seedAssets = structuredClone(e2e.sandbox.state.assets);
+		await e2e.n8n.importWorkflows([assetChainImportWorkflow(WORKFLOW_ID, CREDENTIAL, OPTIONS)]);
 	});
 
 	test('the whole chain: every node passed the asset on, the requests in order, and the copy is gone', async () => {
-		const r = await n8n.executeOk(WORKFLOW_ID);
+		const { sandbox } = e2e;
+		const r = await e2e.n8n.executeOk(WORKFLOW_ID);
 		const all = [...sandbox.requests];
 		expect(all.filter((q) => URL_LOOKUPS.includes(q.operation)).map((q) => q.operation)).toEqual([...URL_LOOKUPS, ...URL_LOOKUPS, ...URL_LOOKUPS]);
 		const requests = all.filter((q) => !URL_LOOKUPS.includes(q.operation));

@@ -1,19 +1,15 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets */
 // The importable workflows in examples/ run as shipped: each file is loaded as `npm start` imports it
 // (lib/examples: the demo credential on every Scene7 node, the shipped sandbox URL http://127.0.0.1:8765
 // replaced by this run's sandbox, nothing else), then run twice (a second click stays green): the
 // manual ones with `n8n execute`, the webhook example published and called over HTTP.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-
 import { decode as decodeJpeg } from 'jpeg-js';
 import { PNG } from 'pngjs';
 
 import { DEMO_CREDENTIAL } from './lib/demo';
 import { exampleFiles, isScene7Node, loadExample, readExample, SHIPPED_SANDBOX_URL, WEBHOOK_EXAMPLE } from './lib/examples';
-import { CREDENTIAL_TYPE, N8n, nodeItems, nodeOutput, NODE_TYPE, RestClient, type RunJson, type WorkflowJson } from './lib/n8n';
-import { assetsNamed, DEMO, startSandbox, type Sandbox } from './lib/sandbox';
-import { scene7Credential } from './lib/workflows';
+import { CREDENTIAL_TYPE, nodeItems, nodeOutput, NODE_TYPE, RestClient, type RunJson, type WorkflowJson } from './lib/n8n';
+import { assetsNamed, DEMO, useSandboxN8n, type Sandbox } from './lib/sandbox';
 
 const OWNER = { email: 'owner@example.com', password: 'E2e-Owner-Passw0rd' };
 
@@ -28,27 +24,13 @@ function nodeErrors(run: RunJson): string[] {
 }
 
 describe('examples/ import and run as shipped', () => {
-	let sandbox: Sandbox;
-	let n8n: N8n;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-		n8n = await N8n.create({ label: 'e2e-examples' });
-		await n8n.importCredentials([
-			scene7Credential({ ...DEMO_CREDENTIAL, serviceUrl: sandbox.serviceUrl, user: DEMO.user, password: DEMO.password }),
-		]);
-	});
-
-	afterAll(async () => {
-		await n8n?.dispose();
-		await sandbox?.close();
-	});
+	const e2e = useSandboxN8n('e2e-examples', [DEMO_CREDENTIAL]);
 
 	/** `n8n execute` of an imported example; fails with n8n's output unless every node ran without error. */
 	async function executeGreen(workflow: WorkflowJson): Promise<RunJson> {
-		const res = await n8n.execute(workflow.id);
+		const res = await e2e.n8n.execute(workflow.id);
 		if (res.run?.status !== 'success' || nodeErrors(res.run).length > 0) {
-			throw new Error(`execute ${workflow.id}: ${res.run?.status} ${res.run?.data.resultData.error?.message ?? ''} ${nodeErrors(res.run!)}\n${res.stderr.slice(-2000)}`);
+			throw new Error(`execute ${workflow.id}: ${res.run?.status} ${res.run?.data.resultData.error?.message ?? ''} ${res.run && nodeErrors(res.run)}\n${res.stdout.slice(-2000)}\n${res.stderr.slice(-2000)}`);
 		}
 		const ran = Object.keys(res.run.data.resultData.runData);
 		const runnable = workflow.nodes.filter((node) => node.type !== 'n8n-nodes-base.stickyNote').map((node) => node.name);
@@ -81,6 +63,7 @@ describe('examples/ import and run as shipped', () => {
 	});
 
 	test('rows-copy-with-modifiers.json: each row copied into its folder with its modifiers; the bad row goes to Failed; a second run reuses the copies', async () => {
+		const { sandbox, n8n } = e2e;
 		const workflow = load('rows-copy-with-modifiers.json', sandbox);
 		await n8n.importWorkflows([workflow]);
 		const run = await executeGreen(workflow);
@@ -117,6 +100,7 @@ describe('examples/ import and run as shipped', () => {
 	});
 
 	test("catalog-pipeline.json: ten images fetched from the sandbox's fixtures, copied, tagged, published and downloaded at 200 px; a second run stays green", async () => {
+		const { sandbox, n8n } = e2e;
 		const workflow = load('catalog-pipeline.json', sandbox);
 		await n8n.importWorkflows([workflow]);
 		const skus = Array.from({ length: 10 }, (_, i) => `sku-${String(i + 1).padStart(3, '0')}`);
@@ -136,19 +120,17 @@ describe('examples/ import and run as shipped', () => {
 			expect(nodeOutput(run, 'Copy Image').map((row) => [row.name, row.alreadyExisted])).toEqual(skus.map((sku) => [`${sku}_web`, round === 2]));
 			const downloads = nodeItems(run, 'Download') as Array<{ binary?: Record<string, { id?: string; data: string; mimeType: string }> }>;
 			expect(downloads).toHaveLength(10);
-			const storage = path.join(n8n.userFolder, '.n8n', n8n.host.version.startsWith('1.') ? 'binaryData' : 'storage');
 			for (const item of downloads) {
-				const binary = item.binary?.data;
-				expect(binary?.mimeType).toBe('image/png');
-				const bytes = binary?.id ? readFileSync(path.join(storage, binary.id.replace(/^filesystem(-v2)?:/, ''))) : Buffer.from(String(binary?.data), 'base64');
+				expect(item.binary?.data.mimeType).toBe('image/png');
 				// The fixtures are 640×480; Download asks for 200 px.
-				const png = PNG.sync.read(bytes);
+				const png = PNG.sync.read(n8n.binaryBytes(item.binary?.data));
 				expect([png.width, png.height]).toEqual([200, 150]);
 			}
 		}
 	});
 
 	test("upload-files-pipeline.json: six PNGs drawn in the workflow are uploaded in one job, copied, published and downloaded at the copy's 300 px; a second run stays green", async () => {
+		const { sandbox, n8n } = e2e;
 		const workflow = load('upload-files-pipeline.json', sandbox);
 		await n8n.importWorkflows([workflow]);
 		const run = await executeGreen(workflow);
@@ -165,12 +147,8 @@ describe('examples/ import and run as shipped', () => {
 		expect(copies.map((copy) => copy.name)).toEqual(names.map((name) => `${name}_web`));
 		const downloads = nodeItems(run, 'Download') as Array<{ binary?: Record<string, { id?: string; data: string; mimeType: string }> }>;
 		expect(downloads).toHaveLength(6);
-		// In the item, or (n8n's filesystem mode) in its storage: ~/.n8n/storage from 2.0 on, binaryData before.
-		const storage = path.join(n8n.userFolder, '.n8n', n8n.host.version.startsWith('1.') ? 'binaryData' : 'storage');
-		const bytesOf = (binary?: { id?: string; data: string }) =>
-			binary?.id ? readFileSync(path.join(storage, binary.id.replace(/^filesystem(-v2)?:/, ''))) : Buffer.from(String(binary?.data), 'base64');
 		for (const [i, item] of downloads.entries()) {
-			const jpeg = bytesOf(item.binary?.data);
+			const jpeg = n8n.binaryBytes(item.binary?.data);
 			expect(item.binary?.data.mimeType).toBe('image/jpeg');
 			// 300 px wide, as the copy's modifier asks.
 			const { width, height } = decodeJpeg(jpeg);
@@ -184,6 +162,7 @@ describe('examples/ import and run as shipped', () => {
 	});
 
 	test('webhook-copy-image.json: a POST copies the image and answers with the new handle; the same call again reuses it', async () => {
+		const { sandbox, n8n } = e2e;
 		const workflow = load(WEBHOOK_EXAMPLE.file, sandbox);
 		await n8n.importWorkflows([workflow]);
 		await n8n.activateWorkflow(workflow.id);

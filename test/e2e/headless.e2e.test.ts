@@ -1,9 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets */
 // Headless runs through the real n8n CLI: `import:credentials`, `import:workflow`, `execute --id --rawOutput`,
 // against the IPS sandbox running in this process. One user folder for the whole file.
-import { N8n, nodeItems, nodeOutput } from './lib/n8n';
-import { assetNamed, assetsNamed, DEMO, requestsFor, startSandbox, type Sandbox } from './lib/sandbox';
-import { batchWorkflow, DOCS_EXAMPLE, docsExampleWorkflow, scene7Credential, type BatchRow } from './lib/workflows';
+import { nodeItems, nodeOutput } from './lib/n8n';
+import { assetNamed, assetsNamed, DEMO, requestsFor, sandboxCredential, useSandboxN8n } from './lib/sandbox';
+import { batchWorkflow, DOCS_EXAMPLE, docsExampleWorkflow, type BatchRow } from './lib/workflows';
 
 const GOOD = { id: 'e2eCredSandbox01', name: 'Scene7 sandbox' };
 const BAD = { id: 'e2eCredWrongPw01', name: 'Scene7 wrong password' };
@@ -13,7 +13,6 @@ const WF = {
 	docs: 'e2eDocsExample01',
 	parallel: 'e2eBatchParall01',
 	errorOutput: 'e2eErrorOutput01',
-	regularOutput: 'e2eRegularOut001',
 	wrongPassword: 'e2eWrongPasswd01',
 };
 
@@ -25,46 +24,33 @@ const PARALLEL_ROWS: BatchRow[] = Array.from({ length: 25 }, (_, i) => ({
 }));
 
 /** Rows with two bad ones: index 1 has an empty name (refused by the node), index 3 an unknown asset (fault from Scene7). */
-function mixedRows(prefix: string): BatchRow[] {
-	return [
-		{ asset: DEMO.assetHandle, folder: DEMO.folderHandle, newName: `${prefix}_ok_1`, modifier: 'wid=10' },
-		{ asset: DEMO.assetHandle, folder: DEMO.folderHandle, newName: '', modifier: 'wid=11' },
-		{ asset: DEMO.assetHandle, folder: DEMO.folderHandle, newName: `${prefix}_ok_2`, modifier: 'wid=12' },
-		{ asset: 'a|739|1|99999', folder: DEMO.folderHandle, newName: `${prefix}_unknown`, modifier: 'wid=13' },
-		{ asset: DEMO.assetHandle, folder: DEMO.folderHandle, newName: `${prefix}_ok_3`, modifier: 'wid=14' },
-	];
-}
+const MIXED_ROWS: BatchRow[] = [
+	{ asset: DEMO.assetHandle, folder: DEMO.folderHandle, newName: 'EOut_ok_1', modifier: 'wid=10' },
+	{ asset: DEMO.assetHandle, folder: DEMO.folderHandle, newName: '', modifier: 'wid=11' },
+	{ asset: DEMO.assetHandle, folder: DEMO.folderHandle, newName: 'EOut_ok_2', modifier: 'wid=12' },
+	{ asset: 'a|739|1|99999', folder: DEMO.folderHandle, newName: 'EOut_unknown', modifier: 'wid=13' },
+	{ asset: DEMO.assetHandle, folder: DEMO.folderHandle, newName: 'EOut_ok_3', modifier: 'wid=14' },
+];
 
 const pairedIndex = (item: { pairedItem?: unknown }) => (item.pairedItem as { item: number }).item;
 
 describe('n8n CLI (headless) with the Scene7 IPS node', () => {
-	let sandbox: Sandbox;
-	let n8n: N8n;
 	// Random answer delays (only while a test turns them on) make concurrent calls finish out of order.
 	let jitterMs = 0;
+	const e2e = useSandboxN8n('e2e-headless', [GOOD], { sandbox: { latencyMs: () => Math.random() * jitterMs } });
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({ latencyMs: () => Math.random() * jitterMs });
-		n8n = await N8n.create({ label: 'e2e-headless' });
-		await n8n.importCredentials([
-			scene7Credential({ ...GOOD, serviceUrl: sandbox.serviceUrl, user: DEMO.user, password: DEMO.password }),
-			scene7Credential({ ...BAD, serviceUrl: sandbox.serviceUrl, user: DEMO.user, password: WRONG_PASSWORD }),
-		]);
-		await n8n.importWorkflows([
+		await e2e.n8n.importCredentials([sandboxCredential(BAD, e2e.sandbox, WRONG_PASSWORD)]);
+		await e2e.n8n.importWorkflows([
 			docsExampleWorkflow(WF.docs, GOOD),
 			batchWorkflow(WF.parallel, GOOD, PARALLEL_ROWS, {}, 'batch copy, 5 at a time', { concurrency: 5 }),
-			batchWorkflow(WF.errorOutput, GOOD, mixedRows('EOut'), { onError: 'continueErrorOutput' }, 'continue (error output)'),
-			batchWorkflow(WF.regularOutput, GOOD, mixedRows('ROut'), { onError: 'continueRegularOutput' }, 'continue (regular output)'),
+			batchWorkflow(WF.errorOutput, GOOD, MIXED_ROWS, { onError: 'continueErrorOutput' }, 'continue (error output)'),
 			docsExampleWorkflow(WF.wrongPassword, BAD, { ...DOCS_EXAMPLE, name: 'Never_created' }),
 		]);
 	});
 
-	afterAll(async () => {
-		await n8n?.dispose();
-		await sandbox?.close();
-	});
-
 	test('Manual Trigger → Copy Image (docs example) → Set reads the new handle', async () => {
+		const { sandbox, n8n } = e2e;
 		const before = sandbox.requests.length;
 		const run = await n8n.executeOk(WF.docs);
 
@@ -101,6 +87,7 @@ describe('n8n CLI (headless) with the Scene7 IPS node', () => {
 	});
 
 	test('batch: 25 rows from a Code node mapped by expressions, Options → Concurrency 5: 25 copies, outputs in row order', async () => {
+		const { sandbox, n8n } = e2e;
 		const before = sandbox.requests.length;
 		jitterMs = 150;
 		const run = await n8n.executeOk(WF.parallel).finally(() => (jitterMs = 0));
@@ -114,19 +101,10 @@ describe('n8n CLI (headless) with the Scene7 IPS node', () => {
 		for (const row of PARALLEL_ROWS) expect(assetNamed(sandbox, row.newName).copiedFrom?.urlModifier).toBe(row.modifier);
 	});
 
-	function expectMixedSandbox(prefix: string, before: number) {
-		// Row 1 (empty name) never reaches Scene7; row 3 (unknown asset) is refused by it; the others are copied.
-		const calls = requestsFor(sandbox, 'copyImage', before);
-		expect(calls).toHaveLength(4);
-		const faults = calls.filter((c) => c.outcome === 'fault');
-		expect(faults).toHaveLength(1);
-		expect(faults[0].rawBody).toContain('a|739|1|99999');
-		expect(calls.filter((c) => c.outcome === 'ok')).toHaveLength(3);
-		for (const n of [1, 2, 3]) expect(assetsNamed(sandbox, `${prefix}_ok_${n}`)).toHaveLength(1);
-		expect(assetsNamed(sandbox, `${prefix}_unknown`)).toHaveLength(0);
-	}
-
+	// The same rows with On Error: Continue (regular output), and the legacy continueOnFail, give one item per
+	// input with the errors in place: test/integration/continue-on-fail.test.ts ("a batch with good and bad rows").
 	test('On Error: Continue (using error output) sends the bad rows to the error branch', async () => {
+		const { sandbox, n8n } = e2e;
 		const before = sandbox.requests.length;
 		const run = await n8n.executeOk(WF.errorOutput);
 
@@ -146,29 +124,19 @@ describe('n8n CLI (headless) with the Scene7 IPS node', () => {
 			{ problem: 'New Name is empty [item 1]', row: '' },
 			{ problem: failed[1].json.error, row: 'EOut_unknown' },
 		]);
-		expectMixedSandbox('EOut', before);
-	});
-
-	// Legacy `continueOnFail: true` gives the same output: test/integration/continue-on-fail.test.ts.
-	test('On Error: Continue (regular output) returns one item per input, errors in place', async () => {
-		const prefix = 'ROut';
-		const before = sandbox.requests.length;
-		const run = await n8n.executeOk(WF.regularOutput);
-
-		const items = nodeItems(run, 'Copy Image');
-		expect(items.map(pairedIndex)).toEqual([0, 1, 2, 3, 4]);
-		const out = items.map((i) => i.json);
-		expect(out[0]).toMatchObject({ name: `${prefix}_ok_1`, assetHandle: assetNamed(sandbox, `${prefix}_ok_1`).assetHandle });
-		expect(out[1].error).toBe('New Name is empty [item 1]');
-		expect(out[1].assetHandle).toBeUndefined();
-		expect(out[2]).toMatchObject({ name: `${prefix}_ok_2`, assetHandle: assetNamed(sandbox, `${prefix}_ok_2`).assetHandle });
-		expect(String(out[3].error)).toContain('a|739|1|99999');
-		expect(out[3].assetHandle).toBeUndefined();
-		expect(out[4]).toMatchObject({ name: `${prefix}_ok_3`, assetHandle: assetNamed(sandbox, `${prefix}_ok_3`).assetHandle });
-		expectMixedSandbox(prefix, before);
+		// Row 1 (empty name) never reaches Scene7; row 3 (unknown asset) is refused by it; the others are copied.
+		const calls = requestsFor(sandbox, 'copyImage', before);
+		expect(calls).toHaveLength(4);
+		const faults = calls.filter((c) => c.outcome === 'fault');
+		expect(faults).toHaveLength(1);
+		expect(faults[0].rawBody).toContain('a|739|1|99999');
+		expect(calls.filter((c) => c.outcome === 'ok')).toHaveLength(3);
+		for (const n of [1, 2, 3]) expect(assetsNamed(sandbox, `EOut_ok_${n}`)).toHaveLength(1);
+		expect(assetsNamed(sandbox, 'EOut_unknown')).toHaveLength(0);
 	});
 
 	test('wrong password: the execution fails with the readable message and never prints the password', async () => {
+		const { sandbox, n8n } = e2e;
 		const before = sandbox.requests.length;
 		const res = await n8n.execute(WF.wrongPassword);
 

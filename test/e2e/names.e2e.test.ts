@@ -1,6 +1,6 @@
-import { N8n, nodeOutput, type RunJson } from './lib/n8n';
-import { assetNamed, DEMO, startSandbox, type RecordedRequest, type Sandbox } from './lib/sandbox';
-import { codeNode, connect, copyImageNode, manualTriggerNode, scene7Credential, workflow } from './lib/workflows';
+import { nodeOutput, type RunJson } from './lib/n8n';
+import { assetNamed, DEMO, useSandboxN8n, type RecordedRequest } from './lib/sandbox';
+import { copyImageNode, rowsWorkflow } from './lib/workflows';
 
 const CREDENTIAL = { id: 'e2eCredNames0001', name: 'Scene7 sandbox' };
 
@@ -41,46 +41,25 @@ const HOSTILE_NAMES = [
 const HOSTILE_WF = 'e2eHostileNames1';
 
 describe('n8n CLI: 30 names XML must escape, copied byte-exact (issue #11)', () => {
-	let sandbox: Sandbox;
-	let n8n: N8n;
+	const e2e = useSandboxN8n('e2e-hostile-names', [CREDENTIAL]);
 	let run: RunJson;
 	let requests: RecordedRequest[];
 
 	beforeAll(async () => {
-		sandbox = await startSandbox();
-		n8n = await N8n.create({ label: 'e2e-hostile-names' });
-		await n8n.importCredentials([
-			scene7Credential({ ...CREDENTIAL, serviceUrl: sandbox.serviceUrl, user: DEMO.user, password: DEMO.password }),
-		]);
-		const rows = `return ${JSON.stringify(HOSTILE_NAMES)}.map((newName) => ({ json: { newName } }));`;
-		await n8n.importWorkflows([
-			workflow(
-				HOSTILE_WF,
-				'Scene7: hostile names',
-				[
-					manualTriggerNode(),
-					codeNode('Rows', rows, [220, 0]),
-					copyImageNode(
-						'Copy Image',
-						{ companyHandle: 'c|6', assetHandle: DEMO.assetHandle, folderHandle: 'ApiTestCo/', name: '={{ $json.newName }}', urlModifier: '' },
-						CREDENTIAL,
-						[440, 0],
-					),
-				],
-				connect(['Manual Trigger', 'Rows'], ['Rows', 'Copy Image']),
-			),
-		]);
-		const before = sandbox.requests.length;
-		run = await n8n.executeOk(HOSTILE_WF);
-		requests = sandbox.requests.slice(before);
-	});
-
-	afterAll(async () => {
-		await n8n?.dispose();
-		await sandbox?.close();
+		const copy = copyImageNode(
+			'Copy Image',
+			{ companyHandle: 'c|6', assetHandle: DEMO.assetHandle, folderHandle: 'ApiTestCo/', name: '={{ $json.newName }}', urlModifier: '' },
+			CREDENTIAL,
+			[440, 0],
+		);
+		await e2e.n8n.importWorkflows([rowsWorkflow(HOSTILE_WF, 'Scene7: hostile names', HOSTILE_NAMES.map((newName) => ({ newName })), copy)]);
+		const before = e2e.sandbox.requests.length;
+		run = await e2e.n8n.executeOk(HOSTILE_WF);
+		requests = e2e.sandbox.requests.slice(before);
 	});
 
 	test('the sandbox holds each copy under the name as written, byte for byte', () => {
+		const { sandbox } = e2e;
 		const out = nodeOutput(run, 'Copy Image');
 		expect(out.map((o) => o.name)).toEqual(HOSTILE_NAMES);
 		HOSTILE_NAMES.forEach((name, i) => {

@@ -14,8 +14,8 @@ import path from 'node:path';
 import { REPO_ROOT } from './lib/host';
 import { CREDENTIAL_TYPE, N8n, NODE_TYPE, PACKAGE_NAME, RestClient } from './lib/n8n';
 import { nodesDir, packPackage, runTarball } from './lib/package';
-import { assetsNamed, DEMO, startSandbox, type Sandbox } from './lib/sandbox';
-import { DOCS_EXAMPLE, docsExampleWorkflow, scene7Credential } from './lib/workflows';
+import { assetsNamed, sandboxCredential, startSandbox, type Sandbox } from './lib/sandbox';
+import { DOCS_EXAMPLE, docsExampleWorkflow } from './lib/workflows';
 
 const CRED = { id: 'e2eCredPackage01', name: 'Scene7 sandbox' };
 const OWNER = { email: 'owner@example.com', password: 'E2e-Owner-Passw0rd' };
@@ -71,9 +71,7 @@ describe('packaging mistakes are caught', () => {
 	async function runDocsExample(tarball: string, copyName: string) {
 		const n8n = await N8n.create({ label: 'e2e-packaging', tarball });
 		cleanup.push(async () => await n8n.dispose());
-		await n8n.importCredentials([
-			scene7Credential({ ...CRED, serviceUrl: sandbox.serviceUrl, user: DEMO.user, password: DEMO.password }),
-		]);
+		await n8n.importCredentials([sandboxCredential(CRED, sandbox)]);
 		await n8n.importWorkflows([docsExampleWorkflow('e2ePackagingWf01', CRED, { ...DOCS_EXAMPLE, name: copyName })]);
 		return await n8n.execute('e2ePackagingWf01');
 	}

@@ -5,8 +5,8 @@
 import { testIf } from '../support/skip';
 import { selectedLeg } from './lib/host';
 import { N8n, nodeOutput, type RunJson } from './lib/n8n';
-import { DEMO, startSandbox, type Sandbox } from './lib/sandbox';
-import { batchWorkflow, connect, scene7Credential, setNode, type BatchRow } from './lib/workflows';
+import { DEMO, sandboxCredential, startSandbox, type Sandbox } from './lib/sandbox';
+import { batchWorkflow, connect, setNode, type BatchRow } from './lib/workflows';
 
 const CRED = { id: 'e2eCredPairing01', name: 'Scene7 sandbox' };
 const WORKFLOW_ID = 'e2ePairingRows01';
@@ -38,7 +38,7 @@ function pairingWorkflow() {
 
 async function runIn(n8n: N8n): Promise<RunJson> {
 	sandbox.reset();
-	await n8n.importCredentials([scene7Credential({ ...CRED, serviceUrl: sandbox.serviceUrl, user: DEMO.user, password: DEMO.password })]);
+	await n8n.importCredentials([sandboxCredential(CRED, sandbox)]);
 	await n8n.importWorkflows([pairingWorkflow()]);
 	const res = await n8n.execute(WORKFLOW_ID);
 	if (res.run?.status !== 'success') {

@@ -1,8 +1,8 @@
 // Queue mode: `n8n start` (EXECUTIONS_MODE=queue) enqueues in Redis, one `n8n worker` runs the Scene7 node.
 import { freePort, N8n, waitFor, type StartedProcess } from './lib/n8n';
 import { startRedis, type RunningRedis } from './lib/redis';
-import { assetNamed, DEMO, requestsFor, startSandbox, type Sandbox } from './lib/sandbox';
-import { scene7Credential, webhookWorkflow } from './lib/workflows';
+import { assetNamed, DEMO, requestsFor, sandboxCredential, startSandbox, type Sandbox } from './lib/sandbox';
+import { webhookWorkflow } from './lib/workflows';
 
 const CRED = { id: 'e2eCredQueue0001', name: 'Scene7 sandbox' };
 const WEBHOOK = { workflowId: 'e2eQueueWebhook1', path: 'scene7-queue-copy', webhookId: '5c7e1b0a-0e2e-4c0b-9f00-5ce7e0000002' };
@@ -26,9 +26,7 @@ describe('queue mode: main + worker + Redis', () => {
 				QUEUE_HEALTH_CHECK_ACTIVE: 'false',
 			},
 		});
-		await n8n.importCredentials([
-			scene7Credential({ ...CRED, serviceUrl: sandbox.serviceUrl, user: DEMO.user, password: DEMO.password }),
-		]);
+		await n8n.importCredentials([sandboxCredential(CRED, sandbox)]);
 		await n8n.importWorkflows([webhookWorkflow(WEBHOOK.workflowId, CRED, WEBHOOK.path, WEBHOOK.webhookId)]);
 		await n8n.activateWorkflow(WEBHOOK.workflowId);
 		main = await n8n.start();

@@ -3,8 +3,8 @@
 // answering with the new handle: examples.e2e (webhook-copy-image.json) and queue.e2e.
 import { injectRule, redirectTo } from '../sandbox/server';
 import { startCollector } from '../support/collector';
-import { N8n, RestClient, type StartedProcess } from './lib/n8n';
-import { DEMO, startSandbox, type Sandbox } from './lib/sandbox';
+import { RestClient, type StartedProcess } from './lib/n8n';
+import { DEMO, useSandboxN8n, type Sandbox } from './lib/sandbox';
 
 const OWNER = { email: 'owner@example.com', password: 'E2e-Owner-Passw0rd' };
 const WRONG_PASSWORD = 'Wr0ng-P4ss-e2e-§';
@@ -15,23 +15,30 @@ interface CredentialTestResult {
 }
 
 describe('n8n start: editor credential test', () => {
+	const e2e = useSandboxN8n('e2e-server', []);
 	let sandbox: Sandbox;
-	let n8n: N8n;
 	let server: StartedProcess;
 	let rest: RestClient;
 
 	beforeAll(async () => {
-		sandbox = await startSandbox();
-		n8n = await N8n.create({ label: 'e2e-server' });
-		server = await n8n.start();
-		rest = new RestClient(n8n.baseUrl);
+		sandbox = e2e.sandbox;
+		server = await e2e.n8n.start();
+		rest = new RestClient(e2e.n8n.baseUrl);
 		await rest.setupOwner(OWNER.email, OWNER.password);
 	});
 
-	afterAll(async () => {
-		await n8n?.dispose();
-		await sandbox?.close();
-	});
+	/**
+	 * As the editor does: the credential is saved first (POST /rest/credentials), then tested with the form's
+	 * data (POST /rest/credentials/test); `test` runs that test with some fields of the form changed.
+	 */
+	async function saveCredential(name: string, data: Record<string, string>) {
+		const created = await rest.ok<{ id: string; name: string; type: string }>('POST', '/rest/credentials', { name, type: 'scene7IpsApi', data });
+		const test = async (changed: Record<string, string> = {}) =>
+			await rest.ok<CredentialTestResult>('POST', '/rest/credentials/test', {
+				credentials: { id: created.id, name: created.name, type: 'scene7IpsApi', data: { ...data, ...changed } },
+			});
+		return { created, test };
+	}
 
 	test('credential test (POST /rest/credentials/test): OK with the right password, Error with a wrong one', async () => {
 		const data = {
@@ -43,20 +50,11 @@ describe('n8n start: editor credential test', () => {
 			appVersion: '0.1.0',
 			apiVersion: '2014-04-03',
 		};
-		// As the editor does: the credential is saved first, then tested with the form's data.
-		const created = await rest.ok<{ id: string; name: string; type: string }>('POST', '/rest/credentials', {
-			name: 'Scene7 (editor)',
-			type: 'scene7IpsApi',
-			data,
-		});
+		const { created, test } = await saveCredential('Scene7 (editor)', data);
 		expect(created.type).toBe('scene7IpsApi');
-		const test = async (password: string) =>
-			await rest.ok<CredentialTestResult>('POST', '/rest/credentials/test', {
-				credentials: { id: created.id, name: created.name, type: 'scene7IpsApi', data: { ...data, password } },
-			});
 
 		let before = sandbox.requests.length;
-		const good = await test(DEMO.password);
+		const good = await test({ password: DEMO.password });
 		expect(good.status).toBe('OK');
 		let calls = sandbox.requests.slice(before);
 		expect(calls.map((c) => c.operation)).toEqual(['getCompanyMembership']);
@@ -64,7 +62,7 @@ describe('n8n start: editor credential test', () => {
 		expect(calls[0].user).toBe(DEMO.user);
 
 		before = sandbox.requests.length;
-		const bad = await test(WRONG_PASSWORD);
+		const bad = await test({ password: WRONG_PASSWORD });
 		expect(bad.status).toBe('Error');
 		// The credential's test asks Scene7 to answer a fault with HTTP 403 (not 401: n8n would retry a 401 with
 		// the same wrong password); n8n words a 403 "Forbidden - perhaps check your credentials?".
@@ -79,14 +77,11 @@ describe('n8n start: editor credential test', () => {
 	test('credential test of an endpoint that redirects (307, 308): an Error naming the status, and the other host gets nothing (issue #21)', async () => {
 		const collector = await startCollector('127.0.0.2');
 		try {
-			const data = { region: 'custom', serviceUrl: sandbox.serviceUrl, user: DEMO.user, password: DEMO.password };
-			const created = await rest.ok<{ id: string; name: string }>('POST', '/rest/credentials', { name: 'Scene7 (redirecting)', type: 'scene7IpsApi', data });
+			const { test } = await saveCredential('Scene7 (redirecting)', { region: 'custom', serviceUrl: sandbox.serviceUrl, user: DEMO.user, password: DEMO.password });
 			for (const status of [307, 308] as const) {
 				sandbox.setInjector(injectRule({ action: redirectTo(collector.url, status), times: Infinity }));
 				const before = sandbox.requests.length;
-				const result = await rest.ok<CredentialTestResult>('POST', '/rest/credentials/test', {
-					credentials: { id: created.id, name: created.name, type: 'scene7IpsApi', data },
-				});
+				const result = await test();
 				// n8n's declarative test reports the status only (2.8.4: "Request failed with status code 307"; a
 				// tester that keeps the response words it by its status text); the Location is dropped.
 				expect(result.status).toBe('Error');
@@ -103,10 +98,7 @@ describe('n8n start: editor credential test', () => {
 
 	test('credential test of a plain-http Service URL on another host: an Error saying why, nothing sent (issue #21)', async () => {
 		const data = { region: 'custom', serviceUrl: 'http://ips.invalid/scene7/services/IpsApiService', user: DEMO.user, password: DEMO.password };
-		const created = await rest.ok<{ id: string; name: string }>('POST', '/rest/credentials', { name: 'Scene7 (plain http)', type: 'scene7IpsApi', data });
-		const result = await rest.ok<CredentialTestResult>('POST', '/rest/credentials/test', {
-			credentials: { id: created.id, name: created.name, type: 'scene7IpsApi', data },
-		});
+		const result = await (await saveCredential('Scene7 (plain http)', data)).test();
 		expect(result.status).toBe('Error');
 		expect(result.message).toContain('uses plain http:// to host ips.invalid, which would send the password unencrypted');
 	});

@@ -18,8 +18,8 @@ import { exampleFiles, loadExample, WEBHOOK_EXAMPLE } from './lib/examples';
 import { assertBuilt, ensureHost, HOSTS_DIR, REPO_ROOT } from './lib/host';
 import { N8n, RestClient } from './lib/n8n';
 import { packPackage } from './lib/package';
-import { DEMO, startSandbox } from './lib/sandbox';
-import { DEMO_COPY, docsExampleWorkflow, scene7Credential } from './lib/workflows';
+import { DEMO, sandboxCredential, startSandbox } from './lib/sandbox';
+import { DEMO_COPY, docsExampleWorkflow } from './lib/workflows';
 
 interface Args {
 	port: number;
@@ -98,9 +98,7 @@ async function main(): Promise<void> {
 
 	// Same ids every start: the credential (this start's sandbox URL), the demo workflow and the examples are
 	// updated in place; every other workflow and credential in the database is left as it is.
-	await n8n.importCredentials([
-		scene7Credential({ ...DEMO_CREDENTIAL, serviceUrl: sandbox.serviceUrl, user: DEMO.user, password: DEMO.password }),
-	]);
+	await n8n.importCredentials([sandboxCredential(DEMO_CREDENTIAL, sandbox)]);
 	const examples = exampleFiles().map((file) => ({ file, workflow: loadExample(file, { credential: DEMO_CREDENTIAL, sandboxUrl: sandbox.url }) }));
 	await n8n.importWorkflows([docsExampleWorkflow(DEMO_WORKFLOW_ID, DEMO_CREDENTIAL, DEMO_COPY), ...examples.map((e) => e.workflow)]);
 	console.log(`Starting n8n on port ${args.port} (user folder ${args.userFolder}) ...`);

@@ -5,9 +5,9 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-import { N8n, RestClient, waitFor, type RunJson, type StartedProcess } from './lib/n8n';
-import { DEMO, startSandbox, type Sandbox } from './lib/sandbox';
-import { connect, rl, scene7Credential, setNode, workflow } from './lib/workflows';
+import { RestClient, waitFor, type RunJson, type StartedProcess } from './lib/n8n';
+import { DEMO, useSandboxN8n } from './lib/sandbox';
+import { connect, rl, scene7Node, setNode, workflow } from './lib/workflows';
 import { call } from '../sandbox/raw-soap';
 import { SEED } from '../sandbox/server';
 
@@ -25,34 +25,26 @@ interface ExecutionSummary {
 }
 
 function triggerWorkflow() {
-	const trigger = {
-		id: '00000000-0000-4000-8000-00000000e701',
-		name: 'Scene7 IPS Trigger',
-		type: TRIGGER_TYPE,
-		typeVersion: 1,
-		position: [0, 0] as [number, number],
-		parameters: {
-			event: 'addedOrModified',
-			companyHandle: rl(DEMO.companyHandle),
-			folderHandle: rl(SEED.folders.summer),
-			filters: {},
-			pollTimes: { item: [{ mode: 'everyMinute' }] },
-		},
-		credentials: { scene7IpsApi: CRED },
+	const parameters = {
+		event: 'addedOrModified',
+		companyHandle: rl(DEMO.companyHandle),
+		folderHandle: rl(SEED.folders.summer),
+		filters: {},
+		pollTimes: { item: [{ mode: 'everyMinute' }] },
 	};
+	const trigger = scene7Node('Scene7 IPS Trigger', parameters, CRED, [0, 0], { type: TRIGGER_TYPE });
 	const set = setNode('Set', { event: '={{ $json.event }}', name: '={{ $json.name }}', handle: '={{ $json.assetHandle }}' }, [220, 0]);
 	return workflow(WORKFLOW_ID, 'Scene7: react to images in summer/', [trigger, set], connect(['Scene7 IPS Trigger', 'Set']));
 }
 
 describe('n8n start: Scene7 IPS Trigger polling a folder every minute', () => {
-	let sandbox: Sandbox;
-	let n8n: N8n;
+	const e2e = useSandboxN8n('e2e-trigger', [CRED]);
 	let server: StartedProcess;
 	let rest: RestClient;
 	let flatted: { parse: (text: string) => RunJson['data'] };
 
 	const soap = async (operation: string, fields: Array<[string, string]>) => {
-		const res = await call(sandbox.serviceUrl, operation, [['companyHandle', DEMO.companyHandle], ...fields]);
+		const res = await call(e2e.sandbox.serviceUrl, operation, [['companyHandle', DEMO.companyHandle], ...fields]);
 		if (res.status !== 200) throw new Error(`${operation} failed in the sandbox: ${res.body}`);
 	};
 	const copyInto = async (folder: string, name: string) =>
@@ -62,7 +54,7 @@ describe('n8n start: Scene7 IPS Trigger polling a folder every minute', () => {
 			['name', name],
 			['urlModifier', ''],
 		]);
-	const answeredSearches = () => sandbox.requests.filter((r) => r.operation === 'searchAssets' && r.status !== undefined);
+	const answeredSearches = () => e2e.sandbox.requests.filter((r) => r.operation === 'searchAssets' && r.status !== undefined);
 
 	/** Every execution of the workflow and the items its Set node output, as "event name handle". */
 	const firedEvents = async (): Promise<{ executions: ExecutionSummary[]; events: string[] }> => {
@@ -82,11 +74,7 @@ describe('n8n start: Scene7 IPS Trigger polling a folder every minute', () => {
 	};
 
 	beforeAll(async () => {
-		sandbox = await startSandbox();
-		n8n = await N8n.create({ label: 'e2e-trigger' });
-		await n8n.importCredentials([
-			scene7Credential({ ...CRED, serviceUrl: sandbox.serviceUrl, user: DEMO.user, password: DEMO.password }),
-		]);
+		const { n8n } = e2e;
 		await n8n.importWorkflows([triggerWorkflow()]);
 		await n8n.activateWorkflow(WORKFLOW_ID);
 		server = await n8n.start();
@@ -96,12 +84,8 @@ describe('n8n start: Scene7 IPS Trigger polling a folder every minute', () => {
 		flatted = requireFromHost('flatted') as typeof flatted;
 	});
 
-	afterAll(async () => {
-		await n8n?.dispose();
-		await sandbox?.close();
-	});
-
 	test('two added images and one modification fire once each; changes in another folder fire nothing', async () => {
+		const { sandbox } = e2e;
 		// The activation polls once and remembers the folder as it is: nothing fires for it.
 		await waitFor(async () => answeredSearches().length > 0, 60_000, () => `the trigger never searched:\n${server.log().slice(-3000)}`);
 		const activationSearch = answeredSearches()[0];

@@ -1,16 +1,12 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // Issue #23 in a real n8n, in its default and its filesystem binary mode (the only one n8n 3 has):
 // 20 PNG and JPEG files an HTTP Request node downloads (as a workflow holds files) → Upload Files →
 // Publish → Download. Every row its own asset, one upload job, each downloaded image the size of
 // the uploaded one; a file over Scene7's maximum and a file that is no image fail only their rows.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-
 import { PNG } from 'pngjs';
 
-import { CREDENTIAL_TYPE, N8n, nodeItems, nodeOutput, NODE_TYPE, type RunJson, type WorkflowNodeJson } from './lib/n8n';
-import { DEMO, startSandbox, type Sandbox } from './lib/sandbox';
-import { codeNode, connect, manualTriggerNode, scene7Credential, setNode, workflow } from './lib/workflows';
+import { nodeItems, nodeOutput, type RunJson, type WorkflowNodeJson } from './lib/n8n';
+import { DEMO, useSandboxN8n } from './lib/sandbox';
+import { codeNode, connect, manualTriggerNode, scene7Node, setNode, workflow } from './lib/workflows';
 
 const CRED = { id: 'e2eCredUpload001', name: 'Scene7 sandbox' };
 const MAX_FILE_SIZE = 400_000;
@@ -31,16 +27,8 @@ const rowsCode = (base: string) => {
 	return `return ${JSON.stringify(rows)}.map((row) => ({ json: row }));`;
 };
 
-const scene7 = (name: string, parameters: Record<string, unknown>, position: [number, number], extra: Partial<WorkflowNodeJson> = {}): WorkflowNodeJson => ({
-	id: `e2e-upload-${name.replace(/\W/g, '-').toLowerCase()}-${CRED.id}`,
-	name,
-	type: NODE_TYPE,
-	typeVersion: 2,
-	position,
-	parameters,
-	credentials: { [CREDENTIAL_TYPE]: { ...CRED } },
-	...extra,
-});
+const scene7 = (name: string, parameters: Record<string, unknown>, position: [number, number], extra: Partial<WorkflowNodeJson> = {}) =>
+	scene7Node(name, parameters, CRED, position, { typeVersion: 2, ...extra });
 
 const company = { __rl: true, mode: 'name', value: 'ApiTestCo' };
 
@@ -100,34 +88,15 @@ describe.each([
 	['default', 'the default (in-memory) binary mode'],
 	['filesystem', 'the filesystem binary mode'],
 ])('n8n CLI: Upload Files in %s binary mode (issue #23)', (mode, label) => {
-	let sandbox: Sandbox;
-	let n8n: N8n;
 	const WORKFLOW_ID = `e2eUpload${mode === 'default' ? 'Def' : 'Fsm'}0001`.slice(0, 16);
+	const e2e = useSandboxN8n(`e2e-upload-${mode}`, [CRED], { sandbox: { jobStepMs: 50, uploadMaxFileSize: MAX_FILE_SIZE }, env: { N8N_DEFAULT_BINARY_DATA_MODE: mode } });
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({ jobStepMs: 50, uploadMaxFileSize: MAX_FILE_SIZE });
-		n8n = await N8n.create({ label: `e2e-upload-${mode}`, env: { N8N_DEFAULT_BINARY_DATA_MODE: mode } });
-		await n8n.importCredentials([
-			scene7Credential({ ...CRED, serviceUrl: sandbox.serviceUrl, user: DEMO.user, password: DEMO.password }),
-		]);
-		await n8n.importWorkflows([uploadWorkflow(WORKFLOW_ID, sandbox.url)]);
+		await e2e.n8n.importWorkflows([uploadWorkflow(WORKFLOW_ID, e2e.sandbox.url)]);
 	});
-
-	afterAll(async () => {
-		await n8n?.dispose();
-		await sandbox?.close();
-	});
-
-	/** The bytes of a binary output: in the item (default mode) or in n8n's storage (filesystem mode). */
-	function bytesOf(binary: BinaryRef | undefined): Buffer {
-		if (!binary?.id) return Buffer.from(String(binary?.data), 'base64');
-		expect(binary.id).toMatch(/^filesystem(-v2)?:/);
-		// n8n keeps binary files in ~/.n8n/storage from 2.0 on, in ~/.n8n/binaryData before.
-		const storage = path.join(n8n.userFolder, '.n8n', n8n.host.version.startsWith('1.') ? 'binaryData' : 'storage');
-		return readFileSync(path.join(storage, binary.id.replace(/^filesystem(-v2)?:/, '')));
-	}
 
 	test(`${label}: 20 files in one job, each row its own asset, each download the uploaded image's size; the big and the broken file fail alone`, async () => {
+		const { sandbox, n8n } = e2e;
 		const res = await n8n.execute(WORKFLOW_ID);
 		if (res.run?.status !== 'success') throw new Error(`execute: rc=${res.code} ${res.run?.data.resultData.error?.message}\n${res.stderr.slice(-2000)}`);
 		const run: RunJson = res.run;
@@ -157,7 +126,7 @@ describe.each([
 		const downloads = nodeItems(run, 'Download') as Array<{ json: Record<string, unknown>; binary?: Record<string, BinaryRef> }>;
 		expect(downloads).toHaveLength(IMAGES.length);
 		for (const [i, item] of downloads.entries()) {
-			const bytes = bytesOf(item.binary?.data);
+			const bytes = n8n.binaryBytes(item.binary?.data);
 			expect(bytes.length).toBe(item.json.fileSize);
 			const png = PNG.sync.read(bytes);
 			expect([png.width, png.height]).toEqual([IMAGES[i].width, IMAGES[i].height]);

@@ -41,16 +41,6 @@ export function readExample(file: string): WorkflowJson {
 /** Nodes of this package (the action node and the trigger): the ones that carry the Scene7 credential. */
 export const isScene7Node = (node: WorkflowNodeJson): boolean => node.type.startsWith(`${PACKAGE_NAME}.`);
 
-/** Every string in `value` (any depth) with `from` replaced by `to`. */
-function replaceStrings<T>(value: T, from: string, to: string): T {
-	if (typeof value === 'string') return value.split(from).join(to) as T;
-	if (Array.isArray(value)) return value.map((entry: unknown) => replaceStrings(entry, from, to)) as T;
-	if (value && typeof value === 'object') {
-		return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, replaceStrings(entry, from, to)])) as T;
-	}
-	return value;
-}
-
 export interface ExampleTarget {
 	/** The credential every Scene7 node gets (npm start: DEMO_CREDENTIAL). */
 	credential: { id: string; name: string };
@@ -66,7 +56,8 @@ export interface ExampleTarget {
 export function loadExample(file: string, target: ExampleTarget): WorkflowJson {
 	const shipped = readExample(file);
 	if (!shipped.nodes.some(isScene7Node)) throw new Error(`examples/${file} has no Scene7 node`);
-	const workflow = replaceStrings(shipped, SHIPPED_SANDBOX_URL, target.sandboxUrl.replace(/\/+$/, ''));
+	// Both URLs are plain http://host:port, written the same in JSON text as in the strings it holds.
+	const workflow = JSON.parse(JSON.stringify(shipped).split(SHIPPED_SANDBOX_URL).join(target.sandboxUrl.replace(/\/+$/, ''))) as WorkflowJson;
 	for (const node of workflow.nodes) {
 		if (!isScene7Node(node)) continue;
 		const types = Object.keys(node.credentials ?? {});

@@ -2,11 +2,12 @@
 // Drives a real n8n (the host installed by ./host) from tests: a fresh user folder with the package installed
 // from the packed tarball (./package),
 // the CLI (import/execute/publish), long-running `n8n start` / `n8n worker` processes, and the REST API.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 
 import { hostPaths, type HostInstall } from './host';
 import { installTarball, runTarball } from './package';
@@ -145,15 +146,20 @@ export class N8n {
 		return new N8n(userFolder, host, port, brokerPort, options.env ?? {});
 	}
 
+	/** `n8n <args>` in its own process group, output piped. */
+	private spawnN8n(args: string[], extraEnv: Record<string, string>): ChildProcessByStdio<null, Readable, Readable> {
+		return spawn(this.host.nodeBin, [this.host.n8nBin, ...args], {
+			cwd: this.userFolder,
+			env: { ...this.env, ...extraEnv },
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
+		});
+	}
+
 	/** Run one CLI command to completion. */
 	async cli(args: string[], extraEnv: Record<string, string> = {}, timeoutMs = 180_000): Promise<CliResult> {
 		return await new Promise<CliResult>((resolve, reject) => {
-			const child = spawn(this.host.nodeBin, [this.host.n8nBin, ...args], {
-				cwd: this.userFolder,
-				env: { ...this.env, ...extraEnv },
-				stdio: ['ignore', 'pipe', 'pipe'],
-				detached: true,
-			});
+			const child = this.spawnN8n(args, extraEnv);
 			const out: Buffer[] = [];
 			const err: Buffer[] = [];
 			child.stdout.on('data', (d: Buffer) => out.push(d));
@@ -237,18 +243,13 @@ export class N8n {
 		const logFile = path.join(this.userFolder, `${name}-${Date.now()}.log`);
 		const stream = createWriteStream(logFile);
 		let buffer = '';
-		const child = spawn(this.host.nodeBin, [this.host.n8nBin, ...args], {
-			cwd: this.userFolder,
-			env: { ...this.env, ...extraEnv },
-			stdio: ['ignore', 'pipe', 'pipe'],
-			detached: true,
-		});
+		const child = this.spawnN8n(args, extraEnv);
 		const onData = (d: Buffer) => {
 			buffer += d.toString('utf8');
 			stream.write(d);
 		};
-		child.stdout?.on('data', onData);
-		child.stderr?.on('data', onData);
+		child.stdout.on('data', onData);
+		child.stderr.on('data', onData);
 		child.on('exit', () => stream.end());
 		const proc: StartedProcess = {
 			child,
@@ -308,6 +309,15 @@ export class N8n {
 		return { status: res.status, text: await res.text() };
 	}
 
+	/** The bytes of a binary output: in the item (default mode) or in n8n's storage (filesystem mode). */
+	binaryBytes(binary: { id?: string; data?: string } | undefined): Buffer {
+		if (!binary?.id) return Buffer.from(String(binary?.data), 'base64');
+		if (!/^filesystem(-v2)?:/.test(binary.id)) throw new Error(`binary id ${binary.id} is not a filesystem reference`);
+		// n8n keeps binary files in ~/.n8n/storage from 2.0 on, in ~/.n8n/binaryData before.
+		const storage = path.join(this.userFolder, '.n8n', this.host.version.startsWith('1.') ? 'binaryData' : 'storage');
+		return readFileSync(path.join(storage, binary.id.replace(/^filesystem(-v2)?:/, '')));
+	}
+
 	/** Stop every process started through this instance and delete the user folder. */
 	async dispose(keepFolder = false): Promise<void> {
 		for (const p of this.processes.splice(0).reverse()) await p.stop();
@@ -352,7 +362,6 @@ export interface WorkflowJson {
 	nodes: WorkflowNodeJson[];
 	connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }>;
 	settings: Record<string, unknown>;
-	pinData?: Record<string, unknown>;
 }
 
 export interface NodeItem {
@@ -361,7 +370,6 @@ export interface NodeItem {
 }
 
 export interface NodeRun {
-	executionStatus?: string;
 	error?: { message?: string; description?: string };
 	data?: { main: Array<NodeItem[] | null> };
 }
@@ -374,7 +382,6 @@ export interface RunJson {
 		resultData: {
 			runData: Record<string, NodeRun[]>;
 			error?: { message?: string; description?: string; name?: string; [k: string]: unknown };
-			lastNodeExecuted?: string;
 		};
 	};
 }
@@ -396,18 +403,15 @@ export function extractRunJson(stdout: string): RunJson {
 	return JSON.parse(lines.slice(start, end + 1).join('\n')) as RunJson;
 }
 
-/** Items of one output of a node's first run. */
-export function nodeOutput(run: RunJson, nodeName: string, output = 0): Array<Record<string, unknown>> {
-	const runs = run.data.resultData.runData[nodeName];
-	if (!runs?.length) throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(run.data.resultData.runData).join(', ')}`);
-	return (runs[0].data?.main[output] ?? []).map((i) => i.json);
-}
-
 export function nodeItems(run: RunJson, nodeName: string, output = 0): NodeItem[] {
 	const runs = run.data.resultData.runData[nodeName];
-	if (!runs?.length) throw new Error(`node "${nodeName}" did not run`);
+	if (!runs?.length) throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(run.data.resultData.runData).join(', ')}`);
 	return runs[0].data?.main[output] ?? [];
 }
+
+/** The json of the items of one output of a node's first run. */
+export const nodeOutput = (run: RunJson, nodeName: string, output = 0): Array<Record<string, unknown>> =>
+	nodeItems(run, nodeName, output).map((i) => i.json);
 
 // ---- REST client (what the editor does) -----------------------------------------------------------------
 

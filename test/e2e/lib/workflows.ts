@@ -11,15 +11,7 @@ export const DOCS_EXAMPLE = {
 	urlModifier: 'wid=800&fmt=jpg',
 } as const;
 
-export interface SandboxCredentialOptions {
-	id: string;
-	name: string;
-	serviceUrl: string;
-	user: string;
-	password: string;
-}
-
-export function scene7Credential(o: SandboxCredentialOptions): CredentialJson {
+export function scene7Credential(o: { id: string; name: string; serviceUrl: string; user: string; password: string }): CredentialJson {
 	return {
 		id: o.id,
 		name: o.name,
@@ -66,10 +58,13 @@ export interface CopyImageParams {
 	options?: Record<string, unknown>;
 }
 
-export function copyImageNode(
+export type CredentialRef = { id: string; name: string };
+
+/** A node of the package's action type (version 1 unless `extra` says otherwise) using `credential`. */
+export function scene7Node(
 	name: string,
-	params: CopyImageParams,
-	credential: { id: string; name: string },
+	parameters: Record<string, unknown>,
+	credential: CredentialRef,
 	position: [number, number],
 	extra: Partial<WorkflowNodeJson> = {},
 ): WorkflowNodeJson {
@@ -79,19 +74,30 @@ export function copyImageNode(
 		type: NODE_TYPE,
 		typeVersion: 1,
 		position,
-		parameters: {
-			resource: 'image',
-			operation: 'copy',
-			companyHandle: locator(params.companyHandle),
-			assetHandle: locator(params.assetHandle),
-			folderHandle: locator(params.folderHandle),
-			name: params.name,
-			urlModifier: params.urlModifier,
-			options: params.options ?? {},
-		},
+		parameters,
 		credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } },
 		...extra,
 	};
+}
+
+export function copyImageNode(
+	name: string,
+	params: CopyImageParams,
+	credential: CredentialRef,
+	position: [number, number],
+	extra: Partial<WorkflowNodeJson> = {},
+): WorkflowNodeJson {
+	const parameters = {
+		resource: 'image',
+		operation: 'copy',
+		companyHandle: locator(params.companyHandle),
+		assetHandle: locator(params.assetHandle),
+		folderHandle: locator(params.folderHandle),
+		name: params.name,
+		urlModifier: params.urlModifier,
+		options: params.options ?? {},
+	};
+	return scene7Node(name, parameters, credential, position, extra);
 }
 
 export function manualTriggerNode(name = 'Manual Trigger'): WorkflowNodeJson {
@@ -157,8 +163,6 @@ export function workflow(id: string, name: string, nodes: WorkflowNodeJson[], co
 
 // ---- The suite's workflows -------------------------------------------------------------------------------
 
-export type CredentialRef = { id: string; name: string };
-
 /**
  * The docs example as `npm start`'s demo workflow has it: Company, Image and Folder picked From List (the
  * names the sandbox's lists show), and Options → If Name Exists: Rename, so every run makes a copy
@@ -201,6 +205,12 @@ const mappedCopyParams: CopyImageParams = {
 	urlModifier: '={{ $json.modifier }}',
 };
 
+/** Manual Trigger → Code node "Rows" emitting one item per row → `node`. */
+export function rowsWorkflow(id: string, name: string, rows: unknown[], node: WorkflowNodeJson): WorkflowJson {
+	const jsCode = `return ${JSON.stringify(rows)}.map((json) => ({ json }));`;
+	return workflow(id, name, [manualTriggerNode(), codeNode('Rows', jsCode, [220, 0]), node], connect(['Manual Trigger', 'Rows'], ['Rows', node.name]));
+}
+
 /** Manual Trigger → Code emitting `rows` → Copy Image mapping each row with expressions. */
 export function batchWorkflow(
 	id: string,
@@ -210,22 +220,13 @@ export function batchWorkflow(
 	name = 'Scene7: batch copy',
 	options: Record<string, unknown> = {},
 ): WorkflowJson {
-	const jsCode = `const rows = ${JSON.stringify(rows)};\nreturn rows.map((row) => ({ json: row }));`;
-	const nodes = [
-		manualTriggerNode(),
-		codeNode('Rows', jsCode, [220, 0]),
-		copyImageNode('Copy Image', { ...mappedCopyParams, options }, credential, [440, 0], copyExtra),
-	];
-	const edges: Array<[string, string, number?]> = [
-		['Manual Trigger', 'Rows'],
-		['Rows', 'Copy Image'],
-	];
+	const batch = rowsWorkflow(id, name, rows, copyImageNode('Copy Image', { ...mappedCopyParams, options }, credential, [440, 0], copyExtra));
 	if (copyExtra.onError === 'continueErrorOutput') {
-		nodes.push(setNode('Copied', { handle: '={{ $json.assetHandle }}' }, [660, -100]));
-		nodes.push(setNode('Failed', { problem: '={{ $json.error }}', row: '={{ $("Rows").item.json.newName }}' }, [660, 100]));
-		edges.push(['Copy Image', 'Copied', 0], ['Copy Image', 'Failed', 1]);
+		batch.nodes.push(setNode('Copied', { handle: '={{ $json.assetHandle }}' }, [660, -100]));
+		batch.nodes.push(setNode('Failed', { problem: '={{ $json.error }}', row: '={{ $("Rows").item.json.newName }}' }, [660, 100]));
+		batch.connections['Copy Image'] = connect(['Copy Image', 'Copied', 0], ['Copy Image', 'Failed', 1])['Copy Image'];
 	}
-	return workflow(id, name, nodes, connect(...edges));
+	return batch;
 }
 
 /** Webhook (POST /webhook/<path>, responds with the last node's first item) → Copy Image from the body. */
