@@ -46,14 +46,8 @@ describe('job log helpers', () => {
 	});
 
 	it('gives each row a state from the log: by asset name, errors without a name by the file they quote', () => {
-		const rows = [
-			{ assetName: 'shoe', fileName: 'shoe.jpg', sourceUrl: 'https://x.test/shoe.jpg' },
-			{ assetName: 'bag', fileName: 'bag.png', sourceUrl: 'https://x.test/bag.png' },
-			{ assetName: 'hat', fileName: 'hat.jpg', sourceUrl: 'https://x.test/hat.jpg' },
-			{ assetName: 'cap', fileName: 'cap.jpg', sourceUrl: 'https://x.test/cap.jpg' },
-			{ assetName: 'belt', fileName: 'belt.jpg', sourceUrl: 'https://x.test/belt.jpg' },
-			{ assetName: 'sock', fileName: 'sock.jpg', sourceUrl: 'https://x.test/sock.jpg' },
-		];
+		const row = (assetName: string, fileName = `${assetName}.jpg`) => ({ assetName, fileName, sourceUrl: `https://x.test/${fileName}` });
+		const rows = [row('shoe'), row('bag', 'bag.png'), row('hat'), row('cap'), row('belt'), row('sock')];
 		const begin = { logType: 'FileBegin', logMessage: 'begin', assetName: 'shoe' };
 		const shoe = { logType: 'UploadSuccess', logMessage: 'ok', assetName: 'SHOE.jpg', assetHandle: 'a|1' };
 		const bag = { logType: 'UploadError', logMessage: 'Unsupported file', assetName: 'bag' };

@@ -167,11 +167,10 @@ describe('completeEnvelope', () => {
 		);
 	});
 
-	it('leaves bodies without placeholders unchanged', () => {
-		expect(completeEnvelope('<a>b</a>', TEST_CREDENTIALS)).toBe('<a>b</a>');
-	});
-
-	it('fills nothing in a body whose placeholder stands outside the SOAP Header', () => {
-		expect(completeEnvelope('<e:Envelope><e:Body><!--scene7:authHeader--></e:Body></e:Envelope>', TEST_CREDENTIALS)).toBeUndefined();
+	it.each([
+		['leaves a body without placeholders unchanged', '<a>b</a>', '<a>b</a>'],
+		['fills nothing in a body whose placeholder stands outside the SOAP Header', '<e:Envelope><e:Body><!--scene7:authHeader--></e:Body></e:Envelope>', undefined],
+	])('%s', (_case, body, completed) => {
+		expect(completeEnvelope(body, TEST_CREDENTIALS)).toBe(completed);
 	});
 });

@@ -7,22 +7,17 @@ const envelope = (body: string, prefix = 'soapenv') =>
 	`<${prefix}:Envelope xmlns:${prefix}="http://schemas.xmlsoap.org/soap/envelope/"><${prefix}:Body>${body}</${prefix}:Body></${prefix}:Envelope>`;
 
 describe('parseSoapResponse: results', () => {
-	it('reads the documented copyImageReturn', () => {
-		const { body } = soapResult('copyImage', '<assetHandle>a|943|1|580</assetHandle>', '2008-01-15');
-		expect(parseSoapResponse(body, 'copyImage')).toEqual({
-			kind: 'result',
-			result: { assetHandle: 'a|943|1|580' },
-		});
-	});
-
 	it.each([
-		['prefixed elements', envelope('<ns1:copyImageReturn xmlns:ns1="urn:x"><ns1:assetHandle>a|1</ns1:assetHandle></ns1:copyImageReturn>')],
-		['a default namespace', envelope('<copyImageReturn xmlns="urn:x"><assetHandle>a|1</assetHandle></copyImageReturn>')],
-		['another envelope prefix', envelope('<copyImageReturn><assetHandle>a|1</assetHandle></copyImageReturn>', 'S')],
-		['a UTF-8 BOM and an XML declaration', `\uFEFF<?xml version="1.0" encoding="UTF-8"?>\n${envelope('<copyImageReturn><assetHandle>a|1</assetHandle></copyImageReturn>')}\n`],
-		['character references', envelope('<copyImageReturn><assetHandle>a&#124;1</assetHandle></copyImageReturn>')],
-	])('reads results with %s', (_case, body) => {
-		expect(parseSoapResponse(body, 'copyImage')).toEqual({ kind: 'result', result: { assetHandle: 'a|1' } });
+		['the documented copyImageReturn', 'copyImage', soapResult('copyImage', '<assetHandle>a|943|1|580</assetHandle>', '2008-01-15').body, { assetHandle: 'a|943|1|580' }],
+		['prefixed elements', 'copyImage', envelope('<ns1:copyImageReturn xmlns:ns1="urn:x"><ns1:assetHandle>a|1</ns1:assetHandle></ns1:copyImageReturn>'), { assetHandle: 'a|1' }],
+		['a default namespace', 'copyImage', envelope('<copyImageReturn xmlns="urn:x"><assetHandle>a|1</assetHandle></copyImageReturn>'), { assetHandle: 'a|1' }],
+		['another envelope prefix', 'copyImage', envelope('<copyImageReturn><assetHandle>a|1</assetHandle></copyImageReturn>', 'S'), { assetHandle: 'a|1' }],
+		['a UTF-8 BOM and an XML declaration', 'copyImage', `\uFEFF<?xml version="1.0" encoding="UTF-8"?>\n${envelope('<copyImageReturn><assetHandle>a|1</assetHandle></copyImageReturn>')}\n`, { assetHandle: 'a|1' }],
+		['character references', 'copyImage', envelope('<copyImageReturn><assetHandle>a&#124;1</assetHandle></copyImageReturn>'), { assetHandle: 'a|1' }],
+		// An empty return element is an empty result.
+		['an empty return element', 'deleteAsset', envelope('<deleteAssetReturn xmlns="urn:x"/>'), {}],
+	])('reads %s', (_case, operation, body, result) => {
+		expect(parseSoapResponse(body, operation)).toEqual({ kind: 'result', result });
 	});
 
 	it('keeps values as text and IPS arrays as lists, even with one member', () => {
@@ -46,13 +41,6 @@ describe('parseSoapResponse: results', () => {
 		expect(parseSoapResponse(body, 'copyImage')).toEqual({
 			kind: 'result',
 			result: { assetHandle: `éé&#233;<>"'&nbsp;` },
-		});
-	});
-
-	it('reads an empty return element as an empty result', () => {
-		expect(parseSoapResponse(envelope('<deleteAssetReturn xmlns="urn:x"/>'), 'deleteAsset')).toEqual({
-			kind: 'result',
-			result: {},
 		});
 	});
 });

@@ -29,23 +29,19 @@ const FIRST_POST: UploadPostParam = {
 
 describe('resolveUploadUrl: the servlet host of the credential (ips-api.md §11.1)', () => {
 	it.each([
-		['northAmerica', 'https://s7sps1ssl.scene7.com/scene7/UploadFile'],
-		['northAmericaStaging', 'https://s7sps1ssl-staging.scene7.com/scene7/UploadFile'],
-		['emea', 'https://s7sps3ssl.scene7.com/scene7/UploadFile'],
-		['emeaStaging', 'https://s7sps3ssl-staging.scene7.com/scene7/UploadFile'],
-		['apac', 'https://s7sps5ssl.scene7.com/scene7/UploadFile'],
-		['apacStaging', 'https://s7sps5ssl-staging.scene7.com/scene7/UploadFile'],
-		['an unknown region (as the SOAP endpoint: North America)', 'https://s7sps1ssl.scene7.com/scene7/UploadFile'],
-	])('%s', (region, url) => {
-		expect(resolveUploadUrl({ region })).toBe(url);
-	});
-
-	it('a custom Service URL: its origin with the servlet path; not a URL: empty', () => {
-		expect(resolveUploadUrl({ region: 'custom', serviceUrl: ' http://127.0.0.1:8765/scene7/services/IpsApiService ' })).toBe(
-			'http://127.0.0.1:8765/scene7/UploadFile',
-		);
-		expect(resolveUploadUrl({ region: 'custom', serviceUrl: 'ips.example.com/scene7' })).toBe('');
-		expect(resolveUploadUrl({ region: 'custom', serviceUrl: 'ftp://ips.example.com/scene7' })).toBe('');
+		['northAmerica', '', 'https://s7sps1ssl.scene7.com/scene7/UploadFile'],
+		['northAmericaStaging', '', 'https://s7sps1ssl-staging.scene7.com/scene7/UploadFile'],
+		['emea', '', 'https://s7sps3ssl.scene7.com/scene7/UploadFile'],
+		['emeaStaging', '', 'https://s7sps3ssl-staging.scene7.com/scene7/UploadFile'],
+		['apac', '', 'https://s7sps5ssl.scene7.com/scene7/UploadFile'],
+		['apacStaging', '', 'https://s7sps5ssl-staging.scene7.com/scene7/UploadFile'],
+		['an unknown region (as the SOAP endpoint: North America)', '', 'https://s7sps1ssl.scene7.com/scene7/UploadFile'],
+		// A custom Service URL: its origin with the servlet path; not a URL: empty.
+		['custom', ' http://127.0.0.1:8765/scene7/services/IpsApiService ', 'http://127.0.0.1:8765/scene7/UploadFile'],
+		['custom', 'ips.example.com/scene7', ''],
+		['custom', 'ftp://ips.example.com/scene7', ''],
+	])('%s %j', (region, serviceUrl, url) => {
+		expect(resolveUploadUrl({ region, serviceUrl })).toBe(url);
 	});
 });
 
